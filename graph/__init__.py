@@ -1,0 +1,1 @@
+"""The responsibility graph and the analyses over it: pure functions returning plain data."""

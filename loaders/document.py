@@ -1,0 +1,148 @@
+"""Bytes to text: encoding detection, script detection, and the Document every reader returns.
+
+A reader (one module per format) turns a file into a ``Document``: the text as lines,
+numbered as in the source, plus what it learned on the way (encoding, warnings). The
+outline parser never sees bytes.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Finding, Region
+
+CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5")
+DECLARED_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
+                    "x-gbk": "gb18030", "big5-hkscs": "big5"}
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a plan; the message names the file and the problem."""
+
+    def __init__(self, path, problem: str):
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file as clean text lines, before any outline is found."""
+
+    path: str
+    format: str
+    lines: tuple[str, ...]
+    encoding: str | None = None
+    sha256: str = ""
+    size: int = 0
+    warnings: tuple[Finding, ...] = ()
+    skipped: tuple[Region, ...] = ()  # regions a reader dropped (e.g. html navigation)
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters: an image, archive or executable."""
+    sample = data[:8192]
+    if b"\x00" in sample and not (sample.startswith(codecs.BOM_UTF16_LE)
+                                  or sample.startswith(codecs.BOM_UTF16_BE)):
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > max(8, len(sample) // 50)
+
+
+def decode_bytes(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
+    """Decode a plan's bytes: BOM, then a declared charset, then UTF-8, then detection.
+
+    Returns (text, encoding, warnings). A file that mixes encodings is decoded line by
+    line; a truncated UTF-8 tail becomes a replacement character and a warning.
+    """
+    warnings: list[Finding] = []
+    for bom, enc in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"),
+                     (codecs.BOM_UTF16_BE, "utf_16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc, warnings
+    if declared:
+        enc = DECLARED_ALIASES.get(declared.lower(), declared.lower())
+        try:
+            return data.decode(enc), enc, warnings
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return data.decode("utf_8"), "utf_8", warnings
+    except UnicodeDecodeError as err:
+        if err.start >= len(data) - 3 and err.reason == "unexpected end of data":
+            text = data.decode("utf_8", errors="replace")
+            warnings.append(Finding("truncated", text.count("\n") + 1,
+                                    "the file ends in the middle of a character (truncated?)"))
+            return text, "utf_8", warnings
+    guess = detect_encoding(data)
+    if guess is None:
+        raise LoadError(path, "cannot tell the text encoding; try saving it as UTF-8 "
+                              "or give --encoding gb18030")
+    if guess == "utf_8" or _bad_share(data, guess) > 0.001:
+        return _decode_mixed(data, warnings), "mixed", warnings
+    return data.decode(guess, errors="replace"), guess, warnings
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """charset-normalizer, limited to the encodings Chinese plans come in."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(CANDIDATE_ENCODINGS)).best()
+    return best.encoding if best else None
+
+
+def _bad_share(data: bytes, enc: str) -> float:
+    text = data.decode(enc, errors="replace")
+    return text.count("\ufffd") / max(1, len(text))
+
+
+def _decode_mixed(data: bytes, warnings: list[Finding]) -> str:
+    """Decode each line on its own: UTF-8 first, then GB18030, then Big5."""
+    out = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        for enc in CANDIDATE_ENCODINGS:
+            try:
+                out.append(raw.decode(enc))
+                if enc != "utf_8" and any(b > 127 for b in raw):
+                    warnings.append(Finding("encoding", number, f"line decoded as {enc}"))
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            out.append(raw.decode("utf_8", errors="replace"))
+            warnings.append(Finding("garbled", number, "line not decodable; bad bytes replaced"))
+    return "\n".join(out)
+
+
+# --- script ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    """Simplified script. tw2s also converts what t2s leaves (著力 → 着力)."""
+    return _converter("tw2s").convert(text)
+
+
+def detect_script(text: str) -> str:
+    """simplified, traditional or mixed, from how many characters conversion changes."""
+    sample = re.sub(r"[^\u4e00-\u9fff]", "", text)[:20000]
+    if not sample:
+        return "simplified"
+    changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)
+    share = changed / len(sample)
+    if share > 0.08:
+        return "traditional"
+    return "mixed" if share > 0.01 else "simplified"

@@ -1,0 +1,166 @@
+"""The one data model of dutygraph, shared by every layer.
+
+Records are frozen dataclasses holding tuples, never lists: a layer that wants a changed
+record makes a new one with ``dataclasses.replace``. ``to_dict`` gives the JSON form of the
+``dutygraph.plan/1`` contract (documented in the README); ``plan_from_dict`` reads it back.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+PLAN_SCHEMA = "dutygraph.plan/1"
+
+ROLES = ("lead", "support", "implement", "supervise")
+"""lead  # 牵头 / 负责; support  # 配合 / 参与 / 协助 / 会同的一方; implement  # 落实;
+supervise  # 督促 / 督导 / 指导."""
+
+SOURCES = ("explicit", "inherited", "range", "inline")
+"""explicit: an assignment clause of the task itself; inherited: a section header's
+``（牵头单位：X）``; range: ``（一）至（五）项由X负责``; inline: the grammatical subject of an
+action sentence inside the task's text (kept apart from the others in every count)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a plan came from: enough to find and verify the file again."""
+
+    path: str
+    format: str  # txt, md, html, docx, pdf, xlsx, csv, review
+    encoding: str | None = None
+    script: str = "simplified"  # simplified, traditional, mixed
+    sha256: str = ""
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    number: str  # as printed: 一、 / （二） / 第三章
+    title: str
+    parent: str | None
+    line: int
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Assignment:
+    unit: str  # canonical name, simplified script
+    mention: str  # as written in the source
+    role: str  # one of ROLES
+    collective: bool = False  # a class such as 各有关部门, not one office
+    source: str = "explicit"  # one of SOURCES
+    clause: str = ""  # the clause it came from, as written
+    line: int = 0
+    exhaustive: bool = True  # False where the list ended in 等 (not every unit named)
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    section: str | None
+    label: str  # numbering path as printed, e.g. 二/（三）/2
+    number: str  # this item's own number as printed
+    title: str  # first sentence
+    text: str  # full text as in the source
+    line: int
+    end_line: int = 0
+    deadline: str | None = None
+    assignments: tuple[Assignment, ...] = ()
+    leaders: tuple[str, ...] = ()  # people named by 牵头领导：/责任领导： (never units)
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str  # canonical, simplified
+    mentions: tuple[str, ...] = ()
+    level: str = ""  # 市 / 县 / 区 / 省 / 镇 / ""
+    collective: bool = False
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning about the source: what could not be read, or looks wrong, and where."""
+
+    kind: str  # garbled, typo, not_exhaustive, furniture, page_break, …
+    line: int
+    message: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Region:
+    """A stretch of the source that is in no task: a heading, preamble, furniture, table…"""
+
+    start_line: int
+    end_line: int
+    kind: str  # heading, preamble, furniture, roster, table, notice, blank, other
+    chars: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    source: Source
+    title: str = ""
+    jurisdiction: str = ""
+    year: int | None = None
+    issuer: str = ""
+    document_number: str = ""
+    publish_date: str = ""
+    sections: tuple[Section, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    units: tuple[Unit, ...] = ()
+    standing: tuple[Assignment, ...] = ()  # blanket clauses that extend every task
+    warnings: tuple[Finding, ...] = ()
+    coverage: tuple[Region, ...] = ()
+    aliases: tuple[tuple[str, ...], ...] = ()  # groups of names this plan uses for one unit
+
+
+def to_dict(plan: Plan) -> dict:
+    """The ``dutygraph.plan/1`` JSON object, field order fixed so output is byte-stable."""
+    body = dataclasses.asdict(plan)
+    return {"schema": PLAN_SCHEMA, **body}
+
+
+def plan_from_dict(data: dict) -> Plan:
+    """Rebuild a Plan from its JSON form (the inverse of ``to_dict``)."""
+
+    def build(cls, value):
+        if value is None:
+            return None
+        kwargs = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in value:
+                continue
+            kwargs[f.name] = value[f.name]
+        return cls(**kwargs)
+
+    d = dict(data)
+    d.pop("schema", None)
+    tasks = tuple(
+        dataclasses.replace(
+            build(Task, {k: v for k, v in t.items() if k not in ("assignments", "leaders")}),
+            assignments=tuple(build(Assignment, a) for a in t.get("assignments", ())),
+            leaders=tuple(t.get("leaders", ())),
+        )
+        for t in d.get("tasks", ())
+    )
+    return Plan(
+        source=build(Source, d["source"]),
+        title=d.get("title", ""),
+        jurisdiction=d.get("jurisdiction", ""),
+        year=d.get("year"),
+        issuer=d.get("issuer", ""),
+        document_number=d.get("document_number", ""),
+        publish_date=d.get("publish_date", ""),
+        sections=tuple(build(Section, s) for s in d.get("sections", ())),
+        tasks=tasks,
+        units=tuple(
+            dataclasses.replace(build(Unit, u), mentions=tuple(u.get("mentions", ())))
+            for u in d.get("units", ())
+        ),
+        standing=tuple(build(Assignment, a) for a in d.get("standing", ())),
+        warnings=tuple(build(Finding, w) for w in d.get("warnings", ())),
+        coverage=tuple(build(Region, r) for r in d.get("coverage", ())),
+        aliases=tuple(tuple(g) for g in d.get("aliases", ())),
+    )

@@ -1,0 +1,1 @@
+"""Reports: render what the loaders and analyses returned. Never computes a finding."""
