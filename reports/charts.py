@@ -1,0 +1,155 @@
+"""Charts for the report: matplotlib Figures (never pyplot's global state) saved as SVG with
+the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
+Noto Sans SC font the project installs from PyPI (pylopdf-fonts-zh-cn, SIL OFL), so a PNG
+never shows empty boxes. Output is deterministic: no date, a fixed hash salt, a seeded
+layout.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+from contextlib import contextmanager
+from functools import lru_cache
+
+from loaders.model import ROLES
+
+CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans SC", "WenQuanYi Micro Hei")
+ROLE_COLOURS = {"lead": "#c0392b", "support": "#2471a3", "implement": "#1e8449",
+                "supervise": "#7d3c98"}
+COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+                     "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
+MAX_BARS = 40  # more units than this and the chart shows the heaviest; the tables show all
+RC = {
+    "svg.fonttype": "none",
+    "svg.hashsalt": "dutygraph",
+    "font.family": [*CJK_FAMILIES, "sans-serif"],
+    "font.sans-serif": ["DejaVu Sans"],
+    "axes.unicode_minus": False,
+}
+
+
+@lru_cache(maxsize=1)
+def register_cjk_font() -> str | None:
+    """Add Noto Sans SC from pylopdf-fonts-zh-cn to matplotlib's font list (in memory:
+    ``addfont`` writes nothing). Returns the font file, or None if the package is missing."""
+    try:
+        import pylopdf_fonts_zh_cn
+    except ImportError:
+        return None
+    from matplotlib import font_manager
+
+    path = str(pylopdf_fonts_zh_cn.sans_path())
+    font_manager.fontManager.addfont(path)
+    return path
+
+
+class _QuietFontWarnings(logging.Filter):
+    """findfont warns once per text for each CJK family this machine lacks (YaHei on Linux);
+    the browser, not matplotlib, picks among them, so the warnings say nothing useful."""
+
+    def filter(self, record):
+        return "findfont: Font family" not in record.getMessage()
+
+
+@contextmanager
+def chart_style():
+    import matplotlib
+
+    register_cjk_font()
+    logger = logging.getLogger("matplotlib.font_manager")
+    quiet = _QuietFontWarnings()
+    logger.addFilter(quiet)
+    try:
+        with matplotlib.rc_context(RC):
+            yield
+    finally:
+        logger.removeFilter(quiet)
+
+
+def plain(text: str) -> str:
+    """A label matplotlib draws as written: ``$`` would start mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def figure_svg(fig) -> str:
+    """The figure as an SVG element to inline in HTML (no XML prolog, doctype or comment)."""
+    buf = io.StringIO()
+    with chart_style():
+        fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    svg = buf.getvalue()
+    svg = svg[svg.index("<svg"):]
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
+
+
+def figure_png(fig, dpi: int = 150) -> bytes:
+    """The figure as PNG, drawn with the registered Noto Sans SC."""
+    buf = io.BytesIO()
+    with chart_style():
+        fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None},
+                    bbox_inches="tight")
+    return buf.getvalue()
+
+
+def load_figure(loads, role_words: dict[str, str], xlabel: str):
+    """Stacked horizontal bars of each unit's tasks by role, heaviest at the top.
+
+    ``loads`` are the audit layer's unit loads, already in rank order; only the first
+    ``MAX_BARS`` are drawn."""
+    from matplotlib.figure import Figure
+
+    rows = list(loads)[:MAX_BARS]
+    with chart_style():
+        fig = Figure(figsize=(8, 0.8 + 0.28 * max(len(rows), 1)))
+        ax = fig.add_subplot()
+        names = [plain(r.unit.name) for r in rows][::-1]
+        left = [0] * len(rows)
+        for role in ROLES:
+            values = [getattr(r, role) for r in rows][::-1]
+            ax.barh(names, values, left=left, color=ROLE_COLOURS[role],
+                    label=plain(role_words[role]), height=0.7)
+            left = [a + b for a, b in zip(left, values)]
+        ax.set_xlabel(plain(xlabel))
+        ax.tick_params(axis="y", labelsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="lower right", frameon=False, ncols=4, fontsize=9)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    return fig
+
+
+def network_figure(nodes, edges, seed: int = 42):
+    """The unit network: ``nodes`` as (name, community index), ``edges`` as (a, b, weight).
+
+    Layout by networkx's spring layout with a fixed seed, so the same plans draw the same
+    picture; nodes coloured by community, edge width by the number of shared tasks."""
+    import networkx as nx
+    from matplotlib.figure import Figure
+
+    graph = nx.Graph()
+    for name, community in nodes:
+        graph.add_node(name, community=community)
+    for a, b, weight in edges:
+        graph.add_edge(a, b, weight=weight)
+    n = max(graph.number_of_nodes(), 1)
+    side = min(14.0, 5.0 + 0.12 * n)
+    with chart_style():
+        fig = Figure(figsize=(side, side * 0.75))
+        ax = fig.add_subplot()
+        ax.set_axis_off()
+        if graph.number_of_nodes():
+            pos = nx.spring_layout(graph, seed=seed, k=1.6 / n ** 0.5, iterations=100,
+                                   weight="weight")
+            heaviest = max((w for *_, w in graph.edges(data="weight")), default=1) or 1
+            for a, b, w in graph.edges(data="weight"):
+                (x0, y0), (x1, y1) = pos[a], pos[b]
+                ax.plot([x0, x1], [y0, y1], color="#9aa0a6", alpha=0.5,
+                        linewidth=0.4 + 2.6 * w / heaviest, zorder=1)
+            for name, data in graph.nodes(data=True):
+                x, y = pos[name]
+                colour = COMMUNITY_COLOURS[data["community"] % len(COMMUNITY_COLOURS)]
+                ax.scatter([x], [y], s=60, color=colour, edgecolors="white", zorder=2)
+                ax.annotate(plain(name), (x, y), xytext=(0, 5), textcoords="offset points",
+                            ha="center", fontsize=8, zorder=3,
+                            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                                  "alpha": 0.7})
+    return fig

@@ -1,0 +1,175 @@
+"""The responsibility matrix: tasks × units with their roles, as data, CSV and Excel.
+
+The matrix is a rendering of the plans' assignments, not an analysis: one row per task, one
+column per unit named in the plan (in order of first mention), each cell the roles that
+unit holds in that task. Loads for the Excel summary sheet come from the audit layer.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from loaders.model import ROLES, Plan
+
+from .strings import ROLE_WORDS, SOURCE_WORDS, strings
+
+Mark = tuple[str, str]  # (role, source)
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    task_id: str
+    label: str
+    line: int
+    title: str
+    cells: tuple[tuple[Mark, ...], ...]  # one per unit column; () where the unit has no role
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The matrix of one plan."""
+
+    path: str
+    title: str
+    units: tuple[str, ...]
+    collective: tuple[bool, ...]  # per unit column: a class such as 各有关部门
+    rows: tuple[MatrixRow, ...]
+
+
+def build_matrix(plan: Plan) -> Matrix:
+    """One row per task in plan order; columns are units in order of first mention."""
+    order: dict[str, bool] = {}
+    for task in plan.tasks:
+        for a in task.assignments:
+            order.setdefault(a.unit, a.collective)
+    units = tuple(order)
+    index = {u: i for i, u in enumerate(units)}
+    rows = []
+    for task in plan.tasks:
+        cells: list[list[Mark]] = [[] for _ in units]
+        for a in task.assignments:
+            mark = (a.role, a.source)
+            if mark not in cells[index[a.unit]]:
+                cells[index[a.unit]].append(mark)
+        rows.append(MatrixRow(
+            task_id=task.id, label=task.label, line=task.line, title=task.title,
+            cells=tuple(tuple(sorted(c, key=lambda m: ROLES.index(m[0])
+                                     if m[0] in ROLES else len(ROLES))) for c in cells)))
+    return Matrix(path=plan.source.path, title=plan.title or plan.source.path, units=units,
+                  collective=tuple(order.values()), rows=tuple(rows))
+
+
+def build_matrices(plans) -> tuple[Matrix, ...]:
+    return tuple(build_matrix(p) for p in plans)
+
+
+def cell_text(marks: tuple[Mark, ...], lang: str = "zh") -> str:
+    """Role words joined by 、; a role not stated in the task's own clause names its source."""
+    words, sources = ROLE_WORDS[lang], SOURCE_WORDS[lang]
+    parts = []
+    for role, source in marks:
+        word = words.get(role, role)
+        if source != "explicit":
+            word += f"（{sources.get(source, source)}）" if lang == "zh" else f" ({source})"
+        parts.append(word)
+    return "、".join(parts) if lang == "zh" else "; ".join(parts)
+
+
+def all_units(matrices) -> tuple[str, ...]:
+    """The union of the matrices' unit columns, in order of first mention."""
+    seen: dict[str, None] = {}
+    for m in matrices:
+        for u in m.units:
+            seen.setdefault(u, None)
+    return tuple(seen)
+
+
+def matrix_csv(plans, lang: str = "zh") -> str:
+    """One CSV for all plans, starting with a byte-order mark so Excel reads it as UTF-8."""
+    t = strings(lang)
+    matrices = build_matrices(plans)
+    units = all_units(matrices)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([t["file"], t["label"], t["line"], t["task"], *units])
+    for m in matrices:
+        col = {u: i for i, u in enumerate(m.units)}
+        for row in m.rows:
+            cells = [cell_text(row.cells[col[u]], lang) if u in col else "" for u in units]
+            writer.writerow([m.path, row.label, row.line, row.title, *cells])
+    return "\ufeff" + buf.getvalue()
+
+
+ROLE_FILLS = {"lead": "F4CCCC", "support": "CFE2F3", "implement": "D9EAD3",
+              "supervise": "E4D7F5"}
+"""Light fills a printed Excel sheet still shows; the same hues as the HTML report."""
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
+    name = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "plan"
+    name = name[:31]
+    base, n = name, 2
+    while name.lower() in taken:
+        suffix = f" ({n})"
+        name, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
+    """A sheet per plan (frozen header row and task columns, role colours) and a summary
+    sheet of loads. ``loads`` is the audit layer's table of loads per unit (rows of mappings
+    with unit, the four role counts, load, share, rank); without it the summary is omitted
+    rather than recounted here."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    t = strings(lang)
+    words = ROLE_WORDS[lang]
+    wb = Workbook()
+    wb.remove(wb.active)
+    taken: set[str] = set()
+    bold = Font(bold=True)
+    fills = {r: PatternFill("solid", fgColor=c) for r, c in ROLE_FILLS.items()}
+    if loads is not None:
+        ws = wb.create_sheet(sheet_name(t["summary"], taken))
+        header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["load"], t["share"]]
+        ws.append(header)
+        for row in loads:
+            ws.append([row.get("rank"), row.get("unit"), *(row.get(r, 0) for r in ROLES),
+                       row.get("load"), row.get("share")])
+        for cell in ws[1]:
+            cell.font = bold
+        for i, role in enumerate(ROLES):
+            ws.cell(row=1, column=3 + i).fill = fills[role]
+        ws.freeze_panes = "C2"
+        ws.column_dimensions["B"].width = 28
+    for m in build_matrices(plans):
+        ws = wb.create_sheet(sheet_name(m.title, taken))
+        ws.append([t["label"], t["line"], t["task"], *m.units])
+        for row in m.rows:
+            ws.append([row.label, row.line, row.title,
+                       *(cell_text(c, lang) for c in row.cells)])
+            for j, marks in enumerate(row.cells):
+                if marks:
+                    ws.cell(row=ws.max_row, column=4 + j).fill = fills.get(marks[0][0],
+                                                                          PatternFill())
+        for cell in ws[1]:
+            cell.font = bold
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        for j, collective in enumerate(m.collective):
+            col = get_column_letter(4 + j)
+            ws.column_dimensions[col].width = 7
+            ws[f"{col}1"].alignment = Alignment(text_rotation=255, vertical="bottom")
+            if collective:
+                ws[f"{col}1"].font = Font(bold=True, italic=True)
+        ws.column_dimensions["A"].width = 12
+        ws.column_dimensions["C"].width = 40
+        ws.row_dimensions[1].height = 150
+        ws.freeze_panes = "D2"
+    if not wb.sheetnames:
+        wb.create_sheet(t["matrix"])
+    wb.save(path)

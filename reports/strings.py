@@ -1,0 +1,140 @@
+"""The words of the reports, per language: Chinese for the officials who read them, English
+on request (``--lang en``). Code and command line stay English; only these strings change."""
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+ROLE_WORDS = {
+    "zh": {"lead": "牵头", "support": "配合", "implement": "落实", "supervise": "督促"},
+    "en": {"lead": "lead", "support": "support", "implement": "implement",
+           "supervise": "supervise"},
+}
+"""Full role names, as the matrix exports (CSV, Excel) write them in a cell."""
+
+ROLE_MARKS = {
+    "zh": {"lead": "牵", "support": "配", "implement": "落", "supervise": "督"},
+    "en": {"lead": "L", "support": "S", "implement": "I", "supervise": "V"},
+}
+"""One character per role: the HTML matrix has up to 80 narrow unit columns."""
+
+SOURCE_WORDS = {
+    "zh": {"explicit": "明示", "inherited": "继承", "range": "区间", "inline": "文中"},
+    "en": {"explicit": "explicit", "inherited": "inherited", "range": "range",
+           "inline": "inline"},
+}
+
+UI = {
+    "zh": {
+        "html_lang": "zh-CN",
+        "report_title": "责任分工审计报告",
+        "matrix_title": "责任分工矩阵",
+        "generated_from": "来源文件",
+        "contents": "目录",
+        "overview": "概览",
+        "plans": "计划",
+        "tasks": "任务",
+        "units": "单位",
+        "orphans": "无人负责的任务",
+        "overlaps": "牵头与配合交叉",
+        "overloaded": "负荷过重的单位",
+        "quality": "数据质量",
+        "load_chart": "各单位负荷",
+        "network": "单位协作网络",
+        "matrix": "责任矩阵",
+        "task_text": "任务原文",
+        "filter": "筛选",
+        "filter_hint": "任务或单位名称",
+        "role_any": "任何角色",
+        "shown": "显示",
+        "of": "/",
+        "legend": "图例",
+        "task": "任务",
+        "label": "编号",
+        "line": "行",
+        "unit": "单位",
+        "role": "角色",
+        "clause": "分工条款",
+        "file": "文件",
+        "title": "标题",
+        "jurisdiction": "地区",
+        "year": "年份",
+        "count": "数量",
+        "load": "加权负荷",
+        "share": "占比",
+        "rank": "排名",
+        "rule": "判定规则",
+        "finding": "发现",
+        "kind": "类型",
+        "detail": "说明",
+        "none": "无",
+        "no_audit": "审计模块尚未提供结果：本节为空。",
+        "not_explicit": "斜体为继承或文中推断的分工",
+        "collective": "集合性单位（如各有关部门）",
+        "sort_hint": "点击表头排序",
+        "no_script": "脚本已禁用：表格完整显示，筛选与排序不可用。",
+        "community": "社群",
+        "back_to_top": "回到顶部",
+        "see_task": "见原文",
+        "summary": "负荷汇总",
+    },
+    "en": {
+        "html_lang": "en",
+        "report_title": "Responsibility audit",
+        "matrix_title": "Responsibility matrix",
+        "generated_from": "Source files",
+        "contents": "Contents",
+        "overview": "Overview",
+        "plans": "Plans",
+        "tasks": "Tasks",
+        "units": "Units",
+        "orphans": "Orphan tasks",
+        "overlaps": "Lead/support overlaps",
+        "overloaded": "Overloaded units",
+        "quality": "Data quality",
+        "load_chart": "Load by unit",
+        "network": "Unit network",
+        "matrix": "Responsibility matrix",
+        "task_text": "Task text",
+        "filter": "Filter",
+        "filter_hint": "task or unit name",
+        "role_any": "any role",
+        "shown": "shown",
+        "of": "of",
+        "legend": "Legend",
+        "task": "Task",
+        "label": "No.",
+        "line": "Line",
+        "unit": "Unit",
+        "role": "Role",
+        "clause": "Clause",
+        "file": "File",
+        "title": "Title",
+        "jurisdiction": "Jurisdiction",
+        "year": "Year",
+        "count": "Count",
+        "load": "Weighted load",
+        "share": "Share",
+        "rank": "Rank",
+        "rule": "Rule",
+        "finding": "Finding",
+        "kind": "Kind",
+        "detail": "Detail",
+        "none": "none",
+        "no_audit": "The audit module returned nothing: this section is empty.",
+        "not_explicit": "italic: inherited or inferred from the text",
+        "collective": "collective unit (such as 各有关部门)",
+        "sort_hint": "click a header to sort",
+        "no_script": "Scripts are off: the table is complete; filter and sort need scripts.",
+        "community": "community",
+        "back_to_top": "back to top",
+        "see_task": "see text",
+        "summary": "Loads",
+    },
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    """The UI strings of one language; a KeyError names the languages there are."""
+    if lang not in UI:
+        raise KeyError(f"no strings for language {lang!r}; choose one of {', '.join(LANGS)}")
+    return UI[lang]
