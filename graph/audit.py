@@ -1,0 +1,148 @@
+"""The workload audit: every finding of the responsibility graph in one frozen record.
+
+``run_audit`` builds the graph (or takes one) and runs each analysis; ``audit_to_dict``
+gives the ``dutygraph.audit/1`` JSON object documented in the README.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import networkx as nx
+
+from loaders.model import Plan
+
+from .build import build_graph, plan_keys
+from .collaboration import Collaboration, collaboration
+from .loads import Distribution, Overload, UnitLoad, load_distribution, overloaded_units, unit_loads
+from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
+from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
+                       joint_leads, lead_and_support, similar_tasks)
+from .quality import QualityFinding, data_quality
+from .settings import AuditSettings
+
+AUDIT_SCHEMA = "dutygraph.audit/1"
+FINDING_GROUPS = ("overloaded", "orphans", "overlaps", "quality")
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    key: str  # prefix of the plan's task node ids
+    path: str
+    title: str
+    jurisdiction: str
+    year: int | None
+    sha256: str
+    tasks: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    plans: int
+    tasks: int
+    units: int  # concrete units counted on at least one task
+    collective_units: int
+    links: int  # task-unit edges, inline ones included
+    counted_links: int  # edges that count in loads
+    overloaded: int
+    orphans: tuple[tuple[str, int], ...]  # (kind, count) for each of ORPHAN_KINDS
+    lead_and_support: int
+    joint_leads_unstated: int
+    joint_leads_stated: int
+    colead_pairs: int
+    similar_tasks: int
+    quality: int
+
+
+@dataclass(frozen=True)
+class Audit:
+    settings: AuditSettings
+    plans: tuple[PlanSummary, ...]
+    summary: Summary
+    loads: tuple[UnitLoad, ...]  # concrete units by rank, then collective units by rank
+    distribution: Distribution
+    overloaded: tuple[Overload, ...]
+    orphans: tuple[Orphan, ...]
+    lead_and_support: tuple[LeadAndSupport, ...]
+    joint_leads: tuple[JointLeads, ...]
+    colead_pairs: tuple[CoLeadPair, ...]
+    similar_tasks: tuple[SimilarTasks, ...]
+    collaboration: Collaboration
+    quality: tuple[QualityFinding, ...]
+
+
+def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
+    """The graph an audit with these settings reads (also what ``--graph`` exports)."""
+    return build_graph(plans, include_inline=settings.include_inline, registry=registry,
+                       include_standing=settings.include_standing)
+
+
+def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
+              graph: nx.Graph | None = None) -> Audit:
+    """Every finding over ``plans``. Pass ``graph`` when it was built already."""
+    plans = tuple(plans)
+    graph = audit_graph(plans, settings, registry) if graph is None else graph
+    loads = unit_loads(graph, settings)
+    distribution = load_distribution(graph, loads, settings)
+    overloaded = overloaded_units(graph, loads, distribution, settings)
+    orphans = orphan_tasks(graph)
+    both = lead_and_support(graph)
+    joint = joint_leads(graph)
+    pairs = colead_pairs(graph, settings)
+    similar = similar_tasks(graph, settings)
+    quality = data_quality(graph, plans, settings)
+    summary = Summary(
+        plans=len(plans), tasks=distribution.tasks,
+        units=sum(1 for x in loads if not x.collective),
+        collective_units=sum(1 for x in loads if x.collective),
+        links=graph.number_of_edges(),
+        counted_links=sum(1 for _, _, c in graph.edges(data="counted") if c),
+        overloaded=len(overloaded),
+        orphans=tuple((k, sum(1 for o in orphans if o.kind == k)) for k in ORPHAN_KINDS),
+        lead_and_support=len(both),
+        joint_leads_unstated=sum(1 for j in joint if j.division == "unstated"),
+        joint_leads_stated=sum(1 for j in joint if j.division == "stated"),
+        colead_pairs=len(pairs), similar_tasks=len(similar), quality=len(quality))
+    return Audit(
+        settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
+        distribution=distribution, overloaded=overloaded, orphans=orphans,
+        lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
+        collaboration=collaboration(graph, settings), quality=quality)
+
+
+def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:
+    return tuple(PlanSummary(key=key, path=p.source.path, title=p.title,
+                             jurisdiction=p.jurisdiction, year=p.year, sha256=p.source.sha256,
+                             tasks=len(p.tasks))
+                 for key, p in zip(plan_keys(plans), plans))
+
+
+def finding_counts(audit: Audit) -> dict[str, int]:
+    """Findings per group of ``FINDING_GROUPS`` (what ``--fail-on`` tests). Joint leads with
+    a stated division are legitimate and not counted as overlaps."""
+    s = audit.summary
+    return {
+        "overloaded": s.overloaded,
+        "orphans": sum(n for _, n in s.orphans),
+        "overlaps": s.lead_and_support + s.joint_leads_unstated + s.colead_pairs + s.similar_tasks,
+        "quality": s.quality,
+    }
+
+
+def _plain(value):
+    """JSON-ready form: dataclasses to dicts, tuples to lists, floats rounded to 6 places."""
+    if dataclasses.is_dataclass(value):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return round(value, 6)
+    return value
+
+
+def audit_to_dict(audit: Audit) -> dict:
+    """The ``dutygraph.audit/1`` JSON object (field order fixed, so output is byte-stable)."""
+    body = _plain(audit)
+    body["settings"]["weights"] = dict(audit.settings.weights)
+    body["summary"]["orphans"] = dict(audit.summary.orphans)
+    return {"schema": AUDIT_SCHEMA, **body}

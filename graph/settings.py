@@ -1,0 +1,123 @@
+"""Audit settings: the weights and thresholds every finding depends on.
+
+Settings come, in order of precedence, from command-line options, the ``[audit]`` table of
+a ``dutygraph.toml`` in the working folder, and the defaults below. The effective settings
+are written into every audit so a reader can see which rule produced which finding::
+
+    [audit]
+    include_inline = false
+    similar_tasks = 90
+
+    [audit.weights]
+    lead = 1
+    supervise = 0.25
+
+    [audit.overload]
+    fence = 1.5
+    lead_share = 0.2
+"""
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from loaders.model import ROLES
+
+SETTINGS_FILE = "dutygraph.toml"
+DEFAULT_WEIGHTS = (("lead", 1.0), ("support", 0.5), ("implement", 0.5), ("supervise", 0.25))
+OVERLOAD_KEYS = ("fence", "lead_share", "min_tasks")
+
+
+@dataclass(frozen=True)
+class AuditSettings:
+    """Every number an audit finding depends on; the defaults are the documented rules."""
+
+    weights: tuple[tuple[str, float], ...] = DEFAULT_WEIGHTS  # role -> weight of one task
+    fence: float = 1.5  # overloaded above Q3 + fence * IQR of the concrete units' loads
+    lead_share: float = 0.2  # ... or leading more than this share of all leads
+    min_tasks: int = 3  # a unit with fewer counted tasks is never called overloaded
+    include_inline: bool = False  # count inline assignments (sentence subjects) too
+    include_standing: bool = True  # apply a plan's blanket clauses to every task
+    colead_min: int = 3  # report a pair of units co-leading at least this many tasks
+    similar_tasks: float = 90.0  # rapidfuzz ratio above which two tasks are near-identical
+    similar_units: float = 85.0  # rapidfuzz ratio above which two unit names look alike
+    seed: int = 42  # for community detection and sampled betweenness
+    betweenness_exact_max: int = 300  # larger components get sampled betweenness
+    betweenness_samples: int = 300  # k sources for sampled betweenness
+
+    def weight(self, role: str) -> float:
+        return dict(self.weights).get(role, 0.0)
+
+
+def parse_pairs(text: str) -> dict[str, float]:
+    """``"lead=1,support=0.5"`` -> ``{"lead": 1.0, "support": 0.5}``; ValueError if malformed."""
+    pairs = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip():
+            raise ValueError(f"'{part}' is not KEY=NUMBER")
+        try:
+            pairs[key.strip()] = float(value)
+        except ValueError:
+            raise ValueError(f"'{value.strip()}' in '{part}' is not a number") from None
+    return pairs
+
+
+def with_weights(settings: AuditSettings, weights: dict) -> AuditSettings:
+    """New settings with some role weights replaced; ValueError names an unknown role."""
+    unknown = sorted(set(weights) - set(ROLES))
+    if unknown:
+        raise ValueError(f"unknown role '{unknown[0]}' (roles: {', '.join(ROLES)})")
+    if any(float(w) < 0 for w in weights.values()):
+        raise ValueError("weights must not be negative")
+    merged = dict(settings.weights) | {k: float(v) for k, v in weights.items()}
+    return dataclasses.replace(settings, weights=tuple((r, merged[r]) for r in ROLES))
+
+
+def with_overload(settings: AuditSettings, values: dict) -> AuditSettings:
+    """New settings with overload thresholds replaced (fence, lead_share, min_tasks)."""
+    unknown = sorted(set(values) - set(OVERLOAD_KEYS))
+    if unknown:
+        raise ValueError(f"unknown key '{unknown[0]}' (keys: {', '.join(OVERLOAD_KEYS)})")
+    if any(float(v) < 0 for v in values.values()):
+        raise ValueError("overload thresholds must not be negative")
+    changes = {k: (int(v) if k == "min_tasks" else float(v)) for k, v in values.items()}
+    return dataclasses.replace(settings, **changes)
+
+
+def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> AuditSettings:
+    """Settings from the parsed TOML document (its ``[audit]`` table); ValueError if wrong."""
+    table = dict(data.get("audit", {}))
+    settings = with_weights(base, table.pop("weights", {}))
+    settings = with_overload(settings, table.pop("overload", {}))
+    fields = {f.name: f for f in dataclasses.fields(AuditSettings)}
+    scalar = sorted(set(fields) - {"weights", *OVERLOAD_KEYS})
+    changes = {}
+    for key, value in table.items():
+        if key not in scalar:
+            raise ValueError(f"unknown key '{key}' in [audit] (keys: {', '.join(scalar)}, "
+                             "weights, overload)")
+        kind = type(getattr(base, key))
+        if kind is bool and not isinstance(value, bool):
+            raise ValueError(f"[audit] {key} must be true or false, not {value!r}")
+        if kind is not bool and (isinstance(value, bool) or not isinstance(value, (int, float))):
+            raise ValueError(f"[audit] {key} must be a number, not {value!r}")
+        changes[key] = kind(value)
+    return dataclasses.replace(settings, **changes)
+
+
+def read_settings(folder=".") -> tuple[AuditSettings, Path | None]:
+    """Settings from ``dutygraph.toml`` in ``folder`` (defaults if absent) and the file used.
+
+    Raises ValueError naming the file when it is not valid TOML or holds an unknown key.
+    """
+    path = Path(folder) / SETTINGS_FILE
+    if not path.is_file():
+        return AuditSettings(), None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return settings_from_toml(data), path
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError) as err:
+        raise ValueError(f"{path}: {err}") from None
