@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 done, with findings, where --fail-on asked for that;
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from pathlib import Path
@@ -82,6 +83,76 @@ def extract(files, fmt, out, encoding):
         write_output(text, out)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _audit_settings(weights, overload, include_inline):
+    """dutygraph.toml in the working folder, then the command-line options on top."""
+    from graph.settings import parse_pairs, read_settings, with_overload, with_weights
+
+    try:
+        settings, _ = read_settings(Path.cwd())
+    except ValueError as err:
+        raise click.UsageError(str(err)) from None
+    for option, value, apply in (("--weights", weights, with_weights),
+                                 ("--overload", overload, with_overload)):
+        if value:
+            try:
+                settings = apply(settings, parse_pairs(value))
+            except ValueError as err:
+                raise click.BadParameter(str(err), param_hint=option) from None
+    if include_inline is not None:
+        settings = dataclasses.replace(settings, include_inline=include_inline)
+    return settings
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="text: a summary of the top findings; json: the "
+              "dutygraph.audit/1 contract.")
+@click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
+@click.option("--weights", metavar="ROLE=W,…", help="Role weights, e.g. lead=1,support=0.5,"
+              "implement=0.5,supervise=0.25.")
+@click.option("--overload", metavar="KEY=V,…", help="Overload rule, e.g. fence=1.5,"
+              "lead_share=0.2,min_tasks=3.")
+@click.option("--include-inline/--no-include-inline", default=None,
+              help="Count units named only as a sentence's subject (default: no).")
+@click.option("--graph", "graph_file", type=click.Path(), metavar="FILE.graphml|.gexf",
+              help="Also write the responsibility graph for Gephi and other tools.")
+@click.option("--fail-on", metavar="KIND,…", help="Exit 1 when there are findings of these "
+              "kinds: overloaded, orphans, overlaps, quality, any.")
+@click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
+          encoding):
+    """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
+    from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
+    from reports.audit_text import audit_summary, write_graph
+
+    fail_kinds = {k.strip() for k in (fail_on or "").split(",") if k.strip()}
+    if fail_kinds - {*FINDING_GROUPS, "any"}:
+        raise click.BadParameter(f"unknown kind '{sorted(fail_kinds - {*FINDING_GROUPS, 'any'})[0]}'"
+                                 f" (kinds: {', '.join(FINDING_GROUPS)}, any)",
+                                 param_hint="--fail-on")
+    if graph_file and Path(graph_file).suffix.lower() not in (".graphml", ".gexf"):
+        raise click.BadParameter(f"'{graph_file}' must end in .graphml or .gexf",
+                                 param_hint="--graph")
+    settings = _audit_settings(weights, overload, include_inline)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    graph = audit_graph(plans, settings)
+    result = run_audit(plans, settings, graph=graph)
+    text = (dump_json(audit_to_dict(result)) + "\n" if fmt == "json"
+            else audit_summary(result, top=top))
+    write_output(text, out)
+    if graph_file:
+        write_graph(graph, graph_file)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+    counts = finding_counts(result)
+    if any(counts[k] for k in FINDING_GROUPS if k in fail_kinds or "any" in fail_kinds):
+        sys.exit(1)
 
 
 if __name__ == "__main__":
