@@ -1,0 +1,89 @@
+"""Character n-gram TF-IDF and cosine similarity for matching tasks across plans.
+
+Pure numpy/scipy (no scikit-learn). Chinese plans reword a task between years but keep
+most of its characters, so single characters (n = 1) with IDF weights already separate
+carried-over tasks from unrelated ones; what stands out is not the raw cosine (every
+safety task shares 安全生产, 加强, 落实…) but how far a pair rises above the background
+similarity of its two tasks, which ``distinctiveness`` measures.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from scipy import sparse
+
+from loaders.document import to_simplified
+
+_NUMBER = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章节条]|[（(]?[0-9０-９一二三四五六七八九十百]+"
+                     r"[)）.．、]|[一二三四五六七八九十]是)\s*")
+_ROLE_WORDS = "牵头|负责|配合|落实|参与|协助|督促|督导|责任单位"
+_TRAILING_CLAUSE = re.compile(r"[（(][^（）()]*(" + _ROLE_WORDS + r")[^（）()]*[)）][。.；;]?\s*$")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def task_body(text: str, clauses=()) -> str:
+    """The words of a task that say what is to be done: simplified script, no number,
+    no assignment clause (units are compared separately, through the registry), no
+    punctuation or spaces."""
+    body = text
+    for clause in clauses:
+        if clause and len(clause) >= 4:
+            body = body.replace(clause, "")
+    body = to_simplified(body)
+    body = _NUMBER.sub("", body, count=1)
+    for _ in range(2):  # a task may end in two parentheticals: units, then a deadline
+        body = _TRAILING_CLAUSE.sub("", body)
+    return _NOT_WORD.sub("", body)
+
+
+def ngram_counts(texts, ngram=(1,)):
+    """Sparse document × n-gram count matrix over the given n-gram sizes."""
+    vocab: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for r, text in enumerate(texts):
+        counts: dict[int, int] = {}
+        for n in ngram:
+            for i in range(len(text) - n + 1):
+                c = vocab.setdefault(text[i:i + n], len(vocab))
+                counts[c] = counts.get(c, 0) + 1
+        rows.extend([r] * len(counts))
+        cols.extend(counts.keys())
+        vals.extend(counts.values())
+    shape = (len(texts), max(1, len(vocab)))
+    return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)
+
+
+def tfidf_cosine(old_texts, new_texts, ngram=(1,)) -> np.ndarray:
+    """Cosine similarity (old × new) of sublinear TF-IDF vectors, IDF over both plans."""
+    if not old_texts or not new_texts:
+        return np.zeros((len(old_texts), len(new_texts)))
+    counts = ngram_counts(list(old_texts) + list(new_texts), ngram)
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
+    tf = counts.copy()
+    tf.data = 1.0 + np.log(tf.data)
+    weighted = tf.multiply(idf[np.newaxis, :]).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    unit = sparse.diags(1.0 / norms) @ weighted
+    a, b = unit[: len(old_texts)], unit[len(old_texts):]
+    return np.asarray((a @ b.T).todense())
+
+
+def distinctiveness(sim: np.ndarray) -> np.ndarray:
+    """How many standard deviations a pair stands above the background of its old task's
+    row and its new task's column (the mean of the two z-scores). Long tasks resemble
+    everything a little; this scores a pair against what its own tasks usually reach."""
+    if sim.size == 0:
+        return sim.copy()
+
+    def z(axis):
+        mean = sim.mean(axis=axis, keepdims=True)
+        std = sim.std(axis=axis, keepdims=True)
+        std[std < 1e-9] = 1.0
+        return (sim - mean) / std
+
+    rows = z(1) if sim.shape[1] > 1 else np.zeros_like(sim)
+    cols = z(0) if sim.shape[0] > 1 else np.zeros_like(sim)
+    return (rows + cols) / 2
