@@ -143,8 +143,13 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
         sys.exit(EXIT_BAD_INPUT)
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
-    text = (dump_json(audit_to_dict(result)) + "\n" if fmt == "json"
-            else audit_summary(result, top=top))
+    if out and out.lower().endswith(".html"):
+        from reports.html import render_report
+
+        text = render_report(plans, result, graph=graph)
+    else:
+        text = (dump_json(audit_to_dict(result)) + "\n" if fmt == "json"
+                else audit_summary(result, top=top))
     write_output(text, out)
     if graph_file:
         write_graph(graph, graph_file)
@@ -153,6 +158,134 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
     counts = finding_counts(result)
     if any(counts[k] for k in FINDING_GROUPS if k in fail_kinds or "any" in fail_kinds):
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "xlsx"]),
+              default="text", show_default=True, help="text: a summary; json: the "
+              "dutygraph.compare/1 contract; html: one offline page; xlsx: a workbook (needs -o).")
+@click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
+@click.option("--threshold", metavar="KEY=V,…", help="Matching thresholds, e.g. "
+              "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the html page.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def compare(files, fmt, out, threshold, lang, encoding):
+    """Compare plan FILEs, oldest first: tasks carried over, added, removed; renames; loads."""
+    from graph.compare import compare_plans, compare_to_dict, match_settings
+
+    try:
+        settings = match_settings(threshold)
+    except ValueError as err:
+        raise click.BadParameter(str(err), param_hint="--threshold") from None
+    if len(files) < 2:
+        raise click.UsageError("compare needs at least two plans: OLD NEW…")
+    if fmt == "xlsx" and (out is None or out == "-"):
+        raise click.UsageError("--format xlsx writes a workbook: give a file with -o, "
+                               "e.g. -o compare.xlsx")
+    plans, failures = load_all(files, encoding)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+    result = compare_plans(plans, settings=settings)
+    if fmt == "xlsx":
+        from reports.compare_out import compare_xlsx
+
+        target = Path(out)
+        if not target.parent.exists():
+            raise click.ClickException(f"{out}: the folder {target.parent} does not exist")
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_bytes(compare_xlsx(result))
+        tmp.replace(target)
+        return
+    if fmt == "json":
+        text = dump_json(compare_to_dict(result)) + "\n"
+    elif fmt == "html":
+        from reports.compare_html import render_compare_html
+
+        text = render_compare_html(result, lang)
+    else:
+        from reports.compare_out import compare_summary
+
+        text = compare_summary(result)
+    write_output(text, out)
+
+
+def _check_folder(out: str) -> Path:
+    target = Path(out)
+    if not target.parent.exists():
+        raise click.ClickException(f"{out}: the folder {target.parent} does not exist")
+    return target
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), default="report.html",
+              show_default=True, help="The HTML file to write ('-' for stdout).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the report.")
+@click.option("--weights", metavar="ROLE=W,…", help="Role weights, as for audit.")
+@click.option("--overload", metavar="KEY=V,…", help="Overload rule, as for audit.")
+@click.option("--include-inline/--no-include-inline", default=None,
+              help="Count units named only as a sentence's subject (default: no).")
+@click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
+              help="Also write the charts as PNG files (loads.png, network.png) here.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def report(files, out, lang, weights, overload, include_inline, png_dir, encoding):
+    """Write the audit report of the plans in FILE… as one self-contained HTML page."""
+    from graph.audit import audit_graph, run_audit
+    from reports.html import render_report, write_chart_pngs
+
+    settings = _audit_settings(weights, overload, include_inline)
+    if out != "-":
+        _check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    graph = audit_graph(plans, settings)
+    result = run_audit(plans, settings, graph=graph)
+    write_output(render_report(plans, result, graph=graph, lang=lang), out)
+    if png_dir:
+        Path(png_dir).mkdir(parents=True, exist_ok=True)
+        write_chart_pngs(result, graph, png_dir, lang=lang)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), required=True,
+              metavar="FILE.xlsx|.csv|.html", help="The file to write; its suffix picks the "
+              "format.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of headers and role names.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def matrix(files, out, lang, encoding):
+    """Write the task x unit responsibility matrix of the plans in FILE…"""
+    from reports.html import render_matrix_page
+    from reports.matrix import matrix_csv, write_matrix_xlsx
+
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".xlsx", ".csv", ".html"):
+        raise click.BadParameter(f"'{out}' must end in .xlsx, .csv or .html",
+                                 param_hint="--output")
+    target = _check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    if suffix == ".csv":
+        write_output(matrix_csv(plans, lang=lang), out)
+    elif suffix == ".html":
+        write_output(render_matrix_page(plans, lang=lang), out)
+    else:
+        from graph.audit import run_audit
+
+        tmp = target.with_name(f".{target.name}.tmp")
+        loads = run_audit(plans, _audit_settings(None, None, None)).loads
+        write_matrix_xlsx(plans, tmp, loads=loads, lang=lang)
+        tmp.replace(target)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
 
 
 if __name__ == "__main__":

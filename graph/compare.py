@@ -291,3 +291,23 @@ def compare_to_dict(result: Comparison) -> dict:
                   for u in result.loads],
         "chains": [[list(ids) for ids in chain] for chain in result.chains],
     }
+
+
+def match_settings(spec: str | None, base: MatchSettings = MatchSettings()) -> MatchSettings:
+    """Settings from ``KEY=V,…`` (``--threshold min_distinct=1.8,near_best=0.9``).
+    Raises ValueError naming the bad key or value and the keys there are."""
+    if not spec:
+        return base
+    names = [f.name for f in dataclasses.fields(MatchSettings) if f.name != "ngram"]
+    changes = {}
+    for item in spec.split(","):
+        key, sep, value = item.partition("=")
+        key = key.strip()
+        if not sep or key not in names:
+            raise ValueError(f"'{item.strip()}' is not KEY=VALUE with a known key "
+                             f"(keys: {', '.join(names)})")
+        try:
+            changes[key] = float(value)
+        except ValueError:
+            raise ValueError(f"'{key}' needs a number, got '{value.strip()}'") from None
+    return dataclasses.replace(base, **changes)

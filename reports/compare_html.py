@@ -1,0 +1,141 @@
+"""The compare page: one self-contained HTML file (shared shell and stylesheet, no script),
+changed tasks side by side with the differences marked, the load-change chart and the
+trend over the years as inline SVG with text kept as text.
+
+Everything from the plans reaches the page through autoescaped template variables; the
+only ``Markup`` are matplotlib's SVG (our own drawing, labels passed through ``plain``)
+and the shared stylesheet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from graph.compare import KINDS, Comparison, text_diff
+
+from .charts import figure_svg, plain
+
+MAX_UNITS = 25  # bars in the charts; the load table lists every unit
+
+WORDS = {
+    "zh": {
+        "html_lang": "zh-CN", "report_title": "年度对比", "plans": "对比的计划",
+        "summary": "概览", "step": "对比", "changed": "有改动的任务", "added": "新增任务",
+        "removed": "删去的任务", "renames": "机构更名", "loads": "各单位任务量",
+        "chart": "任务量变化（最后一年减第一年）", "trend": "任务量走势",
+        "old": "原任务", "new": "新任务", "similarity": "相似度", "kind": "类型",
+        "units_added": "新增单位", "units_removed": "去掉单位", "lead_changed": "牵头变化",
+        "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
+        "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
+        "kinds": {"same": "相同", "reworded": "改写", "merged": "合并", "split": "拆分"},
+    },
+    "en": {
+        "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
+        "summary": "Summary", "step": "Step", "changed": "Changed tasks", "added": "Added tasks",
+        "removed": "Removed tasks", "renames": "Renamed offices", "loads": "Load per unit",
+        "chart": "Change in tasks (last year minus first)", "trend": "Load over the years",
+        "old": "Old task", "new": "New task", "similarity": "similarity", "kind": "kind",
+        "units_added": "units added", "units_removed": "units removed",
+        "lead_changed": "lead changed", "unit": "unit", "lead": "lead", "support": "support",
+        "total": "total", "change": "change", "year": "year", "none": "none",
+        "legend": "Deleted text is struck through in red; inserted text underlined in green.",
+        "kinds": {k: k for k in KINDS},
+    },
+}
+
+
+@dataclass(frozen=True)
+class DiffPart:
+    op: str  # equal, delete, insert
+    text: str
+
+
+def diff_parts(old: str, new: str) -> tuple[tuple[DiffPart, ...], tuple[DiffPart, ...]]:
+    """The old and the new side of a character diff, ready for the template to mark."""
+    left, right = [], []
+    for op, a, b in text_diff(old, new):
+        if op == "equal":
+            left.append(DiffPart("equal", a))
+            right.append(DiffPart("equal", b))
+        else:
+            if a:
+                left.append(DiffPart("delete", a))
+            if b:
+                right.append(DiffPart("insert", b))
+    return tuple(left), tuple(right)
+
+
+def _year_label(info, k: int) -> str:
+    return str(info.year) if info.year else f"#{k + 1}"
+
+
+def load_change_svg(result: Comparison, words: dict) -> str:
+    """Bars of each unit's change in tasks (lead and total), biggest changes first."""
+    from matplotlib.figure import Figure
+
+    from .charts import chart_style
+
+    rows = [u for u in result.loads if u.total_change or u.lead_change][:MAX_UNITS]
+    with chart_style():
+        fig = Figure(figsize=(8, 0.9 + 0.3 * max(len(rows), 1)))
+        ax = fig.add_subplot()
+        names = [plain(u.unit) for u in rows][::-1]
+        ys = list(range(len(rows)))
+        ax.barh([y + 0.2 for y in ys], [u.total_change for u in rows][::-1], height=0.4,
+                color="#7f8c8d", label=plain(words["total"]))
+        ax.barh([y - 0.2 for y in ys], [u.lead_change for u in rows][::-1], height=0.4,
+                color="#c0392b", label=plain(words["lead"]))
+        ax.set_yticks(ys, names)
+        ax.axvline(0, color="#333", linewidth=0.8)
+        ax.set_xlabel(plain(words["change"]))
+        ax.tick_params(axis="y", labelsize=9)
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="lower right", frameon=False, fontsize=9)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+    return figure_svg(fig)
+
+
+def trend_svg(result: Comparison, words: dict) -> str:
+    """Total tasks per plan of the units with the most work, one line each."""
+    from matplotlib.figure import Figure
+
+    from .charts import chart_style
+
+    years = [plain(_year_label(p, k)) for k, p in enumerate(result.plans)]
+    top = sorted(result.loads, key=lambda u: (-max(u.totals), u.unit))[:10]
+    with chart_style():
+        fig = Figure(figsize=(8, 4.5))
+        ax = fig.add_subplot()
+        for u in top:
+            ax.plot(years, list(u.totals), marker="o", label=plain(u.unit))
+        ax.set_ylabel(plain(words["total"]))
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False, fontsize=8)
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    return figure_svg(fig)
+
+
+def render_compare_html(result: Comparison, lang: str = "zh") -> str:
+    """The whole page as a string."""
+    from .html import environment, page_assets
+
+    words = WORDS[lang]
+    steps = []
+    for k, step in enumerate(result.steps):
+        changed = []
+        for p in step.pairs:
+            if p.kind == "same" and not (p.units_added or p.units_removed or p.lead_changed):
+                continue
+            left, right = diff_parts(p.old.text, p.new.text)
+            changed.append({"pair": p, "left": left, "right": right})
+        kinds = {kind: sum(1 for p in step.pairs if p.kind == kind) for kind in KINDS}
+        steps.append({"step": step, "changed": changed, "kinds": kinds,
+                      "old_label": _year_label(step.old, k),
+                      "new_label": _year_label(step.new, k + 1)})
+    assets = page_assets(with_script=False)
+    return environment().get_template("compare.html.j2").render(
+        t=words, result=result, steps=steps, kinds=KINDS,
+        years=[_year_label(p, k) for k, p in enumerate(result.plans)],
+        chart=Markup(load_change_svg(result, words)),
+        trend=Markup(trend_svg(result, words)), **assets)
