@@ -72,14 +72,19 @@ def plain(text: str) -> str:
     return str(text).replace("$", r"\$")
 
 
-def figure_svg(fig) -> str:
-    """The figure as an SVG element to inline in HTML (no XML prolog, doctype or comment)."""
+def figure_svg(fig, prefix: str = "") -> str:
+    """The figure as an SVG element to inline in HTML (no XML prolog, doctype or metadata);
+    ids get ``prefix`` so two charts in one page never share one."""
     buf = io.StringIO()
     with chart_style():
         fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
-    return re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
+    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, count=1, flags=re.S)
+    if prefix:
+        ids = re.compile(r'(\sid="|url\(#|href="#)')
+        svg = re.sub(r"<[^>]+>", lambda tag: ids.sub(rf"\g<1>{prefix}-", tag.group()), svg)
+    return svg
 
 
 def figure_png(fig, dpi: int = 150) -> bytes:
@@ -112,7 +117,7 @@ def load_figure(loads, role_words: dict[str, str], xlabel: str):
         ax.set_xlabel(plain(xlabel))
         ax.tick_params(axis="y", labelsize=9)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.legend(loc="lower right", frameon=False, ncols=4, fontsize=9)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1), frameon=False, ncols=4, fontsize=9)
         ax.xaxis.get_major_locator().set_params(integer=True)
     return fig
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from loaders.model import ROLES, Plan
+from loaders.model import Plan
 
-from .matrix import build_matrix
-from .strings import ROLE_MARKS, ROLE_WORDS, strings
-
-ROLE_CLASSES = {"lead": "L", "support": "S", "implement": "I", "supervise": "V"}
+from .strings import strings
+from .views import anchors, matrix_views, plan_views, role_legend
 
 
 @lru_cache(maxsize=1)
@@ -29,9 +27,19 @@ def environment():
     """Templates from the package folder, autoescaped, failing loudly on a missing name."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    return Environment(loader=PackageLoader("reports", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                       keep_trailing_newline=True)
+    env = Environment(loader=PackageLoader("reports", "templates"), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters["num"] = format_number
+    env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
+    return env
+
+
+def format_number(x) -> str:
+    """1 → "1", 2.5 → "2.5", 0.123456 → "0.123": short and stable."""
+    if isinstance(x, float) and x.is_integer():
+        return str(int(x))
+    return f"{x:.3g}" if isinstance(x, float) else str(x)
 
 
 @lru_cache(maxsize=None)
@@ -64,130 +72,107 @@ def page_assets(with_script: bool = True) -> dict:
             "csp": content_security_policy(script)}
 
 
-def highlight(text: str, clauses) -> Markup:
-    """``text`` escaped, with every occurrence of each clause wrapped in <mark>."""
-    spans = []
-    for clause in sorted({c for c in clauses if c}, key=len, reverse=True):
-        start = text.find(clause)
-        while start >= 0:
-            end = start + len(clause)
-            if not any(s < end and start < e for s, e in spans):
-                spans.append((start, end))
-            start = text.find(clause, end)
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        out.append(escape(text[pos:start]))
-        out.append(Markup("<mark>%s</mark>") % text[start:end])
-        pos = end
-    out.append(escape(text[pos:]))
-    return Markup("").join(out)
-
-
-def anchors(plans) -> dict[tuple[str, str], str]:
-    """(plan path, task id) -> an ASCII id for the task's text (``t<plan>-<task>``)."""
-    return {(p.source.path, task.id): f"t{i}-{j}"
-            for i, p in enumerate(plans) for j, task in enumerate(p.tasks)}
-
-
-@dataclass(frozen=True)
-class RoleLegend:
-    cls: str
-    mark: str
-    word: str
-
-
-@dataclass(frozen=True)
-class UnitColumn:
-    name: str
-    collective: bool
-
-
-@dataclass(frozen=True)
-class MatrixRowView:
-    anchor: str
-    label: str
-    title: str
-    cells: tuple[tuple[str, str] | None, ...]  # (css classes, marks) or None if empty
-
-
-@dataclass(frozen=True)
-class MatrixView:
-    title: str
-    units: tuple[UnitColumn, ...]
-    rows: tuple[MatrixRowView, ...]
-
-
-@dataclass(frozen=True)
-class TaskView:
-    anchor: str
-    label: str
-    line: int
-    deadline: str
-    text: Markup
-    roles: tuple[tuple[str, str], ...]  # (role word, units joined)
-
-
-@dataclass(frozen=True)
-class PlanView:
-    path: str
-    title: str
-    tasks: tuple[TaskView, ...]
-
-
-def role_legend(lang: str) -> tuple[RoleLegend, ...]:
-    return tuple(RoleLegend(ROLE_CLASSES[r], ROLE_MARKS[lang][r], ROLE_WORDS[lang][r])
-                 for r in ROLES)
-
-
-def matrix_views(plans, lang: str, anchor: dict) -> tuple[MatrixView, ...]:
-    marks = ROLE_MARKS[lang]
-    views = []
-    for plan in plans:
-        m = build_matrix(plan)
-        rows = []
-        for row in m.rows:
-            cells = []
-            for cell in row.cells:
-                if not cell:
-                    cells.append(None)
-                    continue
-                classes = [ROLE_CLASSES.get(r, "") for r, _ in cell]
-                if all(s in ("inline", "inherited") for _, s in cell):
-                    classes.append("x")
-                cells.append((" ".join(dict.fromkeys(c for c in classes if c)),
-                              "".join(marks.get(r, "?") for r, _ in cell)))
-            rows.append(MatrixRowView(anchor[(plan.source.path, row.task_id)], row.label,
-                                      row.title, tuple(cells)))
-        views.append(MatrixView(m.title, tuple(UnitColumn(u, c) for u, c in
-                                               zip(m.units, m.collective)), tuple(rows)))
-    return tuple(views)
-
-
-def plan_views(plans, lang: str, anchor: dict, extra_clauses=None) -> tuple[PlanView, ...]:
-    """Each plan's tasks with their text, clauses marked. ``extra_clauses`` maps an anchor
-    to clauses a finding quotes that are not among the task's assignments."""
-    words = ROLE_WORDS[lang]
-    sep = "、" if lang == "zh" else ", "
-    extra_clauses = extra_clauses or {}
-    views = []
-    for plan in plans:
-        tasks = []
-        for task in plan.tasks:
-            key = anchor[(plan.source.path, task.id)]
-            clauses = [a.clause for a in task.assignments] + list(extra_clauses.get(key, ()))
-            roles = tuple(
-                (words[r], sep.join(dict.fromkeys(a.unit for a in task.assignments
-                                                  if a.role == r)))
-                for r in ROLES if any(a.role == r for a in task.assignments))
-            tasks.append(TaskView(key, task.label, task.line, task.deadline or "",
-                                  highlight(task.text, clauses), roles))
-        views.append(PlanView(plan.source.path, plan.title or plan.source.path, tuple(tasks)))
-    return tuple(views)
-
-
 def render_matrix_page(plans: list[Plan] | tuple[Plan, ...], lang: str = "zh") -> str:
     """The matrix alone as one HTML page (``dutygraph matrix -o matrix.html``)."""
     anchor = anchors(plans)
     return environment().get_template("matrix.html.j2").render(
         t=strings(lang), roles=role_legend(lang), matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor), **page_assets())
+
+
+def finding_clauses(audit, anchor_of) -> dict[str, tuple[str, ...]]:
+    """Clauses the findings quote, by task anchor, so the task text marks them too."""
+    found: dict[str, list[str]] = {}
+
+    def add(ref, clauses):
+        if ref is not None:
+            found.setdefault(anchor_of(ref), []).extend(c for c in clauses if c)
+
+    for o in audit.overloaded:
+        for ut in o.tasks:
+            add(ut.task, [ut.clause])
+    for o in audit.orphans:
+        add(o.task, o.clauses)
+    for x in (*audit.lead_and_support, *audit.joint_leads):
+        add(x.task, x.clauses)
+    for q in audit.quality:
+        add(q.task, [q.text])
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
+    """The audit report of ``plans`` as one self-contained HTML page.
+
+    ``audit`` is ``graph.audit.run_audit``'s result; ``graph`` the graph it read (built
+    again from the audit's settings when not given), for the unit network's edges."""
+    from graph.audit import audit_graph, finding_counts
+
+    from .charts import MAX_BARS, figure_svg
+    from .strings import KIND_WORDS, ROLE_WORDS
+
+    plans = tuple(plans)
+    t = strings(lang)
+    anchor = anchors(plans)
+
+    def anchor_of(ref) -> str:
+        return anchor.get((ref.path, ref.task), "tasks")
+
+    if graph is None:
+        graph = audit_graph(plans, audit.settings)
+    loads, network = load_chart(audit, lang), network_chart(audit, graph)
+    # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
+    load_svg = Markup(figure_svg(loads, "load")) if loads else ""
+    network_svg = Markup(figure_svg(network, "net")) if network else ""
+    return environment().get_template("report.html.j2").render(
+        t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
+        audit=audit, counts=finding_counts(audit), anchor=anchor_of,
+        concrete=tuple(x for x in audit.loads if not x.collective),
+        collective=tuple(x for x in audit.loads if x.collective), max_bars=MAX_BARS,
+        many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
+        load_svg=load_svg, network_svg=network_svg,
+        matrices=matrix_views(plans, lang, anchor),
+        plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
+        **page_assets())
+
+
+def load_chart(audit, lang: str = "zh"):
+    """The load chart Figure of the concrete units (None when no unit carries a task)."""
+    from .charts import load_figure
+    from .strings import ROLE_WORDS
+
+    concrete = [x for x in audit.loads if not x.collective]
+    return load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"]) if concrete else None
+
+
+def network_chart(audit, graph, max_units: int = 60):
+    """The unit network Figure: the units sharing most tasks (at most ``max_units``),
+    coloured by the audit's communities, edges from the audit layer's unit projection.
+    None when no two units share a task."""
+    from graph.collaboration import unit_projection
+
+    from .charts import network_figure
+
+    hubs = sorted(audit.collaboration.hubs, key=lambda h: (-h.shared_tasks, h.unit.node))
+    keep = {h.unit.node: h for h in hubs[:max_units] if h.partners}
+    if not keep:
+        return None
+    order = sorted(keep)
+    nodes = [(keep[n].unit.name, keep[n].community) for n in order]
+    label = dict(zip(order, (name for name, _ in nodes)))
+    edges = [(label[a], label[b], w) for a, b, w in unit_projection(graph).edges(data="weight")
+             if a in keep and b in keep]
+    return network_figure(nodes, edges, seed=audit.settings.seed)
+
+
+def write_chart_pngs(audit, graph, folder, lang: str = "zh") -> list[Path]:
+    """loads.png and network.png in ``folder``, drawn with the packaged Noto Sans SC."""
+    from .charts import figure_png
+
+    written = []
+    for name, fig in (("loads.png", load_chart(audit, lang)),
+                      ("network.png", network_chart(audit, graph))):
+        if fig is not None:
+            path = Path(folder) / name
+            path.write_bytes(figure_png(fig))
+            written.append(path)
+    return written

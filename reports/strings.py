@@ -76,6 +76,27 @@ UI = {
         "back_to_top": "回到顶部",
         "see_task": "见原文",
         "summary": "负荷汇总",
+        "concrete_units": "具体单位",
+        "collective_units": "集合性单位",
+        "gini": "基尼系数",
+        "top3": "前三名单位负荷占比",
+        "fence": "超负荷上限（Q3 + k·IQR）",
+        "lead_and_support": "同一单位既牵头又配合",
+        "joint_leads": "多个牵头单位",
+        "colead_pairs": "经常共同牵头的单位",
+        "similar_tasks": "内容相近但牵头单位不同的任务",
+        "hubs": "协调枢纽（中介中心性）",
+        "isolated": "不与其他单位合作的单位",
+        "partners": "合作单位数",
+        "shared": "共同任务数",
+        "betweenness": "中介中心性",
+        "leads": "牵头单位",
+        "score": "相似度",
+        "reasons": "原因",
+        "settings": "审计设置",
+        "weights": "角色权重",
+        "more_units": "图中只显示负荷最重的 {n} 个单位；完整数据见下表。",
+        "all_clear": "未发现问题。",
     },
     "en": {
         "html_lang": "en",
@@ -129,8 +150,44 @@ UI = {
         "back_to_top": "back to top",
         "see_task": "see text",
         "summary": "Loads",
+        "concrete_units": "Concrete units",
+        "collective_units": "Collective units",
+        "gini": "Gini coefficient",
+        "top3": "share of the top three units",
+        "fence": "overload fence (Q3 + k·IQR)",
+        "lead_and_support": "A unit both lead and support",
+        "joint_leads": "Several leads",
+        "colead_pairs": "Units that often lead together",
+        "similar_tasks": "Near-identical tasks with different leads",
+        "hubs": "Coordination hubs (betweenness)",
+        "isolated": "Units that work with no other",
+        "partners": "Partners",
+        "shared": "Shared tasks",
+        "betweenness": "Betweenness",
+        "leads": "Leads",
+        "score": "Similarity",
+        "reasons": "Reasons",
+        "settings": "Audit settings",
+        "weights": "Role weights",
+        "more_units": "The chart shows the {n} heaviest units; the table below has them all.",
+        "all_clear": "Nothing found.",
     },
 }
+
+
+KIND_WORDS = {
+    "zh": {"fence": "加权负荷超过上限", "lead_share": "牵头任务占比过高",
+           "none": "无任何单位", "implicit": "仅文中提及", "diffuse": "仅集合性单位",
+           "stated": "已说明分工", "unstated": "未说明分工",
+           "similar_names": "单位名称相近", "not_exhaustive": "名单以“等”结尾",
+           "unplaced": "未能归入任务的文字"},
+    "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
+           "none": "no unit", "implicit": "only named in the text", "diffuse":
+           "only collective units", "stated": "division stated", "unstated":
+           "no division stated", "similar_names": "similar unit names",
+           "not_exhaustive": "list ends in 等", "unplaced": "text in no task"},
+}
+"""Finding kinds of the audit layer; a kind missing here is shown as the audit names it."""
 
 
 def strings(lang: str) -> dict[str, str]:

@@ -1,0 +1,138 @@
+"""View records for the templates: the plans' matrix and task text, shaped once in Python
+so templates only loop. Input text is escaped here (``escape`` then ``Markup``) or by the
+templates' autoescape; nothing else turns text into markup."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from loaders.model import ROLES
+
+from .matrix import build_matrix
+from .strings import ROLE_MARKS, ROLE_WORDS
+
+ROLE_CLASSES = {"lead": "L", "support": "S", "implement": "I", "supervise": "V"}
+
+
+def highlight(text: str, clauses) -> Markup:
+    """``text`` escaped, with every occurrence of each clause wrapped in <mark>."""
+    spans = []
+    for clause in sorted({c for c in clauses if c}, key=len, reverse=True):
+        start = text.find(clause)
+        while start >= 0:
+            end = start + len(clause)
+            if not any(s < end and start < e for s, e in spans):
+                spans.append((start, end))
+            start = text.find(clause, end)
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(escape(text[pos:start]))
+        out.append(Markup("<mark>%s</mark>") % text[start:end])
+        pos = end
+    out.append(escape(text[pos:]))
+    return Markup("").join(out)
+
+
+def anchors(plans) -> dict[tuple[str, str], str]:
+    """(plan path, task id) -> an ASCII id for the task's text (``t<plan>-<task>``)."""
+    return {(p.source.path, task.id): f"t{i}-{j}"
+            for i, p in enumerate(plans) for j, task in enumerate(p.tasks)}
+
+
+@dataclass(frozen=True)
+class RoleLegend:
+    cls: str
+    mark: str
+    word: str
+
+
+@dataclass(frozen=True)
+class UnitColumn:
+    name: str
+    collective: bool
+
+
+@dataclass(frozen=True)
+class MatrixRowView:
+    anchor: str
+    label: str
+    title: str
+    cells: tuple[tuple[str, str] | None, ...]  # (css classes, marks) or None if empty
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    title: str
+    units: tuple[UnitColumn, ...]
+    rows: tuple[MatrixRowView, ...]
+
+
+@dataclass(frozen=True)
+class TaskView:
+    anchor: str
+    label: str
+    line: int
+    deadline: str
+    text: Markup
+    roles: tuple[tuple[str, str], ...]  # (role word, units joined)
+
+
+@dataclass(frozen=True)
+class PlanView:
+    path: str
+    title: str
+    tasks: tuple[TaskView, ...]
+
+
+def role_legend(lang: str) -> tuple[RoleLegend, ...]:
+    return tuple(RoleLegend(ROLE_CLASSES[r], ROLE_MARKS[lang][r], ROLE_WORDS[lang][r])
+                 for r in ROLES)
+
+
+def matrix_views(plans, lang: str, anchor: dict) -> tuple[MatrixView, ...]:
+    marks = ROLE_MARKS[lang]
+    views = []
+    for plan in plans:
+        m = build_matrix(plan)
+        rows = []
+        for row in m.rows:
+            cells = []
+            for cell in row.cells:
+                if not cell:
+                    cells.append(None)
+                    continue
+                classes = [ROLE_CLASSES.get(r, "") for r, _ in cell]
+                if all(s in ("inline", "inherited") for _, s in cell):
+                    classes.append("x")
+                cells.append((" ".join(dict.fromkeys(c for c in classes if c)),
+                              "".join(marks.get(r, "?") for r, _ in cell)))
+            rows.append(MatrixRowView(anchor[(plan.source.path, row.task_id)], row.label,
+                                      row.title, tuple(cells)))
+        views.append(MatrixView(m.title, tuple(UnitColumn(u, c) for u, c in
+                                               zip(m.units, m.collective)), tuple(rows)))
+    return tuple(views)
+
+
+def plan_views(plans, lang: str, anchor: dict, extra_clauses=None) -> tuple[PlanView, ...]:
+    """Each plan's tasks with their text, clauses marked. ``extra_clauses`` maps an anchor
+    to clauses a finding quotes that are not among the task's assignments."""
+    words = ROLE_WORDS[lang]
+    sep = "、" if lang == "zh" else ", "
+    extra_clauses = extra_clauses or {}
+    views = []
+    for plan in plans:
+        tasks = []
+        for task in plan.tasks:
+            key = anchor[(plan.source.path, task.id)]
+            clauses = [a.clause for a in task.assignments] + list(extra_clauses.get(key, ()))
+            roles = tuple(
+                (words[r], sep.join(dict.fromkeys(a.unit for a in task.assignments
+                                                  if a.role == r)))
+                for r in ROLES if any(a.role == r for a in task.assignments))
+            tasks.append(TaskView(key, task.label, task.line, task.deadline or "",
+                                  highlight(task.text, clauses), roles))
+        views.append(PlanView(plan.source.path, plan.title or plan.source.path, tuple(tasks)))
+    return tuple(views)
+
+
