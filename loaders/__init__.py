@@ -7,11 +7,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import text
+from . import docx, html, pdf, table, text
 from .document import Document, LoadError
 from .model import Plan
 
-READERS = {suffix: text for suffix in text.SUFFIXES}
+READERS = {suffix: module for module in (text, docx, pdf, html, table)
+           for suffix in module.SUFFIXES}
+
+
+def sniff_reader(path: Path, data: bytes):
+    """The reader the content calls for, whatever the suffix says (a renamed file still reads)."""
+    import re
+    import zipfile
+    from io import BytesIO
+
+    if data[:4] == b"PK\x03\x04":
+        try:
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            raise LoadError(path, "is a damaged zip package (a truncated .docx or .xlsx?)") from None
+        if "word/document.xml" in names:
+            return docx
+        if any(n.startswith("xl/") for n in names):
+            return table
+        return None
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if path.suffix.lower() in (".doc", ".wps"):
+            raise LoadError(path, "is an old Word .doc file; save it as .docx and load that")
+        return table  # an old .xls workbook
+    if b"%PDF-" in data[:1024]:
+        return pdf
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] == b"<" and re.search(rb"<(!doctype\s+html|html|head|body|meta)[\s>]", head, re.I):
+        return html
+    if READERS.get(path.suffix.lower()) in (docx, pdf):
+        return text  # a .docx or .pdf that is plain text inside
+    return READERS.get(path.suffix.lower())
 
 
 def read_document(path, encoding: str | None = None) -> Document:
@@ -29,7 +60,7 @@ def read_document(path, encoding: str | None = None) -> Document:
         raise LoadError(path, f"cannot be read ({err.strerror or err})") from None
     if not data.strip():
         raise LoadError(path, "is empty" if not data else "holds only white space")
-    reader = READERS.get(path.suffix.lower())
+    reader = sniff_reader(path, data)
     if reader is None or reader is text:
         if looks_binary(data):
             raise LoadError(path, "is a binary file, not a plan (an image, archive or program?)")
@@ -41,7 +72,25 @@ def load_plan(path, encoding: str | None = None, registry=None) -> Plan:
     """Read and parse one plan file."""
     from .parse import parse_document
 
+    plans = _review_plans(path, registry)
+    if plans is not None:
+        if len(plans) != 1:
+            raise LoadError(path, f"is a review workbook of {len(plans)} plans; use load_plans")
+        return plans[0]
     return parse_document(read_document(path, encoding=encoding), registry=registry)
 
 
-__all__ = ["Document", "LoadError", "Plan", "load_plan", "read_document"]
+def load_plans(path, encoding: str | None = None, registry=None) -> tuple[Plan, ...]:
+    """The plans in one file: a review workbook may hold several, any other file holds one."""
+    plans = _review_plans(path, registry)
+    return plans if plans is not None else (load_plan(path, encoding, registry),)
+
+
+def _review_plans(path, registry):
+    """The corrected plans when the file is a review workbook (loaders/review.py), else None."""
+    from .review import is_review_workbook, read_review
+
+    return read_review(path, registry=registry) if is_review_workbook(path) else None
+
+
+__all__ = ["Document", "LoadError", "Plan", "load_plan", "load_plans", "read_document"]

@@ -1,0 +1,216 @@
+"""Saved web pages (.html, .htm): the article body as lines, tables as pipe rows.
+
+The bytes are decoded here, before parsing: bs4 with lxml silently returns an empty
+document for a page declared gb2312 that holds one GBK-only character (DESIGN.md), so a
+declared gb2312/gbk is read as gb18030 and anything else goes through ``decode_bytes``.
+Navigation, scripts, styles, headers and footers are dropped; one warning counts them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .document import Document, LoadError, decode_bytes, looks_binary, sha256_of
+from .model import Finding
+from .table import pipe_lines
+
+SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+
+DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "iframe",
+        "select", "button", "input", "textarea", "svg", "object", "embed", "head")
+BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+          "section", "article", "main", "blockquote", "pre", "tr", "td", "th", "table", "tbody",
+          "thead", "tfoot", "center", "address", "figure", "figcaption", "hr", "form",
+          "fieldset", "caption", "body", "html"}
+CONTENT = re.compile(r"^(article|content|main|zoom|text|detail|body|con|TRS_Editor|"
+                     r"Custom_UnionStyle|pages?_content|news_?con|xxgk)|content|article|zoom|"
+                     r"TRS_Editor|Custom_UnionStyle|detail|zw|wenzhang", re.IGNORECASE)
+FURNITURE = re.compile(r"nav|menu|breadcrumb|crumb|footer|header|sidebar|share|position|location",
+                       re.IGNORECASE)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+BREAK = "\x00"  # a line break marker inside the flattened text
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (meta or XML declaration)."""
+    m = DECLARED.search(data[:4096])
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    try:
+        from bs4 import BeautifulSoup, Comment
+    except ImportError:
+        raise LoadError(path, "needs beautifulsoup4 and lxml to read web pages: "
+                              "pip install beautifulsoup4 lxml") from None
+    if looks_binary(data):
+        raise LoadError(path, "is a binary file, not a web page (an image, archive or program?)")
+    text, used, warnings = decode_bytes(data, path, declared=encoding or declared_charset(data))
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        soup = BeautifulSoup(text, "lxml")
+    except Exception:  # lxml missing: the stdlib parser reads the same markup, slower
+        soup = BeautifulSoup(text, "html.parser")
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    total = _cjk(soup.body or soup)
+    for tag in soup.find_all(DROP):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"role": "navigation"}):
+        tag.decompose()
+    body = soup.body or soup
+    content = _article(body)
+    lines = []
+    if content is not body:
+        title = _title_outside(soup, body, content)
+        if title:
+            lines.append(title)
+    lines.extend(_lines(content))
+    kept = sum(len(CJK.findall(line)) for line in lines)
+    if not any(lines):
+        raise LoadError(path, "holds no text in its page body (an empty or script-only page?)")
+    warnings = list(warnings)
+    if total > kept:
+        warnings.append(Finding("furniture", 0, f"dropped {total - kept} Chinese characters of "
+                                                "navigation, scripts, headers and footers"))
+    return Document(path=str(path), format="html", lines=tuple(lines), encoding=used,
+                    sha256=sha256_of(data), size=len(data), warnings=tuple(warnings))
+
+
+def _cjk(node) -> int:
+    return len(CJK.findall(node.get_text()))
+
+
+def _article(body):
+    """The tightest element named like article content that holds most of the page's text."""
+    page = _cjk(body)
+    if not page:
+        return body
+    best, best_size = body, page
+    for tag in body.find_all(True):
+        names = " ".join([tag.get("id") or ""] + list(tag.get("class") or []))
+        is_candidate = tag.name in ("article", "main") or (names and CONTENT.search(names)
+                                                           and not FURNITURE.search(names))
+        if not is_candidate:
+            continue
+        size = _cjk(tag)
+        if size >= 0.5 * page and size < best_size:
+            best, best_size = tag, size
+    return best
+
+
+def _title_outside(soup, body, content) -> str:
+    """The page's heading when the article body leaves it out (so the plan keeps its title)."""
+    if content.find(["h1", "h2"]) is not None:
+        return ""
+    for name in ("h1", "h2"):
+        for tag in body.find_all(name):
+            text = _squash(tag.get_text(" "))
+            if text and CJK.search(text):
+                return text
+    title = soup.find("title")
+    return _squash(title.get_text(" ")) if title else ""
+
+
+def _squash(text: str) -> str:
+    """HTML white space: a line break between two Chinese characters vanishes, runs become one space."""
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\n\f]*\n[ \t\r\n\f]*"
+                  r"(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+    text = re.sub(r"[ \t\r\n\f\xa0]+", " ", text)
+    return text.strip(" \u3000")
+
+
+def _lines(node) -> list[str]:
+    parts: list[str] = []
+    _walk(node, parts)
+    out = []
+    for line in "".join(parts).split(BREAK):
+        if line.startswith("\x01"):  # a pipe-table line, kept as built
+            out.append(line[1:])
+        else:
+            line = _squash(line)
+            if line:
+                out.append(line)
+    # a blank line around each table, as the table contract asks
+    spaced: list[str] = []
+    for i, line in enumerate(out):
+        is_row = line.startswith("| ")
+        if spaced and is_row != spaced[-1].startswith("| ") and spaced[-1]:
+            spaced.append("")
+        spaced.append(line)
+    return spaced
+
+
+def _walk(node, parts: list[str]) -> None:
+    from bs4 import NavigableString, Tag
+
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            parts.append(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "br":
+            parts.append(BREAK)
+            continue
+        if child.name == "table" and _is_data_table(child):
+            parts.append(BREAK)
+            for line in pipe_lines(_table_rows(child)):
+                parts.append("\x01" + line + BREAK)
+            continue
+        block = child.name in BLOCKS
+        if block:
+            parts.append(BREAK)
+        if child.name == "pre":
+            parts.append(BREAK.join(child.get_text().split("\n")))
+        else:
+            _walk(child, parts)
+        if block:
+            parts.append(BREAK)
+
+
+def _is_data_table(table) -> bool:
+    """Rows of several cells and no nested tables: data. Anything else is page layout."""
+    if table.find("table") is not None:
+        return False
+    rows = table.find_all("tr")
+    multi = [r for r in rows if len(r.find_all(["td", "th"])) >= 2]
+    return len(multi) >= 2 and len(multi) >= 0.5 * len(rows)
+
+
+def _table_rows(table) -> list[list[str]]:
+    """Cell text on a grid: rowspan fills down, colspan leaves the spanned cells empty."""
+    rows, pending = [], {}  # pending: column -> (text, rows left)
+    for tr in table.find_all("tr"):
+        row: list[str] = []
+        cells = tr.find_all(["td", "th"])
+        col = 0
+        queue = list(cells)
+        while queue or col in pending:
+            if col in pending:
+                text, left = pending[col]
+                row.append(text)
+                pending[col] = (text, left - 1)
+                if left - 1 <= 0:
+                    del pending[col]
+                col += 1
+                continue
+            cell = queue.pop(0)
+            text = _squash(cell.get_text(" "))
+            span = _int(cell.get("colspan"))
+            down = _int(cell.get("rowspan"))
+            row.append(text)
+            if down > 1:
+                pending[col] = (text, down - 1)
+            row.extend([""] * (span - 1))
+            col += span
+        rows.append(row)
+    return rows
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 100))
+    except (TypeError, ValueError):
+        return 1
