@@ -8,13 +8,13 @@ from .model import Plan, Source
 def parse_document(doc: Document, registry=None) -> Plan:
     from .clean import clean_lines
     from .metadata import read_metadata
-    from .outline import build_outline
+    from .assemble import build_outline
     from .units import Registry
 
     registry = registry or Registry.default()
     text = "\n".join(doc.lines)
     cleaned = clean_lines(doc.lines)
-    meta = read_metadata(cleaned, registry)
+    meta = read_metadata(doc.lines, cleaned)
     outline = build_outline(cleaned, registry, jurisdiction=meta.jurisdiction)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,
                     script=detect_script(text), sha256=doc.sha256, size=doc.size)

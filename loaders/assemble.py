@@ -1,0 +1,275 @@
+"""From the outline tree to the Plan's sections, tasks, units and coverage.
+
+A leaf item in a section of actions is a task; a parent is a section, and a task too when
+its own text carries an assignment. A section heading's clause (``（牵头单位：X）``) is
+inherited by every task below it; a range (``（一）至（五）项由X负责``) by the items it names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clauses import ClauseReading, find_clauses, read_clause, split_units
+from .clean import CleanText
+from .document import to_simplified
+from .inline import find_inline
+from .model import Assignment, Finding, Region, Section, Task, Unit
+from .outline import CN, Node, build_tree, heading_title, is_action
+from .units import Registry, is_collective, split_level
+
+RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
+                   rf"|[（(]([{CN}\d]+)[）)]\s*项")
+DEADLINE_IN_TEXT = re.compile(
+    r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
+    r"[一二三四1-4]季度末前?|年底前|年内|长期坚持|持续推进)")
+
+
+@dataclass(frozen=True)
+class Outline:
+    sections: tuple[Section, ...]
+    tasks: tuple[Task, ...]
+    units: tuple[Unit, ...]
+    standing: tuple[Assignment, ...]
+    warnings: tuple[Finding, ...]
+    regions: tuple[Region, ...]
+    aliases: tuple[tuple[str, ...], ...]
+
+
+class _Builder:
+    """Walks the tree once, collecting records (a helper of build_outline only)."""
+
+    def __init__(self, registry: Registry, jurisdiction: str):
+        self.registry = registry
+        self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
+        self.level = jurisdiction[-1:] if jurisdiction else ""
+        self.sections: list[Section] = []
+        self.tasks: list[Task] = []
+        self.standing: list[Assignment] = []
+        self.regions: list[Region] = []
+        self.warnings: list[Finding] = []
+
+    # -- assignments --
+    def assignment(self, mention, role, source, clause, line) -> Assignment:
+        unit = self.registry.canonical(mention.name)
+        return Assignment(unit=unit, mention=mention.text, role=role,
+                          collective=is_collective(unit, self.level), source=source,
+                          clause=clause, line=line, exhaustive=mention.exhaustive)
+
+    def read_text(self, text: str, first_line: int, line_at):
+        """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
+        found, deadline, leaders, spans = [], None, [], []
+        for span in find_clauses(text):
+            reading: ClauseReading = read_clause(span.inner, self.stem)
+            if span.kind == "sentence" and not (reading.clean and reading.roles):
+                continue
+            if span.kind == "paren" and not (reading.roles or reading.standing or reading.deadline):
+                continue
+            if span.kind == "paren" and reading.roles and not reading.clean and \
+                    sum(1 for r in reading.roles if len(r.mention.name) <= 30) < len(reading.roles):
+                continue
+            clause = text[span.start: span.end].strip()
+            line = line_at(span.start)
+            found.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
+                         for r in reading.roles)
+            self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
+                                 for r in reading.standing)
+            deadline = deadline or reading.deadline
+            leaders.extend(reading.leaders)
+            spans.append((span.start, span.end))
+        return found, deadline, leaders, spans
+
+    # -- tree walk --
+    def walk(self, node: Node, parent_id: str | None, inherited: list, ranges: dict):
+        for child in node.children:
+            passed = inherited + ranges.get(child.number.strip("()（）"), [])
+            if child.kind == "table":
+                self.add_table(child, parent_id, passed)
+            elif child.children:
+                self.add_section(child, parent_id, passed)
+            else:
+                self.add_task(child, parent_id, passed)
+
+    def add_section(self, node: Node, parent_id, inherited):
+        sid = f"S{len(self.sections) + 1}"
+        first = node.lines[0]
+        self.sections.append(Section(sid, node.number, to_simplified(node.title) and node.title,
+                                     parent_id, first.number, len(node.path())))
+        heading = node.first_text
+        own, ranges = [], {}
+        title_end = len(heading_title(heading)) + 2
+        for span in find_clauses(heading):
+            if span.start > max(title_end, 60) and len(heading) > 60:
+                continue  # a clause deep in a long first paragraph: the item's own
+            ranges_here = self.read_ranges(span.inner, heading[span.start:span.end], first.number)
+            if ranges_here:
+                for key, items in ranges_here.items():
+                    ranges.setdefault(key, []).extend(items)
+                continue
+            reading = read_clause(span.inner, self.stem)
+            own.extend(self.assignment(r.mention, r.role, "inherited",
+                                       heading[span.start:span.end], first.number)
+                       for r in reading.roles)
+        body_text = "\n".join(line.text for line in node.lines[1:])
+        intro_has_clause = bool(body_text) and bool(self.read_text(body_text, 0, lambda _: 0)[0])
+        if intro_has_clause and is_action(node):
+            self.add_task(node, parent_id, inherited)
+        else:
+            self.regions.extend(Region(line.number, line.end, "heading" if k == 0 else "intro",
+                                       len(line.text)) for k, line in enumerate(node.lines))
+        self.walk(node, sid, inherited + own, ranges)
+
+    def read_ranges(self, inner: str, clause: str, line: int) -> dict:
+        """（一）至（五）项由X负责 -> {'一': [...], '二': [...], …}."""
+        out: dict[str, list] = {}
+        simple = to_simplified(inner)
+        marks = list(RANGE.finditer(simple))
+        for k, m in enumerate(marks):
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(simple)
+            reading = read_clause(simple[m.end(): end].strip("，,；; "), self.stem)
+            if not reading.roles:
+                continue
+            first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
+            for number in number_range(first, last):
+                out.setdefault(number, []).extend(
+                    self.assignment(r.mention, r.role, "range", clause, line) for r in reading.roles)
+        return out
+
+    def add_task(self, node: Node, section_id, inherited):
+        lines = node.lines
+        text = node.first_text + "".join("\n" + line.text for line in lines[1:])
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line.text) + 1 - (node.marker_len if line is lines[0] else 0))
+
+        def line_at(offset: int) -> int:
+            k = max(i for i, s in enumerate(starts) if s <= offset)
+            return lines[k].number
+
+        found, deadline, leaders, spans = self.read_text(text, lines[0].number, line_at)
+        if not found and not inherited and not is_action(node):
+            self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
+            return
+        inline = [self.assignment(m, role, "inline", sentence, line_at(offset))
+                  for m, role, sentence, offset in find_inline(text, spans, self.stem)]
+        explicit_keys = {(a.unit, a.role) for a in found}
+        extra = [a for a in inherited if (a.unit, a.role) not in explicit_keys]
+        self.tasks.append(Task(
+            id=f"T{len(self.tasks) + 1}", section=section_id,
+            label="/".join(n.number for n in node.path()), number=node.number,
+            title=heading_title(text), text=text, line=lines[0].number, end_line=lines[-1].end,
+            deadline=deadline or find_deadline(text), assignments=tuple(dedupe(found + extra + inline)),
+            leaders=tuple(dict.fromkeys(leaders))))
+
+    def add_table(self, node: Node, section_id, inherited):
+        table = node.table
+        if not table.is_task_table:
+            self.regions.append(Region(node.lines[0].number, node.lines[-1].end, "table",
+                                       sum(len(x.text) for x in node.lines)))
+            return
+        col = table.column
+        for row, line in zip(table.rows, table.row_lines):
+            text = row[col("task")]
+            found = []
+            for role in ("lead", "support"):
+                index = col(role)
+                if index is None or not row[index].strip():
+                    continue
+                cell = row[index]
+                reading = read_clause(cell, self.stem)
+                if not reading.roles:
+                    reading = read_clause(("牵头单位：" if role == "lead" else "配合单位：") + cell,
+                                          self.stem)
+                found.extend(self.assignment(r.mention, r.role, "explicit", cell, line)
+                             for r in reading.roles)
+            number = row[col("number")] if col("number") is not None else str(len(self.tasks) + 1)
+            deadline = row[col("deadline")] if col("deadline") is not None else None
+            self.tasks.append(Task(
+                id=f"T{len(self.tasks) + 1}", section=section_id,
+                label="/".join([n.number for n in node.path()[:-1]] + [number]), number=number,
+                title=heading_title(text), text=text, line=line, end_line=line,
+                deadline=(deadline or "").strip() or find_deadline(text),
+                assignments=tuple(dedupe(found + list(inherited)))))
+
+
+def number_range(first: str, last: str) -> list[str]:
+    a, b = to_int(first), to_int(last)
+    if a is None or b is None or b < a or b - a > 50:
+        return [first]
+    cn = first[0] in CN
+    return [to_cn(n) if cn else str(n) for n in range(a, b + 1)]
+
+
+def to_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    digits = "零一二三四五六七八九"
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + digits.index(text[1]) if len(text) == 2 and text[1] in digits else None
+    if len(text) == 1 and text in digits:
+        return digits.index(text)
+    if len(text) in (2, 3) and text[1] == "十" and text[0] in digits:
+        return digits.index(text[0]) * 10 + (digits.index(text[2]) if len(text) == 3 else 0)
+    return None
+
+
+def to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+
+
+def find_deadline(text: str) -> str | None:
+    m = DEADLINE_IN_TEXT.search(to_simplified(text))
+    return m.group(1).replace(" ", "") if m else None
+
+
+def dedupe(assignments):
+    seen, out = set(), []
+    for a in assignments:
+        key = (a.unit, a.role, a.source == "inline")
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = "") -> Outline:
+    root, roster, damaged = build_tree(cleaned)
+    builder = _Builder(registry, jurisdiction)
+    builder.regions.extend(Region(x.number, x.end, "preamble", len(x.text)) for x in root.lines)
+    builder.regions.extend(Region(x.number, x.end, "roster", len(x.text)) for x in roster)
+    builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
+                                    "number was lost", x.text[:40]) for x in damaged)
+    builder.walk(root, None, [], {})
+    units, aliases, typos = collect_units(builder.tasks, builder.standing)
+    return Outline(tuple(builder.sections), tuple(builder.tasks), units,
+                   tuple(dedupe(builder.standing)), tuple(builder.warnings) + typos,
+                   tuple(builder.regions), aliases)
+
+
+def collect_units(tasks, standing):
+    """Every unit with its mentions; alias groups; names that look like typos of others."""
+    from rapidfuzz.distance import Levenshtein
+
+    mentions: dict[str, dict] = {}
+    for a in [a for t in tasks for a in t.assignments] + list(standing):
+        entry = mentions.setdefault(a.unit, {"mentions": {}, "collective": a.collective, "line": a.line})
+        entry["mentions"].setdefault(a.mention, None)
+    units = tuple(Unit(name, tuple(e["mentions"]), split_level(name)[0], e["collective"])
+                  for name, e in sorted(mentions.items()))
+    aliases = tuple(tuple(sorted({to_simplified(m) for m in u.mentions} | {u.name}))
+                    for u in units if len({to_simplified(m) for m in u.mentions} | {u.name}) > 1)
+    typos = []
+    names = [u.name for u in units if not u.collective]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) == 1 \
+                    and Levenshtein.distance(a, b) == 1 and split_level(a)[0] == split_level(b)[0]:
+                short, long_ = sorted((a, b), key=len)
+                typos.append(Finding("typo", mentions[short]["line"],
+                                     f"unit name {short} looks like a typo of {long_}", short))
+    return units, aliases, tuple(typos)

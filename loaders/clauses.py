@@ -1,0 +1,313 @@
+"""Assignment clauses: where they stand in a task's text, and what they say.
+
+A clause names units and their roles: a parenthetical (``（市应急局牵头，市公安局配合）``),
+a labelled part (``责任单位：…；完成时限：…``), or a sentence that does nothing but
+assign (``由市应急局负责。``). The grammar is the one of Chinese official documents:
+
+- ``X牵头`` / ``牵头单位：X`` / ``责任单位：X`` / ``X负责``: lead  # 牵头
+- ``Y配合`` / ``参与`` / ``协助``, the part after ``会同``, and the units after a lead in
+  ``X牵头，Y分工负责``: support  # 配合
+- ``Y落实`` / ``分别落实`` / ``组织落实`` / ``负责落实``: implement  # 落实
+- ``X督促`` / ``督导`` / ``指导``: supervise  # 督促
+- units listed without a verb share the next verb (``X，Y和Z分工负责``: all lead).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import to_simplified
+
+OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
+PAIR = dict(zip(OPEN, CLOSE))
+LABEL_ROLE = [
+    (r"牵头(责任)?(单位|部门)|主责(单位|部门)|责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
+    (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)", "support"),
+    (r"(督导|监督|督办)(单位|部门)", "supervise"),
+    (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
+    (r"(牵头|责任|分管|包保)(市|县|区)?领导", "leader"),
+]
+LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*[:：]")
+VERBS = [  # (pattern at the end of a segment, role); order matters
+    (r"(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
+    (r"(分工)?牵头(负责|落实|推进|实施|抓总)?", "lead"),
+    (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促)?落实", "implement"),
+    (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
+    (r"(分工|具体|共同|各自|分别)?负责", "lead"),
+    (r"主责", "lead"),
+]
+VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?职责(?:分工)?)?(?:" + "|".join(
+    f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
+ROLE_WORD = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助|" + LABEL.pattern)
+SHARED_DUTY = re.compile(r"分工|分别|各自|共同|按职责")
+STANDING = re.compile(r"(以下|下列|以上|上述|其余)?各项.{0,12}(均需|均由|都要|均要).{0,30}|不再一一列出|下同")
+UNIT_END = re.compile(
+    r"(局|委|办|厅|部|院|队|所|站|中心|公司|政府|单位|部门|机关|机构|委员会|会|组|室|校|团|"
+    r"社|馆|处|行|街道|乡镇|镇|乡|区|县|市|州|指挥部|党委|党组|企业|集团|银行|分行|支行|"
+    r"分局|协会|工会|法院|检察院|办事处|管委会|学院|片区|园区|村|社区|居委会)$")
+UNIT_START_OK = re.compile(r"^[\u4e00-\u9fff]")
+LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)"
+BARE_LEVEL = re.compile(rf"^{LEVELS}$")
+STACKED_LEVELS = re.compile(r"^(省|市|县)((?:县|区|乡|镇)(?:级|两级|三级)?)(?=[\u4e00-\u9fff]{2})")
+HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
+NOT_EXHAUSTIVE = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|机构|成员单位)?$")
+JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
+DEPT_FOR_PREFIX = re.compile(r"(局|委|办|厅|部|支队|大队|中心|院|站|所|室)$")
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    text: str  # as written (brackets and script as in the source)
+    name: str  # simplified, with the level prefix it shares with its list
+    exhaustive: bool = True
+
+
+@dataclass(frozen=True)
+class Role:
+    mention: UnitMention
+    role: str
+
+
+@dataclass(frozen=True)
+class ClauseReading:
+    roles: tuple[Role, ...] = ()
+    deadline: str | None = None
+    leaders: tuple[str, ...] = ()
+    standing: tuple[Role, ...] = ()  # blanket statements that extend every task
+    clean: bool = False  # the text was nothing but units, verbs and labels
+
+
+def is_unit_like(name: str) -> bool:
+    return bool(UNIT_START_OK.match(name) and 2 <= len(name) <= 40 and UNIT_END.search(name))
+
+
+# --- unit lists -------------------------------------------------------------------------
+
+def split_top(text: str, seps: str) -> list[str]:
+    """Split at separators that stand outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "(（〈<《[［【":
+            depth += 1
+        elif ch in ")）〉>》]］】":
+            depth = max(0, depth - 1)
+        elif ch in seps and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def split_joined(item: str) -> list[str]:
+    """Split ``X和Y`` / ``X及Y`` where X is a whole unit name (住房和城乡建设局 stays)."""
+    for m in JOINERS.finditer(item):
+        left, right = item[: m.start()], item[m.end():]
+        if is_unit_like(to_simplified(left)) and right:
+            right = ("其" + right) if m.group(1) == "及其" else right
+            return [left] + split_joined(right)
+    return [item]
+
+
+def owner_of(name: str) -> str:
+    """The body an office belongs to: 各专委会办公室 -> 各专委会, 市安委办 -> 市安委会."""
+    for suffix, repl in (("办公室", ""), ("委办", "委会"), ("办", "")):
+        if name.endswith(suffix):
+            return name[: -len(suffix)] + repl
+    return name
+
+
+def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
+    """A list of unit names as written -> unit mentions, prefixes shared, 等 flagged."""
+    text = re.sub(r"^(由|请|是|为)", "", text.strip(" ，,、；;：:。"))
+    exhaustive = True
+    m = NOT_EXHAUSTIVE.search(to_simplified(text))
+    if m and m.start() > 0:
+        text, exhaustive = text[: m.start()], False
+    raw_items = []
+    for part in split_top(text, "、，,/／"):
+        raw_items.extend(split_joined(part))
+    out: list[UnitMention] = []
+    levels: list[str] = []
+    for i, raw in enumerate(raw_items):
+        name = to_simplified(raw).translate(str.maketrans("〈〉（）", "()()"))
+        name = re.sub(r"\s+", "", name)
+        if name.startswith("其") and out:
+            name = owner_of(out[-1].name) + name[1:]
+        if BARE_LEVEL.match(name) and i + 1 < len(raw_items):
+            nxt = to_simplified(raw_items[i + 1])
+            m = HAS_LEVEL.match(nxt) or STACKED_LEVELS.match(nxt)
+            core = nxt[m.end():] if m else nxt
+            core = re.sub(r"^(两级|三级|级)", "", core)
+            out.append(UnitMention(raw, name + core, exhaustive))
+            continue
+        stacked = STACKED_LEVELS.match(name)
+        if stacked:
+            core = name[stacked.end():]
+            second = re.sub(r"(两级|三级)$", "级", stacked.group(2))
+            levels = [stacked.group(1), second]
+            out.extend(UnitMention(raw, lv + core, exhaustive) for lv in levels)
+            continue
+        name = re.sub(rf"^({LEVELS})(两级|三级)", r"\1级", name)
+        lv = HAS_LEVEL.match(name)
+        if lv:
+            levels = [lv.group(0)]
+        elif (levels and DEPT_FOR_PREFIX.search(name) and not re.search(r"[省市县区乡镇]", name)
+              and not (jurisdiction_stem and name.startswith(jurisdiction_stem))
+              and not re.match(r"^(各|有关|相关|其他|负有)", name)):
+            out.extend(UnitMention(raw, p + name, exhaustive) for p in levels)
+            continue
+        out.append(UnitMention(raw, name, exhaustive))
+    return [u for u in out if u.name]
+
+
+# --- clause grammar -------------------------------------------------------------------
+
+def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
+    """Read one clause's text (without its brackets) into roles, deadline and leaders."""
+    simple = to_simplified(text)
+    roles: list[Role] = []
+    standing: list[Role] = []
+    deadline, leaders, clean = None, [], True
+    for label, body in _split_labels(simple):
+        body = body.strip(" ，,；;。")
+        if label == "deadline":
+            deadline = body or deadline
+        elif label == "leader":
+            leaders.extend(split_top(body, "、，,；;"))
+        elif label:  # in a labelled list, commas and semicolons only separate names
+            units = split_units(re.sub(r"[，,；;]", "、", body), jurisdiction_stem)
+            roles.extend(Role(u, label) for u in units)
+            clean &= all(is_unit_like(u.name) for u in units)
+        else:
+            for part in split_top(body, "；;"):
+                got, got_standing, ok = _read_verbs(part, jurisdiction_stem,
+                                                    lead_seen=any(r.role == "lead" for r in roles))
+                roles.extend(got)
+                standing.extend(got_standing)
+                clean &= ok
+    return ClauseReading(tuple(roles), deadline, tuple(leaders), tuple(standing),
+                         clean and bool(roles or standing or deadline))
+
+
+def _split_labels(part: str) -> list[tuple[str | None, str]]:
+    """'责任单位：X 完成时限：Y' -> [('lead', 'X'), ('deadline', 'Y')]; no label -> (None, part)."""
+    matches = list(LABEL.finditer(part))
+    if not matches:
+        return [(None, part)]
+    out = []
+    if matches[0].start() > 0 and part[: matches[0].start()].strip(" ，,。；;"):
+        out.append((None, part[: matches[0].start()]))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(part)
+        role = next(r for p, r in LABEL_ROLE if re.fullmatch(p, m.group(1)))
+        out.append((role, part[m.end(): end]))
+    return out
+
+
+def _read_verbs(part: str, stem: str, lead_seen: bool):
+    """``X牵头，Y配合`` style: segments by comma; verbless units take the next verb."""
+    roles, standing, pending, clean = [], [], [], True
+    for seg in split_top(part, "，,"):
+        if STANDING.search(seg):  # 以下各项均需各县市区负责 / 不再一一列出
+            body = re.sub(r"^.*?(均需|均由|都要|均要)|不再一一列出.*$|下同.*$", "", seg)
+            vm = VERB_AT_END.search(body)
+            if vm:
+                standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))
+            continue
+        m = VERB_AT_END.search(seg)
+        if not m:
+            units = split_units(seg, stem)
+            if units and all(is_unit_like(u.name) for u in units):
+                pending.extend(units)
+            else:
+                clean = False
+            continue
+        role = _role(m)
+        head = seg[: m.start()]
+        if "会同" in head:
+            leader_text, _, partner_text = head.partition("会同")
+            leaders = pending + split_units(leader_text, stem)
+            roles.extend(Role(u, "lead" if role in ("lead", "support") else role) for u in leaders)
+            roles.extend(Role(u, "support") for u in split_units(partner_text, stem))
+            pending, lead_seen = [], lead_seen or role in ("lead", "support")
+            continue
+        units = pending + split_units(head, stem)
+        pending = []
+        if not units:
+            clean = False
+            continue
+        if not all(is_unit_like(u.name) for u in units):
+            clean = False
+        if role == "lead" and lead_seen and "牵头" not in m.group(0) and (
+                SHARED_DUTY.search(m.group(0)) or m.group(0).endswith("负责")):
+            role = "support"
+        roles.extend(Role(u, role) for u in units)
+        lead_seen = lead_seen or role == "lead"
+    if pending:
+        clean = False
+    return roles, standing, clean
+
+
+def _role(match: re.Match) -> str:
+    for i, (_, role) in enumerate(VERBS):
+        if match.group(f"v{i}"):
+            return role
+    return "lead"
+
+
+# --- where clauses stand ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ClauseSpan:
+    start: int  # offsets in the task text, brackets included
+    end: int
+    inner: str  # the clause without brackets
+    kind: str  # paren, label, sentence
+
+
+def find_clauses(text: str) -> list[ClauseSpan]:
+    """Parentheticals that assign, labelled parts, and sentences that only assign."""
+    spans: list[ClauseSpan] = []
+    depth_stack: list[int] = []
+    last_boundary = 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            depth_stack.append(i)
+        elif ch in CLOSE:
+            if depth_stack:
+                start = depth_stack.pop()
+                if not depth_stack:
+                    inner = text[start + 1: i]
+                    if ROLE_WORD.search(to_simplified(inner)):
+                        spans.append(ClauseSpan(start, i + 1, inner, "paren"))
+            else:  # the opening bracket was lost: back to the sentence start
+                inner = text[last_boundary:i]
+                if ROLE_WORD.search(to_simplified(inner)):
+                    spans.append(ClauseSpan(last_boundary, i + 1, inner, "paren"))
+        elif ch in "。；;\n" and not depth_stack:
+            last_boundary = i + 1
+    if depth_stack:  # an unclosed bracket at the end: (市应急局牵头
+        start = depth_stack[0]
+        inner = text[start + 1:]
+        if ROLE_WORD.search(to_simplified(inner)) and len(inner) < 300:
+            spans.append(ClauseSpan(start, len(text), inner, "paren"))
+    taken = [(s.start, s.end) for s in spans]
+    for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
+        seg = m.group(0)
+        if not seg.strip() or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        simple = to_simplified(seg)
+        lm = LABEL.search(simple)
+        if lm and not simple[: lm.start()].strip(" 　"):
+            rest_end = _label_block_end(text, m.start())
+            spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
+            taken.append((m.start(), rest_end))
+        elif ROLE_WORD.search(simple) and len(seg) <= 120:
+            spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _label_block_end(text: str, start: int) -> int:
+    """A labelled part runs to the end of its line (labels may follow each other on it)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

@@ -1,0 +1,106 @@
+"""Clean lines: page furniture and spam out (recorded as skipped), Markdown marks off,
+sentences broken at page ends rejoined, garbled text flagged.
+
+Every source line ends either in a ``Line`` (possibly joined with others) or in a
+skipped ``Region``; nothing is dropped silently.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Finding, Region
+
+# Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
+FURNITURE = re.compile(
+    r"^(您现在的位置|当前位置|您的位置|首页\s*[>»›]|.{0,12}[>»›]\s*.{0,12}[>»›])"
+    r"|^(发布时间|发布日期|信息来源|来源|浏览次数|点击数|访问量|作者|编辑|责任编辑)\s*[:：]"
+    r"|字号\s*[:：]?\s*[\[【(（]?\s*[大中小\]]|[\[【]\s*(关闭|打印|收藏)\s*[\]】]|视力保护色"
+    r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口)"
+    r"|^(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
+)
+# Gambling spam that defaced pages inject, often in place of a place name.
+SPAM = re.compile(
+    r"(老虎机|百家乐|娱乐城|博彩|赌场|葡京|威尼斯人|时时彩|六合彩|真人视讯|电子游艺|网投|"
+    r"体育投注|彩票网|开户送|棋牌游戏|捕鱼游戏)[\u4e00-\u9fffA-Za-z0-9]{0,6}[:：]?"
+)
+GARBLED = re.compile(r"\ufffd|\?{2,}|[\u4e00-\u9fff]\?[\u4e00-\u9fff;；]|[\u4e00-\u9fff]\?$")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+SENTENCE_END = "。；;！!？?：:”’」』)）]】》>…"
+STARTS_NEW_BLOCK = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[章节部分篇编条]|[一二三四五六七八九十百]+[、是]"
+    r"|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}\s*[.．、)）]|[①-⑳]|附件|[|｜])"
+)
+TITLE_END = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|"
+                       r"方案|要點|規劃|計劃|意見|辦法|通知|細則|措施|安排|綱要|清單)$")
+BROKEN_LINE_MIN = 24  # a line this long ending mid-sentence was broken at a page end
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # first source line
+    text: str
+    end: int  # last source line (differs when lines were rejoined)
+
+
+@dataclass(frozen=True)
+class CleanText:
+    lines: tuple[Line, ...]
+    skipped: tuple[Region, ...]
+    warnings: tuple[Finding, ...]
+
+
+def strip_markdown(text: str) -> str:
+    text = MARKDOWN_HEADING.sub("", text)
+    text = MARKDOWN_EMPHASIS.sub("", text)
+    return re.sub(r"^>\s*", "", text)
+
+
+def normalise_spaces(text: str) -> str:
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def clean_lines(raw_lines) -> CleanText:
+    """Clean a document's lines (see the module docstring)."""
+    kept: list[Line] = []
+    skipped: list[Region] = []
+    warnings: list[Finding] = []
+    for number, raw in enumerate(raw_lines, 1):
+        text = normalise_spaces(strip_markdown(normalise_spaces(raw)))
+        if not text:
+            continue
+        if FURNITURE.search(text) and len(text) < 120:
+            skipped.append(Region(number, number, "furniture", len(raw)))
+            continue
+        if SPAM.search(text):
+            cleaned = SPAM.sub("", text)
+            warnings.append(Finding("spam", number, "spam text removed from a defaced page",
+                                    text[:80]))
+            skipped.append(Region(number, number, "spam", len(text) - len(cleaned)))
+            text = cleaned.strip()
+            if not text:
+                continue
+        if GARBLED.search(text):
+            warnings.append(Finding("garbled", number, "garbled characters (mojibake or "
+                                    "replacement marks)", GARBLED.search(text).group(0)))
+        kept.append(Line(number, text, number))
+    return CleanText(tuple(rejoin_broken(kept)), tuple(skipped), tuple(warnings))
+
+
+def rejoin_broken(lines: list[Line]) -> list[Line]:
+    """Join a long line that stops mid-sentence with the next line that starts no block."""
+    out: list[Line] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            if (len(prev.text) >= BROKEN_LINE_MIN and prev.text[-1] not in SENTENCE_END
+                    and not STARTS_NEW_BLOCK.match(line.text)
+                    and not (STARTS_NEW_BLOCK.match(prev.text) and len(prev.text) < 40)
+                    and not TITLE_END.search(prev.text)
+                    and line.number - prev.end <= 3):
+                out[-1] = Line(prev.number, prev.text + line.text, line.number)
+                continue
+        out.append(line)
+    return out

@@ -1,0 +1,179 @@
+"""The outline: numbered headings and items into a tree; its finest action items into tasks.
+
+Numbering conventions of Chinese official documents, tried in order on each line. Their
+nesting is not fixed (一、 may hold （一） or 1.), so a marker kind seen before closes
+everything opened after it, and a new kind opens a level below the current one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import CleanText, Line
+from .document import to_simplified
+from .tables import TableBlock, find_tables
+
+CN = "一二三四五六七八九十百零〇两"
+MARKERS = [  # (kind, pattern); the group is the number as printed
+    ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
+    ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
+    ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
+    ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
+    ("num", r"^(\d{1,3})\s*[.．、](?!\d)\s*"),
+    ("num_half", r"^(\d{1,3})\s*[)）]\s*"),
+    ("num_paren", r"^[（(]\s*(\d{1,3})\s*[）)]\s*"),
+    ("circled", r"^([①-⑳])\s*"),
+    ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
+    ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
+]
+MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
+ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
+TITLED = re.compile(r"^([^，。；;：:,、（()）“”\"]{2,24})[:：](.{6,})$")
+NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任)$")
+ROSTER = re.compile(r"^(常务副组长|副组长|组长|成员|副主任|主任|总指挥|副总指挥|秘书长|办公室主任|"
+                    r"联络员)\s*[:：]")
+PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}\s*[\u4e00-\u9fff]{0,2}\s*[（(][^（）()]{2,40}"
+                    r"(长|主任|书记|委员|主席|经理|负责人|政委|秘书)[)）]$")
+NON_ACTION = re.compile(
+    r"^(指导思想|总体要求|基本原则|工作原则|主要原则|(总体|主要|工作|发展|行动|具体|预期)目标|"
+    r"组织领导$|组织机构|领导小组|编制依据|适用范围|现状|形势|背景|面临的|发展的机遇|总体思路|"
+    r"工作思路|实施步骤|工作步骤|时间安排|进度安排|方法步骤|步骤安排|实施范围)"
+    r"|(现状|形势分析|形势|成效|回顾|机遇|挑战|目标|指导思想|基本原则|指标)$")
+
+
+@dataclass
+class Node:
+    """A heading or item while the tree is built (mutable here, frozen in the Plan)."""
+
+    kind: str  # a MARKERS kind, annex, titled, root
+    number: str  # as printed, without its punctuation: 一 / (一) / 1 / 一是 / title
+    lines: list[Line]
+    parent: "Node | None" = None
+    children: list["Node"] = field(default_factory=list)
+    table: TableBlock | None = None
+    marker_len: int = 0  # characters of the first line taken by the marker
+
+    @property
+    def first_text(self) -> str:
+        return self.lines[0].text[self.marker_len:] if self.lines else ""
+
+    @property
+    def title(self) -> str:
+        return heading_title(self.first_text)
+
+    def path(self) -> list["Node"]:
+        node, out = self, []
+        while node is not None and node.kind != "root":
+            out.append(node)
+            node = node.parent
+        return out[::-1]
+
+
+def heading_title(text: str) -> str:
+    """The first sentence, or the text up to a colon, without trailing punctuation."""
+    m = re.match(r"^(.+?)(。|；|;|！|？|：|:|$)", text)
+    title = (m.group(1) if m else text).strip()
+    return title[:60]
+
+
+def match_marker(text: str):
+    for kind, rx in MARKER_RES:
+        m = rx.match(text)
+        if m and len(text) > m.end() or (m and kind in ("chapter", "part")):
+            return kind, m
+    return None
+
+
+def printed_number(kind: str, number: str) -> str:
+    return {"cn_paren": f"({number})", "num_half": f"{number})", "num_paren": f"({number})",
+            "ordinal": f"{number}是", "chapter": f"第{number}章"}.get(kind, number)
+
+
+def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
+    """Nest the lines. Returns (root, roster lines, damaged-numbering lines)."""
+    root = Node("root", "", [])
+    stack: list[Node] = [root]
+    lines = list(cleaned.lines)
+    tables = find_tables(lines)
+    roster: list[Line] = []
+    damaged: list[Line] = []
+    in_roster = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        table = tables.get(i)
+        if table is not None:
+            node = Node("table", "", lines[i: table.end], stack[-1], table=table)
+            stack[-1].children.append(node)
+            i = table.end
+            continue
+        text = line.text
+        if ANNEX.match(to_simplified(text)):
+            del stack[1:]
+            node = Node("annex", "附件", [line], root, marker_len=len(text))
+            root.children.append(node)
+            stack.append(node)
+            in_roster = False
+            i += 1
+            continue
+        found = match_marker(text)
+        if found:
+            kind, m = found
+            in_roster = False
+            if kind == "lost_paren":
+                kind = "cn_paren"
+                damaged.append(line)
+            number = m.group(1)
+            if kind in ("chapter", "part") and len(text) == m.end() and i + 1 < len(lines) \
+                    and not match_marker(lines[i + 1].text):  # 第六章 / 提升… on two lines
+                line = Line(line.number, text + lines[i + 1].text, lines[i + 1].end)
+                i += 1
+            if kind == "chapter":
+                del stack[1:]
+            else:
+                same = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].kind == kind), None)
+                if same is not None:
+                    del stack[same:]
+            while stack[-1].kind == "titled":
+                stack.pop()
+            parent = stack[-1]
+            if not number:  # numbering lost: count the siblings of this kind
+                number = CN[sum(1 for c in parent.children if c.kind == kind)] \
+                    if sum(1 for c in parent.children if c.kind == kind) < 10 else "?"
+            node = Node(kind, printed_number(kind, number), [line], parent, marker_len=m.end())
+            parent.children.append(node)
+            stack.append(node)
+            i += 1
+            continue
+        simple = to_simplified(text)
+        if ROSTER.match(simple) or (in_roster and PERSON.match(simple)):
+            roster.append(line)
+            in_roster = True
+            i += 1
+            continue
+        in_roster = False
+        titled = TITLED.match(simple)
+        if titled and stack[-1].kind != "root" and not NOT_A_TITLE.search(titled.group(1)) \
+                and not _is_label(simple):
+            if stack[-1].kind == "titled":
+                stack.pop()
+            node = Node("titled", titled.group(1), [line], stack[-1])
+            stack[-1].children.append(node)
+            stack.append(node)
+        else:
+            stack[-1].lines.append(line)
+        i += 1
+    return root, roster, damaged
+
+
+def _is_label(text: str) -> bool:
+    from .clauses import LABEL
+
+    m = LABEL.match(text)
+    return bool(m)
+
+
+def is_action(node: Node) -> bool:
+    """False inside a section of principles, targets, situation, roster or schedule."""
+    return not any(NON_ACTION.search(to_simplified(n.title)) for n in node.path()
+                   if n.kind not in ("titled", "table"))
