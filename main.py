@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 done, with findings, where --fail-on asked for that;
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import sys
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from loaders import LoadError, load_plan
+from loaders import LoadError
 from loaders.model import to_dict
 
 EXIT_BAD_INPUT = 2
@@ -40,14 +41,29 @@ def write_output(text: str, out: str | None) -> None:
 
 
 def load_all(paths, encoding=None):
-    """Load every file; report each bad one on stderr and go on. Returns (plans, failures)."""
+    """Load every file (folders walked, globs expanded), going on past bad ones; then name
+    each failure on stderr. Returns (plans, failures)."""
+    from loaders import load_plans
+    from loaders.inputs import expand_inputs
+
+    files = expand_inputs(paths)
     plans, failures = [], []
-    for path in paths:
-        try:
-            plans.append(load_plan(path, encoding=encoding))
-        except LoadError as err:
-            click.echo(f"error: {err}", err=True)
-            failures.append(err)
+    bar = (click.progressbar(files, label="Reading plans", file=sys.stderr,
+                             item_show_func=lambda p: p.name if p else "")
+           if len(files) > 1 and sys.stderr.isatty() else contextlib.nullcontext(files))
+    with bar as items:
+        for path in items:
+            try:
+                if path.is_dir():
+                    raise LoadError(path, "holds no plan files (.txt .md .docx .pdf .html "
+                                          ".xlsx .xls .csv)")
+                plans.extend(load_plans(path, encoding=encoding))
+            except LoadError as err:
+                failures.append(err)
+    if failures and len(files) > 1:
+        click.echo(f"{len(failures)} of {len(files)} files could not be read:", err=True)
+    for err in failures:
+        click.echo(f"error: {err}", err=True)
     return plans, failures
 
 
@@ -284,6 +300,32 @@ def matrix(files, out, lang, encoding):
         loads = run_audit(plans, _audit_settings(None, None, None)).loads
         write_matrix_xlsx(plans, tmp, loads=loads, lang=lang)
         tmp.replace(target)
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), required=True, metavar="FILE.xlsx",
+              help="The review workbook to write.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def review(files, out, encoding):
+    """Write the tasks x units of the plans in FILE… as a workbook to correct in Excel.
+
+    Load the corrected workbook like a plan (extract / audit / report review.xlsx): the
+    corrections stand in every later analysis.
+    """
+    from reports.review_xlsx import review_workbook
+
+    if Path(out).suffix.lower() != ".xlsx":
+        raise click.BadParameter(f"'{out}' must end in .xlsx", param_hint="--output")
+    target = _check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(review_workbook(plans))
+    tmp.replace(target)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -65,7 +65,13 @@ def read_document(path, encoding: str | None = None) -> Document:
         if looks_binary(data):
             raise LoadError(path, "is a binary file, not a plan (an image, archive or program?)")
         reader = text
-    return reader.read(path, data, encoding=encoding)
+    try:
+        return reader.read(path, data, encoding=encoding)
+    except LoadError:
+        raise
+    except Exception as err:  # a damaged file can upset any parsing library: one line, no trace
+        kind = reader.__name__.rsplit(".", 1)[-1]
+        raise LoadError(path, f"could not be read as {kind} ({type(err).__name__}: {err})") from err
 
 
 def load_plan(path, encoding: str | None = None, registry=None) -> Plan:

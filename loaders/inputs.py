@@ -25,7 +25,10 @@ def _visible(path: Path, root: Path) -> bool:
 
 
 def expand_inputs(paths) -> list[Path]:
-    """Files to read, in order: folders walked (sorted, plan suffixes only), globs expanded."""
+    """Files to read, in order: folders walked (sorted, plan suffixes only), globs expanded.
+
+    A folder without plan files is returned as itself so the caller can say so.
+    """
     suffixes = plan_suffixes()
     out: list[Path] = []
     for raw in paths:
@@ -33,13 +36,13 @@ def expand_inputs(paths) -> list[Path]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _visible(p, path)
                            and p.suffix.lower() in suffixes)
-            out.extend(found)
+            out.extend(found or [path])  # an empty folder stays, for the caller to report
         elif not path.exists() and glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
             files = [m for m in matches if m.is_file() and not m.name.startswith(".")]
             for m in matches:
                 if m.is_dir():
-                    files.extend(expand_inputs([m]))
+                    files.extend(p for p in expand_inputs([m]) if p.is_file())
             out.extend(files or [path])
         else:
             out.append(path)
