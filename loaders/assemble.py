@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import ClauseReading, find_clauses, read_clause, split_units
+from .clauses import ClauseReading, find_clauses, is_unit_like, read_clause
 from .clean import CleanText
 from .document import to_simplified
 from .inline import find_inline
@@ -58,15 +58,7 @@ class _Builder:
     def read_text(self, text: str, first_line: int, line_at):
         """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
         found, deadline, leaders, spans = [], None, [], []
-        for span in find_clauses(text):
-            reading: ClauseReading = read_clause(span.inner, self.stem)
-            if span.kind == "sentence" and not (reading.clean and reading.roles):
-                continue
-            if span.kind == "paren" and not (reading.roles or reading.standing or reading.deadline):
-                continue
-            if span.kind == "paren" and reading.roles and not reading.clean and \
-                    sum(1 for r in reading.roles if len(r.mention.name) <= 30) < len(reading.roles):
-                continue
+        for span, reading in self.clauses(text):
             clause = text[span.start: span.end].strip()
             line = line_at(span.start)
             found.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
@@ -78,12 +70,27 @@ class _Builder:
             spans.append((span.start, span.end))
         return found, deadline, leaders, spans
 
+    def clauses(self, text: str):
+        """(span, reading) for each clause in the text that really assigns."""
+        for span in find_clauses(text):
+            reading: ClauseReading = read_clause(span.inner, self.stem)
+            if span.kind == "sentence" and not (reading.clean and reading.roles):
+                continue
+            if not (reading.roles or reading.standing or reading.deadline):
+                continue
+            if span.kind == "paren" and reading.roles and not reading.clean and \
+                    not all(is_unit_like(r.mention.name) for r in reading.roles):
+                continue
+            yield span, reading
+
     # -- tree walk --
     def walk(self, node: Node, parent_id: str | None, inherited: list, ranges: dict):
         for child in node.children:
             passed = inherited + ranges.get(child.number.strip("()（）"), [])
             if child.kind == "table":
                 self.add_table(child, parent_id, passed)
+            elif child.kind == "annex" and not child.children:
+                self.regions.extend(Region(x.number, x.end, "annex", len(x.text)) for x in child.lines)
             elif child.children:
                 self.add_section(child, parent_id, passed)
             else:
@@ -104,8 +111,11 @@ class _Builder:
             if ranges_here:
                 for key, items in ranges_here.items():
                     ranges.setdefault(key, []).extend(items)
+        for span, reading in self.clauses(heading):
+            if span.start > max(title_end, 60) and len(heading) > 60:
                 continue
-            reading = read_clause(span.inner, self.stem)
+            if RANGE.search(to_simplified(span.inner)):
+                continue
             own.extend(self.assignment(r.mention, r.role, "inherited",
                                        heading[span.start:span.end], first.number)
                        for r in reading.roles)

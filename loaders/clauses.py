@@ -50,7 +50,7 @@ LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)
 BARE_LEVEL = re.compile(rf"^{LEVELS}$")
 STACKED_LEVELS = re.compile(r"^(省|市|县)((?:县|区|乡|镇)(?:级|两级|三级)?)(?=[\u4e00-\u9fff]{2})")
 HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
-NOT_EXHAUSTIVE = re.compile(r"等(有关|相关|其他|其它)?(部门|单位|机构|成员单位)?$")
+NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
 DEPT_FOR_PREFIX = re.compile(r"(局|委|办|厅|部|支队|大队|中心|院|站|所|室)$")
 
@@ -78,7 +78,9 @@ class ClauseReading:
 
 
 def is_unit_like(name: str) -> bool:
-    return bool(UNIT_START_OK.match(name) and 2 <= len(name) <= 40 and UNIT_END.search(name))
+    """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside."""
+    core = re.sub(r"[(（〈][^)）〉]*[)）〉]$", "", name)
+    return bool(UNIT_START_OK.match(core) and 2 <= len(name) <= 40 and UNIT_END.search(core))
 
 
 # --- unit lists -------------------------------------------------------------------------

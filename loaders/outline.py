@@ -163,7 +163,32 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
         else:
             stack[-1].lines.append(line)
         i += 1
+    split_inline_ordinals(root)
     return root, roster, damaged
+
+
+INLINE_ORDINAL = re.compile(rf"(?:^|(?<=[。；;]))\s*([{CN}]{{1,2}})是(?=[\u4e00-\u9fff“])")
+
+
+def split_inline_ordinals(node: Node) -> None:
+    """``实施科技动态管矿。一是…。二是…。``: an item whose title sentence is followed by
+    一是/二是 sub-items gets them as children (a list after a colon stays one task)."""
+    for child in list(node.children):
+        split_inline_ordinals(child)
+    if node.children or node.kind in ("root", "titled", "table", "annex") or len(node.lines) != 1:
+        return
+    line, body = node.lines[0], node.first_text
+    marks = [m for m in INLINE_ORDINAL.finditer(body)]
+    numbers = [m.group(1) for m in marks]
+    if len(marks) < 2 or numbers[:2] != ["一", "二"] or marks[0].start() != len(heading_title(body)) + 1:
+        return
+    cut = [m.start(1) for m in marks] + [len(body)]
+    prefix = line.text[: node.marker_len]
+    node.lines = [Line(line.number, prefix + body[: cut[0]], line.end)]
+    for k, m in enumerate(marks):
+        piece = Line(line.number, body[cut[k]: cut[k + 1]], line.end)
+        node.children.append(Node("ordinal", f"{m.group(1)}是", [piece], node,
+                                  marker_len=len(m.group(1)) + 1))
 
 
 def _is_label(text: str) -> bool:
