@@ -17,21 +17,22 @@ from loaders.document import to_simplified
 
 _NUMBER = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章节条]|[（(]?[0-9０-９一二三四五六七八九十百]+"
                      r"[)）.．、]|[一二三四五六七八九十]是)\s*")
-_ROLE_WORDS = "牵头|负责|配合|落实|参与|协助|督促|督导|责任单位"
-_TRAILING_CLAUSE = re.compile(r"[（(][^（）()]*(" + _ROLE_WORDS + r")[^（）()]*[)）][。.；;]?\s*$")
+_CLAUSE_WORDS = ("牵头|负责|配合|落实|参与|协助|督促|督导|责任单位|"  # who
+                 "完成|年底|月底|季度|年内|长期|持续|前")  # by when: deadlines change yearly
+_TRAILING_CLAUSE = re.compile(r"[（(][^（）()]*(" + _CLAUSE_WORDS + r")[^（）()]*[)）][。.；;]?\s*$")
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def task_body(text: str, clauses=()) -> str:
     """The words of a task that say what is to be done: simplified script, no number,
     no assignment clause (units are compared separately, through the registry), no
-    punctuation or spaces."""
+    trailing deadline, no punctuation or spaces."""
     body = text
     for clause in clauses:
         if clause and len(clause) >= 4:
             body = body.replace(clause, "")
     body = to_simplified(body)
-    body = _NUMBER.sub("", body, count=1)
+    body = _NUMBER.sub("", body, count=1).rstrip()
     for _ in range(2):  # a task may end in two parentheticals: units, then a deadline
         body = _TRAILING_CLAUSE.sub("", body)
     return _NOT_WORD.sub("", body)

@@ -1,0 +1,77 @@
+"""The compare command through click's CliRunner."""
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from main import cli
+
+PAIR = Path(__file__).parent / "data" / "compare"
+OLD, NEW = str(PAIR / "city-2017-work-plan.txt"), str(PAIR / "city-2018-work-plan.txt")
+
+
+def run(*args):
+    return CliRunner().invoke(cli, ["compare", *args], catch_exceptions=False)
+
+
+def test_text_summary():
+    result = run(OLD, NEW)
+    assert result.exit_code == 0, result.output
+    assert "pairs: 7 (same 2, reworded 1, merged 2, split 2); added 1, removed 1" in result.output
+    assert "renamed: 市安全生产监督管理局 -> 市应急管理局 (2018)" in result.output
+
+
+def test_json_is_the_contract_and_byte_stable():
+    first, second = run(OLD, NEW, "--format", "json"), run(OLD, NEW, "--format", "json")
+    assert first.exit_code == 0 and first.output == second.output
+    data = json.loads(first.output)
+    assert data["schema"] == "dutygraph.compare/1"
+    assert len(data["pairs"]) == 7
+    assert {"id", "label", "title", "text"} <= set(data["pairs"][0]["old"])
+
+
+def test_threshold_option_and_its_message():
+    bad = CliRunner().invoke(cli, ["compare", OLD, NEW, "--threshold", "nearest=1"])
+    assert bad.exit_code == 2
+    assert "Invalid value for --threshold: 'nearest=1' is not KEY=VALUE with a known key" in bad.output
+    strict = run(OLD, NEW, "--format", "json", "--threshold", "min_similarity=1.01")
+    assert json.loads(strict.output)["pairs"] == []
+
+
+def test_one_plan_is_a_usage_error():
+    result = CliRunner().invoke(cli, ["compare", OLD])
+    assert result.exit_code == 2
+    assert "compare needs at least two plans: OLD NEW…" in result.output
+
+
+def test_missing_file_names_the_file():
+    result = CliRunner().invoke(cli, ["compare", OLD, str(PAIR / "nope.txt")])
+    assert result.exit_code == 2
+    assert "nope.txt: no such file" in result.output
+
+
+def test_html_is_offline_escaped_and_marks_differences(tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(Path(NEW).read_text(encoding="utf-8").replace(
+        "深化消防安全治理", "深化消防安全治理<script>alert(1)</script>"), encoding="utf-8")
+    out = tmp_path / "compare.html"
+    result = run(OLD, str(hostile), "--format", "html", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
+    assert 'http-equiv="Content-Security-Policy"' in page
+    assert "<del>" in page and "<ins>" in page
+    assert page.count("<svg") == 2 and "Microsoft YaHei" in page
+    assert "src=\"http" not in page and "href=\"http" not in page
+
+
+def test_xlsx_needs_a_file_then_writes_sheets(tmp_path):
+    refused = CliRunner().invoke(cli, ["compare", OLD, NEW, "--format", "xlsx"])
+    assert refused.exit_code == 2
+    assert "--format xlsx writes a workbook: give a file with -o, e.g. -o compare.xlsx" in refused.output
+    out = tmp_path / "compare.xlsx"
+    assert run(OLD, NEW, "--format", "xlsx", "-o", str(out)).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads"]
+    assert book["pairs"].max_row == 8
