@@ -122,11 +122,47 @@ def load_figure(loads, role_words: dict[str, str], xlabel: str):
     return fig
 
 
+def component_layout(graph, seed: int = 42) -> dict:
+    """Positions for every node, and the direction its label goes: each connected component laid out by the seeded spring
+    layout in a square box sized by its node count, boxes packed in rows, largest first.
+    (One spring layout of the whole graph pushes components apart and crushes each.)"""
+    import networkx as nx
+
+    components = sorted((sorted(c) for c in nx.connected_components(graph)),
+                        key=lambda c: (-len(c), c[0]))
+    sides = [1.0 + 1.1 * len(c) ** 0.5 for c in components]
+    width = max(max(sides, default=1.0), (sum(x * x for x in sides) * 1.6) ** 0.5)
+    pos, outward, x, y, row = {}, {}, 0.0, 0.0, 0.0
+    for nodes, side in zip(components, sides):
+        if x and x + side > width:
+            x, y, row = 0.0, y - row, 0.0
+        sub = graph.subgraph(nodes)
+        if len(nodes) == 1:
+            local = {nodes[0]: (0.0, 0.0)}
+        elif len(nodes) > 8 and nx.density(sub) > 0.25:
+            # a dense component is a hairball in any force layout: a circle ordered by
+            # community keeps every label apart and each community on one arc
+            ring = sorted(nodes, key=lambda n: (graph.nodes[n]["community"], n))
+            circle = nx.Graph()
+            circle.add_nodes_from(ring)
+            local = nx.circular_layout(circle)
+        else:
+            local = nx.spring_layout(sub, seed=seed, k=2.5 / len(nodes) ** 0.5, weight=None,
+                                     iterations=200)
+        half = (side - 1.0) / 2
+        ring = len(nodes) > 8 and nx.density(sub) > 0.25
+        for node, (px, py) in local.items():
+            pos[node] = (x + 0.5 + half * (1 + px), y - 0.5 - half * (1 - py))
+            outward[node] = (float(px), float(py)) if ring else (0.0, 1.0)
+        x, row = x + side, max(row, side)
+    return pos, outward
+
+
 def network_figure(nodes, edges, seed: int = 42):
     """The unit network: ``nodes`` as (name, community index), ``edges`` as (a, b, weight).
 
-    Layout by networkx's spring layout with a fixed seed, so the same plans draw the same
-    picture; nodes coloured by community, edge width by the number of shared tasks."""
+    Each component laid out with a fixed seed (``component_layout``), so the same plans
+    draw the same picture; nodes coloured by community, edge width by shared tasks."""
     import networkx as nx
     from matplotlib.figure import Figure
 
@@ -135,26 +171,30 @@ def network_figure(nodes, edges, seed: int = 42):
         graph.add_node(name, community=community)
     for a, b, weight in edges:
         graph.add_edge(a, b, weight=weight)
-    n = max(graph.number_of_nodes(), 1)
-    side = min(14.0, 5.0 + 0.12 * n)
+    pos, outward = component_layout(graph, seed)
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    span_x, span_y = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
+    scale = min(1.4, 13.0 / span_x)
     with chart_style():
-        fig = Figure(figsize=(side, side * 0.75))
+        fig = Figure(figsize=(span_x * scale, max(2.0, span_y * scale)))
         ax = fig.add_subplot()
         ax.set_axis_off()
-        if graph.number_of_nodes():
-            pos = nx.spring_layout(graph, seed=seed, k=1.6 / n ** 0.5, iterations=100,
-                                   weight="weight")
-            heaviest = max((w for *_, w in graph.edges(data="weight")), default=1) or 1
-            for a, b, w in graph.edges(data="weight"):
-                (x0, y0), (x1, y1) = pos[a], pos[b]
-                ax.plot([x0, x1], [y0, y1], color="#9aa0a6", alpha=0.5,
-                        linewidth=0.4 + 2.6 * w / heaviest, zorder=1)
-            for name, data in graph.nodes(data=True):
-                x, y = pos[name]
-                colour = COMMUNITY_COLOURS[data["community"] % len(COMMUNITY_COLOURS)]
-                ax.scatter([x], [y], s=60, color=colour, edgecolors="white", zorder=2)
-                ax.annotate(plain(name), (x, y), xytext=(0, 5), textcoords="offset points",
-                            ha="center", fontsize=8, zorder=3,
-                            bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                                  "alpha": 0.7})
+        ax.margins(0.08)
+        heaviest = max((w for *_, w in graph.edges(data="weight")), default=1) or 1
+        for a, b, w in graph.edges(data="weight"):
+            (x0, y0), (x1, y1) = pos[a], pos[b]
+            ax.plot([x0, x1], [y0, y1], color="#9aa0a6", alpha=0.5,
+                    linewidth=0.4 + 2.6 * w / heaviest, zorder=1)
+        for name, data in graph.nodes(data=True):
+            x, y = pos[name]
+            colour = COMMUNITY_COLOURS[data["community"] % len(COMMUNITY_COLOURS)]
+            ax.scatter([x], [y], s=50, color=colour, edgecolors="white", zorder=2)
+            dx, dy = outward[name]
+            ax.annotate(plain(name), (x, y), xytext=(5 * dx, 5 * dy), textcoords="offset points",
+                        ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
+                        va="bottom" if dy > 0.3 else "top" if dy < -0.3 else "center",
+                        fontsize=8, zorder=3,
+                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
+                              "alpha": 0.7})
     return fig

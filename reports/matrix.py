@@ -120,9 +120,8 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
     """A sheet per plan (frozen header row and task columns, role colours) and a summary
-    sheet of loads. ``loads`` is the audit layer's table of loads per unit (rows of mappings
-    with unit, the four role counts, load, share, rank); without it the summary is omitted
-    rather than recounted here."""
+    sheet of loads. ``loads`` are the audit layer's ``UnitLoad`` records (``Audit.loads``);
+    without them the summary is omitted rather than recounted here."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -136,11 +135,12 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
     fills = {r: PatternFill("solid", fgColor=c) for r, c in ROLE_FILLS.items()}
     if loads is not None:
         ws = wb.create_sheet(sheet_name(t["summary"], taken))
-        header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["load"], t["share"]]
+        header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["tasks"], t["load"],
+                  t["share"]]
         ws.append(header)
-        for row in loads:
-            ws.append([row.get("rank"), row.get("unit"), *(row.get(r, 0) for r in ROLES),
-                       row.get("load"), row.get("share")])
+        for x in loads:
+            ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
+                       x.weighted, round(x.share, 4)])
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):
