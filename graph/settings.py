@@ -42,7 +42,7 @@ class AuditSettings:
     include_standing: bool = True  # apply a plan's blanket clauses to every task
     colead_min: int = 3  # report a pair of units co-leading at least this many tasks
     similar_tasks: float = 90.0  # rapidfuzz ratio above which two tasks are near-identical
-    similar_units: float = 85.0  # rapidfuzz ratio above which two unit names look alike
+    similar_units: float = 88.0  # ratio: one character added or dropped in a 4+ character name
     seed: int = 42  # for community detection and sampled betweenness
     betweenness_exact_max: int = 300  # larger components get sampled betweenness
     betweenness_samples: int = 300  # k sources for sampled betweenness

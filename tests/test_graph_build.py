@@ -108,7 +108,7 @@ def test_similar_unit_names_flagged_as_a_pair_never_merged():
     assert (found.units, found.line, found.score, found.text) == (
         ("市警支队", "市交警支队"), 3, 88.9, "市警支队负责")
     assert "甲市/市警支队" in g and "甲市/市交警支队" in g
-    assert similar_unit_names(g, AuditSettings(similar_units=90)) == ()
+    assert similar_unit_names(g, AuditSettings(similar_units=89)) == ()
 
 
 def test_similar_names_compare_mentions_too():
