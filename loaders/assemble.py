@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clauses import ClauseReading, find_clauses, is_unit_like, read_clause
+from .clauses import LABEL, ClauseReading, find_clauses, is_unit_like, read_clause
 from .clean import CleanText
 from .document import to_simplified
 from .inline import find_inline
@@ -119,7 +119,12 @@ class _Builder:
             own.extend(self.assignment(r.mention, r.role, "inherited",
                                        heading[span.start:span.end], first.number)
                        for r in reading.roles)
-        body_text = "\n".join(line.text for line in node.lines[1:])
+        label_lines = [x for x in node.lines[1:] if LABEL.match(to_simplified(x.text))]
+        for line in label_lines:  # 牵头单位：X on its own line under a heading
+            for _, reading in self.clauses(line.text):
+                own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number)
+                           for r in reading.roles)
+        body_text = "\n".join(x.text for x in node.lines[1:] if x not in label_lines)
         intro_has_clause = bool(body_text) and bool(self.read_text(body_text, 0, lambda _: 0)[0])
         if intro_has_clause and is_action(node):
             self.add_task(node, parent_id, inherited)

@@ -21,16 +21,16 @@ from .document import to_simplified
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 PAIR = dict(zip(OPEN, CLOSE))
 LABEL_ROLE = [
-    (r"牵头(责任)?(单位|部门)|主责(单位|部门)|责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
-    (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)", "support"),
+    (r"牵头(责任)?(单位|部门)?|主责(单位|部门)|责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
+    (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)?", "support"),
     (r"(督导|监督|督办)(单位|部门)", "supervise"),
     (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
     (r"(牵头|责任|分管|包保)(市|县|区)?领导", "leader"),
 ]
-LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*[:：]")
+LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(分工)?牵头(负责|落实|推进|实施|抓总)?", "lead"),
+    (r"(分工)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促)?落实", "implement"),
     (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责", "lead"),
@@ -38,13 +38,15 @@ VERBS = [  # (pattern at the end of a segment, role); order matters
 ]
 VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?职责(?:分工)?)?(?:" + "|".join(
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
+LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
 ROLE_WORD = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助|" + LABEL.pattern)
 SHARED_DUTY = re.compile(r"分工|分别|各自|共同|按职责")
 STANDING = re.compile(r"(以下|下列|以上|上述|其余)?各项.{0,12}(均需|均由|都要|均要).{0,30}|不再一一列出|下同")
 UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|队|所|站|中心|公司|政府|单位|部门|机关|机构|委员会|会|组|室|校|团|"
     r"社|馆|处|行|街道|乡镇|镇|乡|区|县|市|州|指挥部|党委|党组|企业|集团|银行|分行|支行|"
-    r"分局|协会|工会|法院|检察院|办事处|管委会|学院|片区|园区|村|社区|居委会)$")
+    r"分局|协会|工会|法院|检察院|办事处|管委会|学院|片区|园区|村|社区|居委会|街|署|台|联|协|"
+    r"厂|矿|场|中队|分队)$")
 UNIT_START_OK = re.compile(r"^[\u4e00-\u9fff]")
 LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)"
 BARE_LEVEL = re.compile(rf"^{LEVELS}$")
@@ -170,8 +172,13 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
     roles: list[Role] = []
     standing: list[Role] = []
     deadline, leaders, clean = None, [], True
-    for label, body in _split_labels(simple):
+    pieces = _split_labels(simple)
+    has_lead_label = any(label == "lead" and re.match(r"牵头|主责|主办", text_label)
+                         for label, _, text_label in pieces)
+    for label, body, text_label in pieces:
         body = body.strip(" ，,；;。")
+        if label == "lead" and has_lead_label and text_label.startswith("责任"):
+            label = "implement"
         if label == "deadline":
             deadline = body or deadline
         elif label == "leader":
@@ -187,22 +194,34 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
                 roles.extend(got)
                 standing.extend(got_standing)
                 clean &= ok
+    if len(simple) == len(text):  # mentions as written: the source's script, not ours
+        roles = [Role(_as_written(r.mention, simple, text), r.role) for r in roles]
+        standing = [Role(_as_written(r.mention, simple, text), r.role) for r in standing]
     return ClauseReading(tuple(roles), deadline, tuple(leaders), tuple(standing),
                          clean and bool(roles or standing or deadline))
 
 
-def _split_labels(part: str) -> list[tuple[str | None, str]]:
-    """'责任单位：X 完成时限：Y' -> [('lead', 'X'), ('deadline', 'Y')]; no label -> (None, part)."""
-    matches = list(LABEL.finditer(part))
+def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
+    at = simple.find(mention.text)
+    if at < 0:
+        return mention
+    return UnitMention(text[at: at + len(mention.text)], mention.name, mention.exhaustive)
+
+
+def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
+    """'责任单位：X 完成时限：Y' -> [('lead', 'X', '责任单位'), ('deadline', 'Y', '完成时限')];
+    text without a label -> (None, text, '')."""
+    matches = [m for m in LABEL.finditer(part)
+               if m.start() == 0 or part[m.start() - 1] in " ，,。；;【[\n"]
     if not matches:
-        return [(None, part)]
+        return [(None, part, "")]
     out = []
-    if matches[0].start() > 0 and part[: matches[0].start()].strip(" ，,。；;"):
-        out.append((None, part[: matches[0].start()]))
+    if matches[0].start() > 0 and part[: matches[0].start()].strip(" ，,。；;【["):
+        out.append((None, part[: matches[0].start()].rstrip("【["), ""))
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(part)
         role = next(r for p, r in LABEL_ROLE if re.fullmatch(p, m.group(1)))
-        out.append((role, part[m.end(): end]))
+        out.append((role, part[m.end(): end].rstrip("【["), m.group(1)))
     return out
 
 
@@ -280,6 +299,8 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                 start = depth_stack.pop()
                 if not depth_stack:
                     inner = text[start + 1: i]
+                    if LABEL_WORD.fullmatch(to_simplified(inner).strip()):
+                        continue  # 【牵头单位】X: a label in brackets, read below
                     if ROLE_WORD.search(to_simplified(inner)):
                         spans.append(ClauseSpan(start, i + 1, inner, "paren"))
             else:  # the opening bracket was lost: back to the sentence start
@@ -300,7 +321,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             continue
         simple = to_simplified(seg)
         lm = LABEL.search(simple)
-        if lm and not simple[: lm.start()].strip(" 　"):
+        if lm and not simple[: lm.start()].strip(" 　【["):
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
             taken.append((m.start(), rest_end))

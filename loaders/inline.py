@@ -11,7 +11,7 @@ from .clauses import UnitMention, is_unit_like, split_units
 from .document import to_simplified
 
 SUBJECT = re.compile(
-    r"^(?:由|请|同时|并|各级和|要求)?(?P<units>[\u4e00-\u9fff、（）()〈〉]{2,40}?)"
+    r"^(?:由|请|同时|并|各级和|要求)?(?P<units>(?:[\u4e00-\u9fff、]|[（(〈][\u4e00-\u9fff、]{1,8}[）)〉]){2,40}?)"
     r"(?P<verb>要|应当|应|须|必须|负责|牵头|会同|督促|指导|组织|统筹|结合|按照|根据|依托|"
     r"围绕|参照|分别|分级|加快|加强|推动|推进|建立|制定|开展|落实|做好|抓好)")
 SUPERVISE = ("督促", "指导")
@@ -21,10 +21,10 @@ GENERIC = re.compile(r"^(各级|各地|全市|全县|全区|我市|我县|本市
 def find_inline(text: str, taken, stem: str = ""):
     """(mention, role, sentence, offset) for each subject unit outside the clause spans."""
     out = []
+    for a, b in taken:  # clause spans are not sentences of their own
+        text = text[:a] + "。" * (b - a) + text[b:]
     for m in re.finditer(r"[^。；;！？\n]+", text):
         start = m.start()
-        if any(a <= start < b for a, b in taken):
-            continue
         sentence = m.group(0).strip()
         offset = start + (len(m.group(0)) - len(m.group(0).lstrip()))
         simple = to_simplified(sentence)

@@ -17,6 +17,7 @@ from .clean import SPAM
 from .document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工)$")
+TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
 ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|特别行政区|"
                           r"地区|林区|新区|省|市|县|区|盟|旗)$")
@@ -45,7 +46,9 @@ def read_metadata(raw_lines, cleaned) -> Metadata:
     head = [to_simplified(line.text) for line in cleaned.lines[:25]]
     raw_head = [SPAM.sub("", to_simplified(r.strip())) for r in list(raw_lines)[:40]]
     all_text = to_simplified("\n".join(line.text for line in cleaned.lines))
-    jurisdiction = find_jurisdiction(head, all_text)
+    title = find_title(head, "")
+    named = TITLE_PLACE.match(title)
+    jurisdiction = named.group(0) if named else find_jurisdiction(head, all_text)
     title = find_title(head, jurisdiction)
     number = next((m for m in (DOC_NUMBER.fullmatch(t) for t in head) if m), None)
     published = next((m.group(2) for m in (PUBLISHED.search(t) for t in raw_head) if m), "")
@@ -114,7 +117,7 @@ def find_title(head, jurisdiction: str) -> str:
     stem = jurisdiction[:-1] if jurisdiction else ""
     named = [t for t in candidates if stem and stem in t]
     title = (named or candidates or [""])[0]
-    if stem and title.startswith(stem) and not title.startswith(jurisdiction):
+    if stem and title.startswith(stem) and not PLACE.match(title[len(stem):]):
         title = jurisdiction + title[len(stem):]
     return title
 

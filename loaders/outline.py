@@ -17,6 +17,7 @@ CN = "一二三四五六七八九十百零〇两"
 MARKERS = [  # (kind, pattern); the group is the number as printed
     ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
     ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
+    ("article", rf"^第\s*([{CN}\d]+)\s*条\s*"),
     ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
     ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
     ("num", r"^(\d{1,3})\s*[.．、](?!\d)\s*"),

@@ -1,0 +1,117 @@
+"""Extraction rules on small plans written for the test, one convention each.
+
+Each plan under tests/data/plans/ is written the way Chinese official plans write work
+items; the expectations follow ../shared/gold/SPEC.md (roles, tiers, collective units).
+"""
+from pathlib import Path
+
+import pytest
+
+from loaders import load_plan
+
+PLANS = Path(__file__).parent / "data" / "plans"
+
+
+def roles(plan, label, source=None):
+    """{unit: role} of the task with this label (explicit, inherited and range by default)."""
+    task = next(t for t in plan.tasks if t.label == label)
+    return {(a.unit, a.role) for a in task.assignments
+            if (a.source != "inline" if source is None else a.source == source)}
+
+
+@pytest.fixture(scope="module")
+def labelled():
+    return load_plan(PLANS / "labelled-lines.txt")
+
+
+def test_labelled_lines_under_an_item(labelled):
+    assert roles(labelled, "一/(一)/1") == {
+        ("县公安局", "lead"), ("县交通运输局", "support"), ("县住房和城乡建设局", "support")}
+    task = next(t for t in labelled.tasks if t.label == "一/(一)/1")
+    assert task.deadline == "2023年12月底前"
+
+
+def test_heading_clause_is_inherited(labelled):
+    task = next(t for t in labelled.tasks if t.label == "一/(一)/1")
+    sources = {a.unit: a.source for a in task.assignments}
+    assert sources["县公安局"] == "inherited"
+    assert sources["县交通运输局"] == "explicit"
+
+
+def test_label_line_under_a_heading_is_inherited_not_a_task(labelled):
+    labels = [t.label for t in labelled.tasks]
+    assert "一/(二)" not in labels
+    assert roles(labelled, "一/(二)/1") == {("县消防救援大队", "lead")}
+
+
+def test_closing_sentence_assigns(labelled):
+    assert roles(labelled, "一/(二)/2") == {
+        ("县消防救援大队", "lead"), ("县市场监督管理局", "support"), ("县公安局", "support")}
+
+
+def test_parenthetical_with_labels_and_deadline(labelled):
+    task = next(t for t in labelled.tasks if t.label == "二/(一)")
+    assert roles(labelled, "二/(一)") == {
+        ("县住房和城乡建设局", "lead"), ("县应急管理局", "support"), ("县市场监督管理局", "support")}
+    assert task.deadline == "2023年6月底前"
+
+
+def test_lead_then_shared_duty_is_support_and_list_with_deng_not_exhaustive(labelled):
+    task = next(t for t in labelled.tasks if t.label == "二/(二)")
+    assert roles(labelled, "二/(二)") == {
+        ("县应急管理局", "lead"), ("县公安局", "support"), ("县交通运输局", "support"),
+        ("县生态环境局", "support")}
+    assert [a.exhaustive for a in task.assignments if a.role == "support"] == [False] * 3
+
+
+def test_sentence_that_only_assigns(labelled):
+    assert roles(labelled, "二/(三)") == {("县住房和城乡建设局", "lead")}
+
+
+def test_item_without_unit_is_still_a_task(labelled):
+    assert roles(labelled, "二/(四)") == set()
+
+
+def test_preamble_and_title_are_not_tasks(labelled):
+    assert labelled.title == "青山县2023年安全生产重点工作任务分工方案"
+    assert labelled.jurisdiction == "青山县"
+    assert labelled.year == 2023
+    assert all("为全面落实" not in t.text for t in labelled.tasks)
+    assert any(r.kind == "preamble" for r in labelled.coverage)
+
+
+def test_pipe_table_rows_are_tasks():
+    plan = load_plan(PLANS / "pipe-table.md")
+    assert [t.title for t in plan.tasks] == [
+        "开展城镇燃气安全专项整治", "推进自然灾害综合风险普查成果应用", "加强森林防灭火队伍建设"]
+    assert roles(plan, "1") == {
+        ("市住房和城乡建设局", "lead"), ("市市场监督管理局", "support"), ("市公安局", "support")}
+    third = plan.tasks[2]
+    assert third.deadline == "长期坚持"
+    assert {a.unit: a.collective for a in third.assignments}["各县(市、区)人民政府"] is True
+
+
+def test_numbered_parens_circled_and_bracket_labels():
+    plan = load_plan(PLANS / "numbered-parens.txt")
+    assert roles(plan, "一/(一)/(1)") == {
+        ("区应急管理局", "lead"), ("区水利局", "support"), ("区气象局", "support")}
+    assert roles(plan, "一/(二)/①") == {("区水利局", "lead"), ("各街道", "implement")}
+    assert roles(plan, "一/(二)/②") == {("区自然资源局", "lead"), ("区应急管理局", "supervise")}
+    assert roles(plan, "三/1") == {("区应急管理局", "lead"), ("各街道", "support")}
+    assert roles(plan, "三/2") == {
+        ("区应急管理局", "lead"), ("区财政局", "support"), ("区水利局", "support")}
+    assert roles(plan, "三/3") == {("区应急管理局", "lead"), ("各街道办事处", "implement")}
+
+
+def test_traditional_script_units_are_simplified_mentions_kept():
+    plan = load_plan(PLANS / "traditional.txt")
+    assert plan.source.script == "traditional"
+    assert roles(plan, "一/1") == {
+        ("市消防救援支队", "lead"), ("市委组织部", "support"),
+        ("市人力资源和社会保障局", "support")}
+    assert roles(plan, "一/2") == {
+        ("市安全生产委员会办公室", "supervise"), ("市教育局", "implement"),
+        ("市民政局", "implement"), ("市卫生健康委员会", "implement")}
+    mention = next(a.mention for a in plan.tasks[0].assignments if a.unit == "市消防救援支队")
+    assert mention == "市消防救援支隊"
+    assert "落實消防安全責任制" in plan.tasks[0].text
