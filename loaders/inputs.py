@@ -39,7 +39,7 @@ def expand_inputs(paths) -> list[Path]:
             out.extend(found or [path])  # an empty folder stays, for the caller to report
         elif not path.exists() and glob.has_magic(str(raw)):
             matches = sorted(Path(m) for m in glob.glob(str(raw), recursive=True))
-            files = [m for m in matches if m.is_file() and not m.name.startswith(".")]
+            files = [m for m in matches if m.is_file() and _visible(m, m.parent)]
             for m in matches:
                 if m.is_dir():
                     files.extend(p for p in expand_inputs([m]) if p.is_file())

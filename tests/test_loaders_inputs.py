@@ -1,0 +1,60 @@
+"""Folders and globs on the command line; a bad file among good ones."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from loaders.inputs import expand_inputs
+from main import cli
+
+PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
+
+
+def make_tree(root: Path) -> None:
+    (root / "sub").mkdir(parents=True)
+    (root / ".git").mkdir()
+    for name in ("b.txt", "a.md", "sub/c.docx", "notes.png", ".hidden.txt", ".git/x.txt",
+                 "~$lock.docx", "sub/d.PDF"):
+        (root / name).write_bytes(b"x")
+
+
+def test_folders_are_walked_sorted_plan_files_only(tmp_path):
+    make_tree(tmp_path)
+    names = [p.relative_to(tmp_path).as_posix() for p in expand_inputs([tmp_path])]
+    assert names == ["a.md", "b.txt", "sub/c.docx", "sub/d.PDF"]
+
+
+def test_globs_expand_and_missing_names_pass_through(tmp_path):
+    make_tree(tmp_path)
+    got = expand_inputs([str(tmp_path / "*.txt"), str(tmp_path / "**" / "*.docx"),
+                         str(tmp_path / "nothing*.txt"), str(tmp_path / "b.txt")])
+    assert got == [tmp_path / "b.txt", tmp_path / "sub" / "c.docx", tmp_path / "nothing*.txt"]
+
+
+def test_an_empty_folder_is_named(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "empty")])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"error: {tmp_path / 'empty'}: holds no plan files "
+                                     "(.txt .md .docx .pdf .html .xlsx .xls .csv)")
+
+
+def test_a_bad_file_does_not_stop_the_run_and_is_summarised(tmp_path):
+    shutil.copy(PLANS_DIR / "huaihua-2022-safety-key-points.txt", tmp_path / "a.txt")
+    (tmp_path / "b.docx").write_bytes(b"PK\x03\x04broken")
+    (tmp_path / "c.txt").write_bytes(b"")
+    shutil.copy(PLANS_DIR / "huaihua-2021-safety-key-points.txt", tmp_path / "d.txt")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()  # stderr and stdout, as click's runner mixes them
+    start = lines.index("2 of 4 files could not be read:")
+    assert lines[start:start + 3] == [
+        "2 of 4 files could not be read:",
+        f"error: {tmp_path / 'b.docx'}: is a damaged zip package (a truncated .docx or .xlsx?)",
+        f"error: {tmp_path / 'c.txt'}: is empty",
+    ]
+    rows = [ln for ln in lines if ln.startswith(str(tmp_path))]
+    assert {r.split(",")[0] for r in rows} == {str(tmp_path / "a.txt"), str(tmp_path / "d.txt")}
+    assert "Reading plans" not in result.output  # no progress bar when stderr is no terminal
