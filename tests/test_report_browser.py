@@ -1,0 +1,151 @@
+"""The report in a real browser: Debian's headless Chromium driven by Playwright (no browser
+download: ``executable_path``). No console errors (a CSP that blocked our own script would
+log one), the matrix filter and sort work, the page reads with scripts off, and a hostile
+plan runs nothing. Screenshots go to pytest's tmp folder."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.audit import run_audit
+from loaders import load_plan
+from loaders.inputs import expand_inputs
+from reports.html import render_report
+from report_plans import REPORT_DATA, SAMPLE_PLANS, hostile_plan
+
+CHROMIUM = os.environ.get("DUTYGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set "
+                "DUTYGRAPH_CHROMIUM)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api",
+                               reason="playwright is not installed (pip install '.[test]')")
+
+ROWS = "table.mx tbody tr"
+VISIBLE = "table.mx tbody tr:not([hidden])"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield browser
+        browser.close()
+
+
+def write_report(folder: Path, plans, name: str) -> Path:
+    path = folder / name
+    path.write_text(render_report(plans, run_audit(plans)), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def sample_report(tmp_path_factory) -> Path:
+    plans = [load_plan(p) for p in expand_inputs([SAMPLE_PLANS])]
+    assert len(plans) == 5
+    return write_report(tmp_path_factory.mktemp("report"), plans, "sample.html")
+
+
+def wait_until(page, condition, timeout_ms: int = 5000):
+    """Poll from Python: the page's CSP forbids the string eval of ``wait_for_function``."""
+    for _ in range(timeout_ms // 25):
+        if condition():
+            return
+        page.wait_for_timeout(25)
+    assert condition()
+
+
+def visible(page) -> int:
+    return page.locator(VISIBLE).count()
+
+
+def open_page(browser, path: Path, scripts: bool = True):
+    """A page and the list its console errors, page errors and dialogs are recorded in."""
+    context = browser.new_context(java_script_enabled=scripts,
+                                  viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+            if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    def dialog(d):
+        problems.append(f"dialog: {d.message}")
+        d.dismiss()
+
+    page.on("dialog", dialog)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    return page, problems
+
+
+def test_sample_report_loads_without_errors_and_filters(browser, sample_report, tmp_path):
+    page, problems = open_page(browser, sample_report)
+    total = page.locator(ROWS).count()
+    assert total > 200  # every task of the five sample plans
+    assert page.locator(VISIBLE).count() == total
+    assert page.locator("#mx-filter").is_visible()
+    assert page.locator(".no-js-note").is_hidden()
+    page.fill("#mx-filter", "应急管理局")
+    wait_until(page, lambda: visible(page) < total)
+    shown = page.locator(VISIBLE).count()
+    assert 0 < shown < total
+    assert page.locator("#mx-count").inner_text() == f"{shown} / {total}"
+    page.select_option("#mx-role", "L")
+    wait_until(page, lambda: visible(page) < shown)
+    page.fill("#mx-filter", "没有这样的单位或任务")
+    wait_until(page, lambda: visible(page) == 0)
+    page.select_option("#mx-role", "")
+    page.fill("#mx-filter", "")
+    wait_until(page, lambda: visible(page) == total)
+    page.screenshot(path=str(tmp_path / "sample-report.png"))
+    page.locator("#matrix").scroll_into_view_if_needed()
+    page.screenshot(path=str(tmp_path / "sample-matrix.png"))
+    assert problems == []
+
+
+def test_sorting_by_a_unit_column_puts_its_tasks_first(browser, sample_report):
+    page, problems = open_page(browser, sample_report)
+    table = page.locator("table.mx").nth(1)
+    header = table.locator("thead th.u").first
+    header.click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    first = table.locator("tbody tr").first.locator("td").first
+    assert first.inner_text().strip() != ""
+    assert problems == []
+
+
+def test_header_row_stays_in_view_while_the_matrix_scrolls(browser, sample_report):
+    page, _ = open_page(browser, sample_report)
+    wrap = page.locator(".mx-wrap").nth(1)
+    head = wrap.locator("thead th").first
+    before = head.bounding_box()["y"]
+    wrap.evaluate("el => { el.scrollTop = 600; }")
+    page.wait_for_timeout(50)
+    assert abs(head.bounding_box()["y"] - before) < 1
+
+
+def test_report_reads_with_scripts_disabled(browser, sample_report, tmp_path):
+    page, problems = open_page(browser, sample_report, scripts=False)
+    assert page.locator(VISIBLE).count() == page.locator(ROWS).count() > 0
+    assert page.locator(".no-js-note").first.is_visible()
+    assert page.locator("#mx-filter").is_hidden()
+    page.screenshot(path=str(tmp_path / "no-script.png"))
+    assert problems == []
+
+
+@pytest.mark.parametrize("source", ["model", "text"])
+def test_hostile_plan_runs_nothing(browser, tmp_path, source):
+    plan = hostile_plan() if source == "model" else load_plan(REPORT_DATA / "injection.txt")
+    path = write_report(tmp_path, [plan], "hostile.html")
+    page, problems = open_page(browser, path)
+    page.fill("#mx-filter", "script")
+    wait_until(page, lambda: page.locator("#mx-count").inner_text() != "")
+    assert page.evaluate("document.querySelectorAll('img, iframe, textarea, b').length") == 0
+    assert page.evaluate("document.scripts.length") == 1
+    assert "<script>alert(1)</script>" in page.locator("#tasks").inner_text()
+    page.screenshot(path=str(tmp_path / f"hostile-{source}.png"), full_page=True)
+    assert problems == []
