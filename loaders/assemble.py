@@ -19,6 +19,8 @@ from .units import Registry, is_collective, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")
+OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
+                        r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
     r"[一二三四1-4]季度末前?|年底前|年内|长期坚持|持续推进)")
@@ -73,10 +75,16 @@ class _Builder:
     def clauses(self, text: str):
         """(span, reading) for each clause in the text that really assigns."""
         for span in find_clauses(text):
+            if span.kind == "units":  # （市教育局、市公安局） closing a sentence: those responsible
+                reading = read_clause("责任单位：" + span.inner, self.stem)
+                if reading.clean and reading.roles and all(
+                        OFFICE_END.search(r.mention.name) for r in reading.roles):
+                    yield span, reading
+                continue
             reading: ClauseReading = read_clause(span.inner, self.stem)
             if span.kind == "sentence" and not (reading.clean and reading.roles):
                 continue
-            if not (reading.roles or reading.standing or reading.deadline):
+            if not (reading.roles or reading.standing or reading.deadline or reading.leaders):
                 continue
             if span.kind == "paren" and reading.roles and not reading.clean and \
                     not all(is_unit_like(r.mention.name) for r in reading.roles):

@@ -25,12 +25,12 @@ LABEL_ROLE = [
     (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)?", "support"),
     (r"(督导|监督|督办)(单位|部门)", "supervise"),
     (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
-    (r"(牵头|责任|分管|包保)(市|县|区)?领导", "leader"),
+    (r"(牵头|责任|分管|包保)(市|县|区)?领导|责任人", "leader"),
 ]
 LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(分工)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
+    (r"(负责)?(分工)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促)?落实", "implement"),
     (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责", "lead"),
@@ -39,6 +39,7 @@ VERBS = [  # (pattern at the end of a segment, role); order matters
 VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?职责(?:分工)?)?(?:" + "|".join(
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
+ROLE_MARK = re.compile(r"牵头|主责|牵头单位|负责|配合|协办|主办")
 ROLE_WORD = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助|" + LABEL.pattern)
 SHARED_DUTY = re.compile(r"分工|分别|各自|共同|按职责")
 STANDING = re.compile(r"(以下|下列|以上|上述|其余)?各项.{0,12}(均需|均由|都要|均要).{0,30}|不再一一列出|下同")
@@ -124,6 +125,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     """A list of unit names as written -> unit mentions, prefixes shared, 等 flagged."""
     text = re.sub(r"^(由|请|是|为)", "", text.strip(" ，,、；;：:。"))
     exhaustive = True
+    text = re.sub(r"[（(](单位|部门|单位、部门)[)）]$", "", text)
     m = NOT_EXHAUSTIVE.search(to_simplified(text))
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
@@ -184,8 +186,11 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
         elif label == "leader":
             leaders.extend(split_top(body, "、，,；;"))
         elif label:  # in a labelled list, commas and semicolons only separate names
+            marked = dict(MARKED_UNIT.findall(body))  # 市应急局（牵头）、市公安局
+            body = MARKED_UNIT.sub(lambda m: m.group(1), body)
             units = split_units(re.sub(r"[，,；;]", "、", body), jurisdiction_stem)
-            roles.extend(Role(u, label) for u in units)
+            roles.extend(Role(u, _marked_role(marked.get(u.text.strip()), label, bool(marked)))
+                         for u in units)
             clean &= all(is_unit_like(u.name) for u in units)
         else:
             for part in split_top(body, "；;"):
@@ -206,6 +211,17 @@ def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
     if at < 0:
         return mention
     return UnitMention(text[at: at + len(mention.text)], mention.name, mention.exhaustive)
+
+
+MARKED_UNIT = re.compile(r"([^、，,；;（(]+)[（(](牵头|主责|牵头单位|负责|配合|协办|主办)[)）]")
+
+
+def _marked_role(mark: str | None, label: str, any_marked: bool) -> str:
+    if mark in ("牵头", "主责", "牵头单位", "负责", "主办"):
+        return "lead"
+    if mark in ("配合", "协办") or (any_marked and label == "lead"):
+        return "support"
+    return label
 
 
 def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
@@ -299,10 +315,13 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                 start = depth_stack.pop()
                 if not depth_stack:
                     inner = text[start + 1: i]
-                    if LABEL_WORD.fullmatch(to_simplified(inner).strip()):
-                        continue  # 【牵头单位】X: a label in brackets, read below
-                    if ROLE_WORD.search(to_simplified(inner)):
+                    simple_inner = to_simplified(inner).strip()
+                    if LABEL_WORD.fullmatch(simple_inner) or ROLE_MARK.fullmatch(simple_inner):
+                        continue  # 【牵头单位】X, 市应急局（牵头）: read with the text around
+                    if ROLE_WORD.search(simple_inner):
                         spans.append(ClauseSpan(start, i + 1, inner, "paren"))
+                    elif re.match(r"\s*([。；;\n]|$)", text[i + 1:]):
+                        spans.append(ClauseSpan(start, i + 1, inner, "units"))
             else:  # the opening bracket was lost: back to the sentence start
                 inner = text[last_boundary:i]
                 if ROLE_WORD.search(to_simplified(inner)):
@@ -327,6 +346,9 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             taken.append((m.start(), rest_end))
         elif ROLE_WORD.search(simple) and len(seg) <= 120:
             spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
+            tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
+            if tail and tail.start() > 0:  # …工作，由市应急局牵头负责。
+                spans.append(ClauseSpan(m.start() + tail.start(1), m.end(), tail.group(1), "sentence"))
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -115,3 +115,14 @@ def test_traditional_script_units_are_simplified_mentions_kept():
     mention = next(a.mention for a in plan.tasks[0].assignments if a.unit == "市消防救援支队")
     assert mention == "市消防救援支隊"
     assert "落實消防安全責任制" in plan.tasks[0].text
+
+
+def test_units_closing_a_sentence_marked_leads_tail_by_clause_and_people():
+    plan = load_plan(PLANS / "numbered-parens.txt")
+    assert roles(plan, "三/4") == {("区应急管理局", "lead"), ("区水利局", "lead")}
+    assert roles(plan, "三/5") == {
+        ("区水利局", "lead"), ("区应急管理局", "support"), ("各街道", "support")}
+    assert roles(plan, "三/6") == {("区气象局", "lead"), ("区应急管理局", "support")}
+    last = next(t for t in plan.tasks if t.label == "三/7")
+    assert last.leaders == ("张三", "李四")
+    assert last.assignments == ()
