@@ -164,6 +164,7 @@ def network_figure(nodes, edges, seed: int = 42):
     Each component laid out with a fixed seed (``component_layout``), so the same plans
     draw the same picture; nodes coloured by community, edge width by shared tasks."""
     import networkx as nx
+    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
 
     graph = nx.Graph()
@@ -182,14 +183,17 @@ def network_figure(nodes, edges, seed: int = 42):
         ax.set_axis_off()
         ax.margins(0.08)
         heaviest = max((w for *_, w in graph.edges(data="weight")), default=1) or 1
-        for a, b, w in graph.edges(data="weight"):
-            (x0, y0), (x1, y1) = pos[a], pos[b]
-            ax.plot([x0, x1], [y0, y1], color="#9aa0a6", alpha=0.5,
-                    linewidth=0.4 + 2.6 * w / heaviest, zorder=1)
-        for name, data in graph.nodes(data=True):
+        edge_list = list(graph.edges(data="weight"))
+        ax.add_collection(LineCollection(
+            [(pos[a], pos[b]) for a, b, _ in edge_list], colors="#9aa0a6", alpha=0.5,
+            linewidths=[0.4 + 2.6 * w / heaviest for *_, w in edge_list], zorder=1))
+        order = list(graph.nodes)
+        ax.scatter([pos[n][0] for n in order], [pos[n][1] for n in order], s=50, zorder=2,
+                   color=[COMMUNITY_COLOURS[graph.nodes[n]["community"]
+                                            % len(COMMUNITY_COLOURS)] for n in order],
+                   edgecolors="white")
+        for name in order:
             x, y = pos[name]
-            colour = COMMUNITY_COLOURS[data["community"] % len(COMMUNITY_COLOURS)]
-            ax.scatter([x], [y], s=50, color=colour, edgecolors="white", zorder=2)
             dx, dy = outward[name]
             ax.annotate(plain(name), (x, y), xytext=(5 * dx, 5 * dy), textcoords="offset points",
                         ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
