@@ -134,7 +134,7 @@ def _lines(node) -> list[str]:
                 out.append(line)
     # a blank line around each table, as the table contract asks
     spaced: list[str] = []
-    for i, line in enumerate(out):
+    for line in out:
         is_row = line.startswith("| ")
         if spaced and is_row != spaced[-1].startswith("| ") and spaced[-1]:
             spaced.append("")

@@ -101,7 +101,7 @@ def _furniture_key(text: str) -> str:
 
 def _drop_furniture(pages):
     """Remove page numbers and lines repeated at the top or bottom of most pages."""
-    edges = [[ln for ln in (page[:EDGE_LINES] + page[-EDGE_LINES:])] for page in pages]
+    edges = [page[:EDGE_LINES] + page[-EDGE_LINES:] for page in pages]
     seen: dict[str, set[int]] = {}
     for number, edge in enumerate(edges):
         for line in edge:
