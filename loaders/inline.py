@@ -33,7 +33,8 @@ def find_inline(text: str, taken, stem: str = ""):
             continue
         role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
         units = split_units(sm.group("units"), stem)
-        units = [u for u in units if is_unit_like(u.name) and not GENERIC.match(u.name)]
+        units = [u for u in units if is_unit_like(u.name) and len(u.name) > 2
+                 and not GENERIC.match(u.name)]
         if units and len(units) == len(split_units(sm.group("units"), stem)):
             out.extend((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset)
                        for u in units)

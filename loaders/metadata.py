@@ -17,7 +17,7 @@ from .clean import SPAM
 from .document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工)$")
-TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
+TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
 ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|特别行政区|"
                           r"地区|林区|新区|省|市|县|区|盟|旗)$")
@@ -97,11 +97,14 @@ def find_jurisdiction(head, all_text: str) -> str:
     counts: Counter = Counter()
     for m in pattern.finditer(all_text):
         name = m.group(0)
+        if gazetteer[name] != name and m.start() and all_text[m.start() - 1] in "省市县区":
+            continue  # 市公安局 holds 公安 (县), not a place
         counts[gazetteer[name]] += 2 if gazetteer[name] == name else 1
     title_zone = "\n".join(head[:6])
     for m in pattern.finditer(title_zone):
         counts[gazetteer[m.group(0)]] += 10
-    full_seen = {m.group(0) for m in pattern.finditer(all_text + title_zone)}
+    full_seen = {m.group(0) for m in pattern.finditer(all_text + title_zone)
+                 if gazetteer[m.group(0)] == m.group(0)}
     ranked = [(n, c) for n, c in counts.most_common() if n in full_seen or c >= 10]
     return ranked[0][0] if ranked else ""
 
