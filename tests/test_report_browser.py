@@ -149,3 +149,15 @@ def test_hostile_plan_runs_nothing(browser, tmp_path, source):
     assert "<script>alert(1)</script>" in page.locator("#tasks").inner_text()
     page.screenshot(path=str(tmp_path / f"hostile-{source}.png"), full_page=True)
     assert problems == []
+
+
+def test_prints_to_a4_with_the_matrix_on_landscape_pages(browser, sample_report, tmp_path):
+    import pypdfium2
+
+    page, _ = open_page(browser, sample_report)
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    sizes = [tuple(round(x) for x in p.get_size()) for p in pypdfium2.PdfDocument(str(pdf))]
+    assert sizes[0] == (595, 842)  # A4 portrait, in points
+    assert (842, 595) in sizes  # the matrix section
+    assert len(sizes) > 6  # each section starts a page
