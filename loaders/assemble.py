@@ -7,7 +7,7 @@ inherited by every task below it; a range (``（一）至（五）项由X负责`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .clauses import LABEL, ClauseReading, find_clauses, is_unit_like, read_clause
 from .clean import CleanText
@@ -86,9 +86,11 @@ class _Builder:
                 continue
             if not (reading.roles or reading.standing or reading.deadline or reading.leaders):
                 continue
-            if span.kind == "paren" and reading.roles and not reading.clean and \
-                    not all(is_unit_like(r.mention.name) for r in reading.roles):
-                continue
+            if span.kind == "paren" and not reading.clean:  # keep the names, drop the prose
+                named = tuple(r for r in reading.roles if is_unit_like(r.mention.name))
+                if len(named) * 2 < len(reading.roles):
+                    continue
+                reading = replace(reading, roles=named)
             yield span, reading
 
     # -- tree walk --

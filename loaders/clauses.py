@@ -294,6 +294,9 @@ def _role(match: re.Match) -> str:
 
 # --- where clauses stand ---------------------------------------------------------------
 
+BRACKET_OR_STOP = re.compile("[" + re.escape(OPEN + CLOSE) + "。；;\n]")
+
+
 @dataclass(frozen=True)
 class ClauseSpan:
     start: int  # offsets in the task text, brackets included
@@ -307,7 +310,8 @@ def find_clauses(text: str) -> list[ClauseSpan]:
     spans: list[ClauseSpan] = []
     depth_stack: list[int] = []
     last_boundary = 0
-    for i, ch in enumerate(text):
+    for hit in BRACKET_OR_STOP.finditer(text):
+        i, ch = hit.start(), hit.group(0)
         if ch in OPEN:
             depth_stack.append(i)
         elif ch in CLOSE:

@@ -9,12 +9,18 @@ import re
 
 from .clauses import UnitMention, is_unit_like, split_units
 from .document import to_simplified
+from .units import is_collective
 
 SUBJECT = re.compile(
     r"^(?:由|请|同时|并|各级和|要求)?(?P<units>(?:[\u4e00-\u9fff、]|[（(〈][\u4e00-\u9fff、]{1,8}[）)〉]){2,40}?)"
-    r"(?P<verb>要|应当|应|须|必须|负责|牵头|会同|督促|指导|组织|统筹|结合|按照|根据|依托|"
+    r"(?P<verb>要(?!求)|应当|应(?!急|用|对)|须|必须|负责|牵头|会同|督促|指导|组织|统筹|结合|按照|根据|依托|"
     r"围绕|参照|分别|分级|加快|加强|推动|推进|建立|制定|开展|落实|做好|抓好)")
 SUPERVISE = ("督促", "指导")
+NOT_A_SUBJECT = re.compile(
+    r"^(建立|建设|成立|推动|推进|加强|根据|按照|督促|鼓励|支持|统筹|配合|协调|对|在|将|把|以|为|加快|"
+    r"完善|健全|实施|开展|组织|落实|深化|强化|提升|提高|做好|抓好|坚持|积极|进一步|全面|切实|不断|着力|"
+    r"大力|依法|严格|重点|及时|确保|推广|引导|发挥|利用|依托|结合|围绕|参照|通过|从|向|与|和|由于|"
+    r"针对|按|经|凡|各类|所有|新)")
 GENERIC = re.compile(r"^(各级|各地|全市|全县|全区|我市|我县|本市|市县|市、县|省、市、县)$")
 
 
@@ -31,10 +37,12 @@ def find_inline(text: str, taken, stem: str = ""):
         sm = SUBJECT.match(simple)
         if not sm:
             continue
+        if NOT_A_SUBJECT.match(sm.group("units")):
+            continue
         role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
         units = split_units(sm.group("units"), stem)
-        units = [u for u in units if is_unit_like(u.name) and len(u.name) > 2
-                 and not GENERIC.match(u.name)]
+        units = [u for u in units if is_unit_like(u.name) and not GENERIC.match(u.name)
+                 and (len(u.name) > 2 or is_collective(u.name))]
         if units and len(units) == len(split_units(sm.group("units"), stem)):
             out.extend((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset)
                        for u in units)

@@ -93,25 +93,32 @@ def find_jurisdiction(head, all_text: str) -> str:
     gazetteer = _gazetteer()
     if not gazetteer:
         return ""
-    pattern = _name_pattern(tuple(sorted(gazetteer, key=len, reverse=True)))
+    automaton = _automaton()
     counts: Counter = Counter()
-    for m in pattern.finditer(all_text):
-        name = m.group(0)
-        if gazetteer[name] != name and m.start() and all_text[m.start() - 1] in "省市县区":
+    full_seen = set()
+    for end, name in automaton.iter(all_text):
+        start = end - len(name) + 1
+        if gazetteer[name] != name and start and all_text[start - 1] in "省市县区":
             continue  # 市公安局 holds 公安 (县), not a place
         counts[gazetteer[name]] += 2 if gazetteer[name] == name else 1
-    title_zone = "\n".join(head[:6])
-    for m in pattern.finditer(title_zone):
-        counts[gazetteer[m.group(0)]] += 10
-    full_seen = {m.group(0) for m in pattern.finditer(all_text + title_zone)
-                 if gazetteer[m.group(0)] == m.group(0)}
+        if gazetteer[name] == name:
+            full_seen.add(name)
+    for _, name in automaton.iter("\n".join(head[:6])):
+        counts[gazetteer[name]] += 10
     ranked = [(n, c) for n, c in counts.most_common() if n in full_seen or c >= 10]
     return ranked[0][0] if ranked else ""
 
 
 @lru_cache(maxsize=1)
-def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, names)))
+def _automaton():
+    """Aho–Corasick over every place name: one pass over the text finds them all."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name in _gazetteer():
+        automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
 
 
 def find_title(head, jurisdiction: str) -> str:

@@ -70,7 +70,9 @@ def find_tables(lines) -> dict[int, TableBlock]:
 
 
 def _split_pipe(text: str) -> list[str]:
-    return [c.strip() for c in re.split(r"[|｜]", text.strip().strip("|｜"))]
+    """Cells of a pipe row; a row opened with | keeps ｜ inside its cells (and the reverse)."""
+    bar = text.strip()[0]
+    return [c.strip() for c in text.strip().strip(bar).split(bar)]
 
 
 def _pipe_table(lines, i) -> TableBlock | None:
