@@ -192,6 +192,8 @@ class _Builder:
                                        sum(len(x.text) for x in node.lines)))
             return
         col = table.column
+        self.regions.extend(Region(x.number, x.end, "table_header", len(x.text))
+                            for x in node.lines if x.number not in table.row_lines)
         for row, line in zip(table.rows, table.row_lines):
             text = row[col("task")]
             found = []
