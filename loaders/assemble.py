@@ -288,8 +288,8 @@ def collect_units(tasks, standing):
         entry["mentions"].setdefault(a.mention, None)
     units = tuple(Unit(name, tuple(e["mentions"]), split_level(name)[0], e["collective"])
                   for name, e in sorted(mentions.items()))
-    aliases = tuple(tuple(sorted({to_simplified(m) for m in u.mentions} | {u.name}))
-                    for u in units if len({to_simplified(m) for m in u.mentions} | {u.name}) > 1)
+    aliases = tuple((u.name, *sorted({to_simplified(m) for m in u.mentions} - {u.name}))
+                    for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
     typos = []
     names = [u.name for u in units if not u.collective]
     for i, a in enumerate(names):

@@ -126,3 +126,20 @@ def test_units_closing_a_sentence_marked_leads_tail_by_clause_and_people():
     last = next(t for t in plan.tasks if t.label == "三/7")
     assert last.leaders == ("张三", "李四")
     assert last.assignments == ()
+
+
+def test_a_unit_written_two_ways_in_two_years_is_one_graph_node(tmp_path):
+    """One plan writes 市住建局, the next 市住房和城乡建设局: one office, one node."""
+    from graph.build import UNIT, build_graph
+
+    first = tmp_path / "2021.txt"
+    first.write_text("某市2021年工作要点\n一、任务\n1.整治燃气隐患。（市住建局牵头）\n", encoding="utf-8")
+    second = tmp_path / "2022.txt"
+    second.write_text("某市2022年工作要点\n一、任务\n1.整治燃气隐患。（市住房和城乡建设局牵头）\n"
+                      "2.整治自建房。（市住建局负责）\n", encoding="utf-8")
+    plans = [load_plan(first), load_plan(second)]
+    assert plans[0].aliases == (("市住房和城乡建设局", "市住建局"),)
+    graph = build_graph(plans)
+    units = [n for n, side in graph.nodes(data="bipartite") if side == UNIT]
+    assert units == ["某市/市住房和城乡建设局"]
+    assert graph.degree("某市/市住房和城乡建设局") == 3
