@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .clean import SPAM
 from .document import to_simplified
 
-TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工)$")
+TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
+                         r"台账|部署|决定|制度)$")
 TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
 ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|特别行政区|"

@@ -143,3 +143,20 @@ def test_a_unit_written_two_ways_in_two_years_is_one_graph_node(tmp_path):
     units = [n for n, side in graph.nodes(data="bipartite") if side == UNIT]
     assert units == ["某市/市住房和城乡建设局"]
     assert graph.degree("某市/市住房和城乡建设局") == 3
+
+
+@pytest.mark.parametrize("name", ["cell-table.txt", "space-table.txt"])
+def test_flattened_tables_one_cell_a_line_and_a_row_a_line(name):
+    plan = load_plan(PLANS / name)
+    assert len(plan.tasks) == 2
+    first = plan.tasks[0]
+    assert {a.role for a in first.assignments} == {"lead", "support"}
+    assert first.deadline and first.deadline.endswith("底前")
+    assert all(a.source == "explicit" for t in plan.tasks for a in t.assignments)
+    assert any(r.kind == "table_header" for r in plan.coverage)
+
+
+def test_space_table_rows_keep_their_own_units():
+    plan = load_plan(PLANS / "space-table.txt")
+    assert roles(plan, "1") == {("县林业局", "lead"), ("县公安局", "support"), ("各乡镇", "support")}
+    assert plan.tasks[1].deadline == "长期坚持"
