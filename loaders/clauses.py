@@ -55,6 +55,8 @@ STACKED_LEVELS = re.compile(r"^(省|市|县)((?:县|区|乡|镇)(?:级|两级|�
 HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
 NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
+PARTY_PREFIX = re.compile(r"^(省|市|县|区)委(?=[\u4e00-\u9fff]{2})")
+PARTY_ORGAN = re.compile(r"(组织部|宣传部|统战部|政法委|编办|党校|办公室|巡察办|网信办|农办)$")
 DEPT_FOR_PREFIX = re.compile(r"(局|委|办|厅|部|支队|大队|中心|院|站|所|室)$")
 
 
@@ -154,13 +156,15 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             out.extend(UnitMention(raw, lv + core, exhaustive) for lv in levels)
             continue
         name = re.sub(rf"^({LEVELS})(两级|三级)", r"\1级", name)
-        lv = HAS_LEVEL.match(name)
+        lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name)
         if lv:
             levels = [lv.group(0)]
         elif (levels and DEPT_FOR_PREFIX.search(name) and not re.search(r"[省市县区乡镇]", name)
               and not (jurisdiction_stem and name.startswith(jurisdiction_stem))
               and not re.match(r"^(各|有关|相关|其他|负有)", name)):
-            out.extend(UnitMention(raw, p + name, exhaustive) for p in levels)
+            # 县委宣传部、组织部 share 县委; 县委办、公安局 share only 县
+            out.extend(UnitMention(raw, (p if not p.endswith("委") or PARTY_ORGAN.search(name)
+                                         else p[:-1]) + name, exhaustive) for p in levels)
             continue
         out.append(UnitMention(raw, name, exhaustive))
     return [u for u in out if u.name]
@@ -199,6 +203,9 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
                 roles.extend(got)
                 standing.extend(got_standing)
                 clean &= ok
+    if roles and not any(r.role in ("lead", "supervise") for r in roles):
+        # 落实 names the implementers where someone else leads; alone, they lead
+        roles = [Role(r.mention, "lead" if r.role == "implement" else r.role) for r in roles]
     if len(simple) == len(text):  # mentions as written: the source's script, not ours
         roles = [Role(_as_written(r.mention, simple, text), r.role) for r in roles]
         standing = [Role(_as_written(r.mention, simple, text), r.role) for r in standing]

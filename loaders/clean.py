@@ -18,6 +18,7 @@ FURNITURE = re.compile(
     r"|字号\s*[:：]?\s*[\[【(（]?\s*[大中小\]]|[\[【]\s*(关闭|打印|收藏)\s*[\]】]|视力保护色"
     r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口)"
     r"|^(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
+    r"|^(抄送|抄报|主送|印发|分送)\s*[:：]"
 )
 # Gambling spam that defaced pages inject, often in place of a place name.
 SPAM = re.compile(

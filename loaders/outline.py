@@ -24,6 +24,9 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("num_half", r"^(\d{1,3})\s*[)）]\s*"),
     ("num_paren", r"^[（(]\s*(\d{1,3})\s*[）)]\s*"),
     ("circled", r"^([①-⑳])\s*"),
+    ("paren_digit", r"^([⑴-⒇])\s*"),
+    ("digit_stop", r"^([⒈-⒛])\s*"),
+    ("bullet", r"^()(?:——|—|●|■|◆|•|▲|★|☆|○|◇|□|※|➢|Ø)\s*(?=\S)"),
     ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
     ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
 ]
@@ -39,7 +42,7 @@ NON_ACTION = re.compile(
     r"^(指导思想|总体要求|基本原则|工作原则|主要原则|(总体|主要|工作|发展|行动|具体|预期)目标|"
     r"组织领导$|组织机构|领导小组|编制依据|适用范围|现状|形势|背景|面临的|发展的机遇|总体思路|"
     r"工作思路|实施步骤|工作步骤|时间安排|进度安排|方法步骤|步骤安排|实施范围)"
-    r"|(现状|形势分析|形势|成效|回顾|机遇|挑战|目标|指导思想|基本原则|指标)$")
+    r"|(现状|形势分析|形势|成效|回顾|机遇|挑战|指导思想|基本原则|指标)$|^.{0,8}目标$")
 
 
 @dataclass
@@ -87,7 +90,7 @@ def match_marker(text: str):
 
 def printed_number(kind: str, number: str) -> str:
     return {"cn_paren": f"({number})", "num_half": f"{number})", "num_paren": f"({number})",
-            "ordinal": f"{number}是", "chapter": f"第{number}章"}.get(kind, number)
+            "ordinal": f"{number}是", "chapter": f"第{number}章", "bullet": f"•{number}"}.get(kind, number)
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
@@ -138,9 +141,9 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             while stack[-1].kind == "titled":
                 stack.pop()
             parent = stack[-1]
-            if not number:  # numbering lost: count the siblings of this kind
-                number = CN[sum(1 for c in parent.children if c.kind == kind)] \
-                    if sum(1 for c in parent.children if c.kind == kind) < 10 else "?"
+            if not number:  # lost or never printed (bullets): count the siblings of this kind
+                count = sum(1 for c in parent.children if c.kind == kind)
+                number = str(count + 1) if kind == "bullet" else CN[count] if count < 10 else "?"
             node = Node(kind, printed_number(kind, number), [line], parent, marker_len=m.end())
             parent.children.append(node)
             stack.append(node)

@@ -160,3 +160,12 @@ def test_space_table_rows_keep_their_own_units():
     plan = load_plan(PLANS / "space-table.txt")
     assert roles(plan, "1") == {("县林业局", "lead"), ("县公安局", "support"), ("各乡镇", "support")}
     assert plan.tasks[1].deadline == "长期坚持"
+
+
+def test_dash_bullets_are_items_party_prefix_shared_and_lone_implementers_lead():
+    plan = load_plan(PLANS / "bullets.txt")
+    assert [t.label for t in plan.tasks] == ["一/•1", "一/•2"]
+    assert roles(plan, "一/•1") == {
+        ("县委宣传部", "lead"), ("县委组织部", "lead"), ("县市场监督管理局", "lead")}
+    assert roles(plan, "一/•2") == {("各乡镇人民政府", "lead")}
+    assert all("抽检" not in t.text for t in plan.tasks)  # a target section gives no task
