@@ -267,11 +267,22 @@ def dedupe(assignments):
 def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = "") -> Outline:
     root, roster, damaged = build_tree(cleaned)
     builder = _Builder(registry, jurisdiction)
-    builder.regions.extend(Region(x.number, x.end, "preamble", len(x.text)) for x in root.lines)
+    builder.walk(root, None, [], {})
+    preamble = root.lines
+    if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks
+        for line in root.lines:
+            node = Node("paragraph", str(len(builder.tasks) + 1), [line], root)
+            if builder.read_text(line.text, line.number, lambda _: line.number)[0]:
+                builder.add_task(node, None, [])
+        taken = {t.line for t in builder.tasks}
+        preamble = [x for x in root.lines if x.number not in taken]
+        if not builder.tasks:
+            builder.warnings.append(Finding("no_tasks", 1, "no numbered item and no paragraph "
+                                            "naming a responsible unit: no task found"))
+    builder.regions.extend(Region(x.number, x.end, "preamble", len(x.text)) for x in preamble)
     builder.regions.extend(Region(x.number, x.end, "roster", len(x.text)) for x in roster)
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
                                     "number was lost", x.text[:40]) for x in damaged)
-    builder.walk(root, None, [], {})
     units, aliases, typos = collect_units(builder.tasks, builder.standing)
     return Outline(tuple(builder.sections), tuple(builder.tasks), units,
                    tuple(dedupe(builder.standing)), tuple(builder.warnings) + typos,

@@ -82,7 +82,12 @@ def decode_bytes(data: bytes, path, declared: str | None = None) -> tuple[str, s
                                     "the file ends in the middle of a character (truncated?)"))
             return text, "utf_8", warnings
     guess = detect_encoding(data)
-    if guess is None:
+    if guess is None:  # no one encoding fits: lines in two encodings (a pasted-together file)?
+        mixed: list[Finding] = []
+        text = _decode_mixed(data, mixed)
+        bad = sum(1 for w in mixed if w.kind == "garbled")
+        if bad * 10 <= text.count("\n") + 1:
+            return text, "mixed", warnings + mixed
         raise LoadError(path, "cannot tell the text encoding; try saving it as UTF-8 "
                               "or give --encoding gb18030")
     if guess == "utf_8" or _bad_share(data, guess) > 0.001:

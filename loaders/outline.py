@@ -41,7 +41,8 @@ PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}\s*[\u4e00-\u9fff]{0,2}\s*[（(][^（
 NON_ACTION = re.compile(
     r"^(指导思想|总体要求|基本原则|工作原则|主要原则|(总体|主要|工作|发展|行动|具体|预期)目标|"
     r"组织领导$|组织机构|领导小组|编制依据|适用范围|现状|形势|背景|面临的|发展的机遇|总体思路|"
-    r"工作思路|实施步骤|工作步骤|时间安排|进度安排|方法步骤|步骤安排|实施范围)"
+    r"工作思路|实施步骤|工作步骤|时间安排|进度安排|方法步骤|步骤安排|实施范围|实施期限|规划期限|"
+    r"基本情况|工作背景|存在(的)?问题|主要问题|问题和不足|编制说明|重要意义|目标要求)"
     r"|(现状|形势分析|形势|成效|回顾|机遇|挑战|指导思想|基本原则|指标)$|^.{0,8}目标$")
 
 
@@ -77,6 +78,7 @@ def heading_title(text: str) -> str:
     """The first sentence, or the text up to a colon, without trailing punctuation."""
     m = re.match(r"^(.+?)(。|；|;|！|？|：|:|$)", text)
     title = (m.group(1) if m else text).strip()
+    title = re.sub(r"[（(][^（）()]*[)）]$", "", title).strip() or title  # its clause aside
     return title[:60]
 
 

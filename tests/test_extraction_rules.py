@@ -169,3 +169,10 @@ def test_dash_bullets_are_items_party_prefix_shared_and_lone_implementers_lead()
         ("县委宣传部", "lead"), ("县委组织部", "lead"), ("县市场监督管理局", "lead")}
     assert roles(plan, "一/•2") == {("各乡镇人民政府", "lead")}
     assert all("抽检" not in t.text for t in plan.tasks)  # a target section gives no task
+
+
+def test_without_numbering_the_paragraphs_that_assign_are_tasks():
+    plan = load_plan(PLANS / "no-numbering.txt")
+    assert [t.title for t in plan.tasks] == ["加强汛期值班值守，严格执行24小时值班制度", "开展山洪灾害隐患排查"]
+    assert roles(plan, "2") == {("县水利局", "lead")}
+    assert any(r.kind == "preamble" and r.start_line == 5 for r in plan.coverage)
