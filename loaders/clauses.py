@@ -21,7 +21,7 @@ from .document import to_simplified
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 PAIR = dict(zip(OPEN, CLOSE))
 LABEL_ROLE = [
-    (r"牵头(责任)?(单位|部门)?|主责(单位|部门)|责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
+    (r"牵头(责任)?(单位|部门)?|主责(单位|部门)|(主要)?责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
     (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)?", "support"),
     (r"(督导|监督|督办)(单位|部门)", "supervise"),
     (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
@@ -29,14 +29,14 @@ LABEL_ROLE = [
 ]
 LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
-    (r"(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(负责)?(分工)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
+    (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
+    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促)?落实", "implement"),
     (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责", "lead"),
     (r"主责", "lead"),
 ]
-VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?职责(?:分工)?)?(?:" + "|".join(
+VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?(?:职责|职能|分工)(?:分工)?|各司其职)?(?:" + "|".join(
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
 ROLE_MARK = re.compile(r"牵头|主责|牵头单位|负责|配合|协办|主办")
@@ -109,6 +109,8 @@ def split_joined(item: str) -> list[str]:
     """Split ``X和Y`` / ``X及Y`` where X is a whole unit name (住房和城乡建设局 stays)."""
     for m in JOINERS.finditer(item):
         left, right = item[: m.start()], item[m.end():]
+        if left.endswith("党委") and right.startswith("政府"):
+            continue  # 党委和政府: the county's leadership, named as one
         if is_unit_like(to_simplified(left)) and right:
             right = ("其" + right) if m.group(1) == "及其" else right
             return [left] + split_joined(right)
@@ -248,9 +250,14 @@ def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
     return out
 
 
+VERB_THEN_LIST = re.compile(r"(牵头|负责|配合|参与|协助|落实|督促|督导)(?=[、和及][\u4e00-\u9fff])")
+
+
 def _read_verbs(part: str, stem: str, lead_seen: bool):
     """``X牵头，Y配合`` style: segments by comma; verbless units take the next verb."""
     roles, standing, pending, clean = [], [], [], True
+    part = VERB_THEN_LIST.sub(lambda m: m.group(1) + "，", part)  # X牵头、Y配合
+    part = re.sub(r"，[和及]", "，", part)
     for seg in split_top(part, "，,"):
         if STANDING.search(seg):  # 以下各项均需各县市区负责 / 不再一一列出
             body = re.sub(r"^.*?(均需|均由|都要|均要)|不再一一列出.*$|下同.*$", "", seg)
@@ -339,11 +346,13 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                     spans.append(ClauseSpan(last_boundary, i + 1, inner, "paren"))
         elif ch in "。；;\n" and not depth_stack:
             last_boundary = i + 1
-    if depth_stack:  # an unclosed bracket at the end: (市应急局牵头
+    if depth_stack:  # a bracket never closed: (市应急局牵头 — up to its sentence's end
         start = depth_stack[0]
-        inner = text[start + 1:]
+        stop = re.search(r"[。\n]", text[start:])
+        end = start + stop.start() if stop else len(text)
+        inner = text[start + 1: end]
         if ROLE_WORD.search(to_simplified(inner)) and len(inner) < 300:
-            spans.append(ClauseSpan(start, len(text), inner, "paren"))
+            spans.append(ClauseSpan(start, end, inner, "paren"))
     taken = [(s.start, s.end) for s in spans]
     for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
         seg = m.group(0)
