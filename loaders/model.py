@@ -7,7 +7,7 @@ record makes a new one with ``dataclasses.replace``. ``to_dict`` gives the JSON 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 PLAN_SCHEMA = "dutygraph.plan/1"
 

@@ -164,8 +164,9 @@ def network_chart(audit, graph, max_units: int = 60):
     return network_figure(nodes, edges, seed=audit.settings.seed)
 
 
-def write_chart_pngs(audit, graph, folder, lang: str = "zh") -> list[Path]:
-    """loads.png and network.png in ``folder``, drawn with the packaged Noto Sans SC."""
+def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:
+    """loads.png and network.png in ``folder``, drawn with the packaged Noto Sans SC;
+    ``write(path, data)`` (default ``Path.write_bytes``) lets the caller write atomically."""
     from .charts import figure_png
 
     written = []
@@ -173,6 +174,6 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh") -> list[Path]:
                       ("network.png", network_chart(audit, graph))):
         if fig is not None:
             path = Path(folder) / name
-            path.write_bytes(figure_png(fig))
+            (write or Path.write_bytes)(path, figure_png(fig))
             written.append(path)
     return written

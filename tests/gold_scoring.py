@@ -19,13 +19,7 @@ object with "text" (its full text; "title" is also read if present) and "assignm
 each assignment an object with "unit" (the unit's name), "role" (lead, support,
 implement or supervise) and optionally "mention" (the name as written).
 """
-import argparse
-import json
 import re
-import shlex
-import subprocess
-import sys
-from pathlib import Path
 
 try:
     import opencc
