@@ -19,9 +19,11 @@ def plan_suffixes() -> frozenset[str]:
 
 
 def _visible(path: Path, root: Path) -> bool:
-    """Not hidden (.git, .DS_Store) and not an Office lock file (~$plan.docx)."""
+    """Not hidden (.git, .DS_Store), not an Office lock file (~$plan.docx), and not a
+    folder's README (its notes, not a plan; a README named on the command line is read)."""
     parts = path.relative_to(root).parts
-    return not any(p.startswith(".") for p in parts) and not path.name.startswith("~$")
+    return (not any(p.startswith(".") for p in parts) and not path.name.startswith("~$")
+            and not path.stem.upper().startswith("README"))
 
 
 def expand_inputs(paths) -> list[Path]:

@@ -16,7 +16,7 @@ def make_tree(root: Path) -> None:
     (root / "sub").mkdir(parents=True)
     (root / ".git").mkdir()
     for name in ("b.txt", "a.md", "sub/c.docx", "notes.png", ".hidden.txt", ".git/x.txt",
-                 "~$lock.docx", "sub/d.PDF"):
+                 "~$lock.docx", "sub/d.PDF", "README.md", "sub/readme.txt"):
         (root / name).write_bytes(b"x")
 
 
