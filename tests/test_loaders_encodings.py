@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from data import SAMPLE_PLANS
 from loaders import load_plan, read_document
 from loaders.document import detect_script
 from loaders.model import to_dict
 
-PLANS = sorted((Path(__file__).parent.parent / "data" / "plans").iterdir())
+PLANS = list(SAMPLE_PLANS)
 CASES = [(p, enc) for p in PLANS for enc in ("gbk", "gb18030", "big5")]
 
 

@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 from tests.format_builders import build_docx, build_html, build_pdf, build_xlsx
+from data import SAMPLE_PLANS
 from loaders import LoadError, load_plan, read_document
 from loaders.docx import Numbering, chinese_number, format_number
 from loaders.pdf import _clean
 from loaders.units import split_level
 
 HERE = Path(__file__).parent
-PLANS = sorted((HERE.parent / "data" / "plans").iterdir())
+PLANS = list(SAMPLE_PLANS)
 IDS = [p.stem.split("-")[0] + "-" + p.stem.split("-")[1] for p in PLANS]
 
 
