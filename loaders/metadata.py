@@ -53,6 +53,7 @@ def read_metadata(raw_lines, cleaned) -> Metadata:
     title = find_title(head, jurisdiction)
     number = next((m for m in (DOC_NUMBER.fullmatch(t) for t in head) if m), None)
     published = next((m.group(2) for m in (PUBLISHED.search(t) for t in raw_head) if m), "")
+    published = published or next((t for t in head if DATE.fullmatch(t)), "")  # the signature date
     if published:
         date = DATE.search(published)
         published = f"{date.group(1)}-{int(date.group(2)):02d}-{int(date.group(3)):02d}" if date else published
