@@ -341,8 +341,9 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                     elif re.match(r"\s*([。；;\n]|$)", text[i + 1:]):
                         spans.append(ClauseSpan(start, i + 1, inner, "units"))
             else:  # the opening bracket was lost: back to the sentence start
-                inner = text[last_boundary:i]
-                if ROLE_WORD.search(to_simplified(inner)):
+                # short only (checked before slicing): a run of ）would be quadratic
+                inner = text[last_boundary:i] if i - last_boundary < 300 else ""
+                if inner and ROLE_WORD.search(to_simplified(inner)):
                     spans.append(ClauseSpan(last_boundary, i + 1, inner, "paren"))
         elif ch in "。；;\n" and not depth_stack:
             last_boundary = i + 1
