@@ -4,7 +4,7 @@ The command line is thin: each command parses its options, calls one core functi
 writes the result. Errors in the input become one line on stderr naming the file.
 
 Exit codes: 0 done; 1 done, with findings, where --fail-on asked for that;
-2 bad input or usage.
+2 bad input or usage. Unexpected errors are one line too, unless --debug.
 """
 from __future__ import annotations
 
@@ -16,10 +16,9 @@ from pathlib import Path
 
 import click
 
+from cli_support import EXIT_BAD_INPUT, SafeGroup, check_folder, debugging, write_atomic
 from loaders import LoadError
 from loaders.model import to_dict
-
-EXIT_BAD_INPUT = 2
 
 
 def dump_json(obj) -> str:
@@ -32,12 +31,7 @@ def write_output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    target = Path(out)
-    if not target.parent.exists():
-        raise click.ClickException(f"{out}: the folder {target.parent} does not exist")
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    write_atomic(out, text)
 
 
 def load_all(paths, encoding=None):
@@ -60,6 +54,12 @@ def load_all(paths, encoding=None):
                 plans.extend(load_plans(path, encoding=encoding))
             except LoadError as err:
                 failures.append(err)
+            except Exception as err:  # a parser bug on one file: the others still run
+                if debugging():
+                    raise
+                said = " ".join(str(err).split())
+                failures.append(LoadError(path, f"could not be parsed ({type(err).__name__}: "
+                                                f"{said}; --debug shows the traceback)"))
     if failures and len(files) > 1:
         click.echo(f"{len(failures)} of {len(files)} files could not be read:", err=True)
     for err in failures:
@@ -67,10 +67,13 @@ def load_all(paths, encoding=None):
     return plans, failures
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option("0.1.0", prog_name="dutygraph")
-def cli():
+@click.option("--debug", is_flag=True, help="Show the traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx, debug):
     """Read Chinese government work plans and show who is responsible for what."""
+    ctx.meta["dutygraph.debug"] = debug
 
 
 @cli.command()
@@ -85,6 +88,7 @@ def extract(files, fmt, out, encoding):
     """Extract the tasks and responsible units of each plan FILE."""
     from reports.plain import plan_rows_csv, plan_table
 
+    _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if fmt == "json":
         if len(plans) == 1 and len(files) == 1:
@@ -99,6 +103,13 @@ def extract(files, fmt, out, encoding):
         write_output(text, out)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _check_outputs(*outs) -> None:
+    """Before the long part of a run: every output's folder must exist."""
+    for out in outs:
+        if out and out != "-":
+            check_folder(out)
 
 
 def _audit_settings(weights, overload, include_inline):
@@ -154,6 +165,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
         raise click.BadParameter(f"'{graph_file}' must end in .graphml or .gexf",
                                  param_hint="--graph")
     settings = _audit_settings(weights, overload, include_inline)
+    _check_outputs(out, graph_file)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
@@ -168,7 +180,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
                 else audit_summary(result, top=top))
     write_output(text, out)
     if graph_file:
-        write_graph(graph, graph_file)
+        write_atomic(graph_file, lambda tmp: write_graph(graph, tmp))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
     counts = finding_counts(result)
@@ -200,6 +212,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
     if fmt == "xlsx" and (out is None or out == "-"):
         raise click.UsageError("--format xlsx writes a workbook: give a file with -o, "
                                "e.g. -o compare.xlsx")
+    _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
@@ -207,12 +220,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
 
-        target = Path(out)
-        if not target.parent.exists():
-            raise click.ClickException(f"{out}: the folder {target.parent} does not exist")
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_bytes(compare_xlsx(result))
-        tmp.replace(target)
+        write_atomic(out, compare_xlsx(result))
         return
     if fmt == "json":
         text = dump_json(compare_to_dict(result)) + "\n"
@@ -225,13 +233,6 @@ def compare(files, fmt, out, threshold, lang, encoding):
 
         text = compare_summary(result)
     write_output(text, out)
-
-
-def _check_folder(out: str) -> Path:
-    target = Path(out)
-    if not target.parent.exists():
-        raise click.ClickException(f"{out}: the folder {target.parent} does not exist")
-    return target
 
 
 @cli.command()
@@ -253,8 +254,7 @@ def report(files, out, lang, weights, overload, include_inline, png_dir, encodin
     from reports.html import render_report, write_chart_pngs
 
     settings = _audit_settings(weights, overload, include_inline)
-    if out != "-":
-        _check_folder(out)
+    _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
@@ -263,7 +263,7 @@ def report(files, out, lang, weights, overload, include_inline, png_dir, encodin
     write_output(render_report(plans, result, graph=graph, lang=lang), out)
     if png_dir:
         Path(png_dir).mkdir(parents=True, exist_ok=True)
-        write_chart_pngs(result, graph, png_dir, lang=lang)
+        write_chart_pngs(result, graph, png_dir, lang=lang, write=write_atomic)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -285,7 +285,7 @@ def matrix(files, out, lang, encoding):
     if suffix not in (".xlsx", ".csv", ".html"):
         raise click.BadParameter(f"'{out}' must end in .xlsx, .csv or .html",
                                  param_hint="--output")
-    target = _check_folder(out)
+    check_folder(out)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
@@ -296,10 +296,8 @@ def matrix(files, out, lang, encoding):
     else:
         from graph.audit import run_audit
 
-        tmp = target.with_name(f".{target.name}.tmp")
         loads = run_audit(plans, _audit_settings(None, None, None)).loads
-        write_matrix_xlsx(plans, tmp, loads=loads, lang=lang)
-        tmp.replace(target)
+        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=loads, lang=lang))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -319,13 +317,11 @@ def review(files, out, encoding):
 
     if Path(out).suffix.lower() != ".xlsx":
         raise click.BadParameter(f"'{out}' must end in .xlsx", param_hint="--output")
-    target = _check_folder(out)
+    check_folder(out)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(review_workbook(plans))
-    tmp.replace(target)
+    write_atomic(out, review_workbook(plans))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

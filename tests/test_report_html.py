@@ -186,5 +186,5 @@ def test_cli_report_and_audit_html(tmp_path):
 def test_cli_report_names_a_missing_folder(tmp_path):
     source = str(REPORT_DATA / "small-plan.txt")
     result = CliRunner().invoke(cli, ["report", source, "-o", str(tmp_path / "no" / "r.html")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # bad usage: the README's exit codes
     assert f"the folder {tmp_path / 'no'} does not exist" in result.output
