@@ -176,6 +176,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
 
 def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
     """Read one clause's text (without its brackets) into roles, deadline and leaders."""
+    text = re.sub(r"\s*\n\s*", "", text)  # a clause broken over two lines reads as one
     simple = to_simplified(text)
     roles: list[Role] = []
     standing: list[Role] = []

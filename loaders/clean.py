@@ -72,6 +72,8 @@ def clean_lines(raw_lines) -> CleanText:
     for number, raw in enumerate(raw_lines, 1):
         text = normalise_spaces(strip_markdown(normalise_spaces(raw)))
         if not text:
+            if raw.strip():  # only marks (>, #, **) or invisible characters: say so
+                skipped.append(Region(number, number, "blank", len(raw)))
             continue
         if FURNITURE.search(text) and len(text) < 120:
             skipped.append(Region(number, number, "furniture", len(raw)))
@@ -91,15 +93,25 @@ def clean_lines(raw_lines) -> CleanText:
     return CleanText(tuple(rejoin_broken(kept)), tuple(skipped), tuple(warnings))
 
 
+def open_bracket_at_end(text: str) -> bool:
+    """An opening bracket in the last few characters that no closing one follows."""
+    tail = text[-12:]
+    at = max(tail.rfind("("), tail.rfind("（"))
+    return at >= 0 and ")" not in tail[at:] and "）" not in tail[at:] and len(text) >= BROKEN_LINE_MIN
+
+
 def rejoin_broken(lines: list[Line]) -> list[Line]:
     """Join a long line that stops mid-sentence with the next line that starts no block."""
     out: list[Line] = []
     for line in lines:
         if out:
             prev = out[-1]
+            if open_bracket_at_end(prev.text) and line.number - prev.end <= 3:
+                out[-1] = Line(prev.number, prev.text + line.text, line.number)
+                continue  # a bracket left open: the clause goes on, whatever the line starts with
             if (len(prev.text) >= BROKEN_LINE_MIN and prev.text[-1] not in SENTENCE_END
                     and not STARTS_NEW_BLOCK.match(line.text)
-                    and not (STARTS_NEW_BLOCK.match(prev.text) and len(prev.text) < 40)
+                    and not (STARTS_NEW_BLOCK.match(prev.text) and len(prev.text) < 30)
                     and not TITLE_END.search(prev.text)
                     and line.number - prev.end <= 3):
                 out[-1] = Line(prev.number, prev.text + line.text, line.number)

@@ -176,3 +176,12 @@ def test_without_numbering_the_paragraphs_that_assign_are_tasks():
     assert [t.title for t in plan.tasks] == ["加强汛期值班值守，严格执行24小时值班制度", "开展山洪灾害隐患排查"]
     assert roles(plan, "2") == {("县水利局", "lead")}
     assert any(r.kind == "preamble" and r.start_line == 5 for r in plan.coverage)
+
+
+def test_lines_broken_inside_a_sentence_or_a_bracket_are_rejoined():
+    plan = load_plan(PLANS / "hard-wrapped.txt")
+    assert [t.label for t in plan.tasks] == ["一/1", "一/2"]
+    assert roles(plan, "一/1") == {("区安全生产委员会办公室", "lead"), ("区委组织部", "support"),
+                                   ("区应急管理局", "support")}
+    assert roles(plan, "一/2") == {("区住房和城乡建设局", "lead"), ("区市场监督管理局", "support")}
+    assert (plan.tasks[0].line, plan.tasks[0].end_line) == (4, 6)
