@@ -175,7 +175,7 @@ class _Builder:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
         inline = [self.assignment(m, role, "inline", sentence, line_at(offset))
-                  for m, role, sentence, offset in find_inline(text, spans, self.stem)]
+                  for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
         explicit_keys = {(a.unit, a.role) for a in found}
         extra = [a for a in inherited if (a.unit, a.role) not in explicit_keys]
         self.tasks.append(Task(

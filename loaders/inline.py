@@ -1,7 +1,9 @@
-"""Inline assignments: a unit that is the grammatical subject of an action sentence.
+"""Inline assignments: a unit that the text of a task itself sets to work.
 
-``市应急救援总指挥部办公室牵头组织研究制定…``, ``各级和发改、住建、国土、安监等部门要…``.
-Kept apart from explicit assignments (source ``inline``) in every count.
+The grammatical subject of an action sentence (``市应急救援总指挥部办公室牵头组织…``,
+``各负有安全监管执法职责的部门每季度向…报送``), and the unit a sentence urges or backs
+(``督促相关部门构建…``: it implements; ``配合水利局统筹推进…``: it leads). Kept apart from
+explicit assignments (source ``inline``) in every count.
 """
 from __future__ import annotations
 
@@ -13,9 +15,14 @@ from .units import is_collective
 
 SUBJECT = re.compile(
     r"^(?:由|请|同时|并|各级和|要求)?(?P<units>(?:[\u4e00-\u9fff、]|[（(〈][\u4e00-\u9fff、]{1,8}[）)〉]){2,40}?)"
+    r"(?:每(?:半年|[年季月周])度?|定期|及时|切实|积极|全面|进一步|统一|共同)?"
     r"(?P<verb>要(?!求)|应当|应(?!急|用|对)|须|必须|负责|牵头|会同|督促|指导|组织|统筹|结合|按照|根据|依托|"
-    r"围绕|参照|分别|分级|加快|加强|推动|推进|建立|制定|开展|落实|做好|抓好)")
+    r"围绕|参照|分别|分级|加快|加强|推动|推进|建立|制定|开展|落实|做好|抓好|向|报送|编制|研究|完成)")
 SUPERVISE = ("督促", "指导")
+OBJECT = re.compile(  # 督促相关部门构建… / 配合水利局统筹推进…
+    r"(?P<verb>督促|鼓励|协调|支持|指导|要求|动员|配合|协助)(?:和督促|和指导)?"
+    r"(?P<units>(?:各|相关|有关|市直|县直)?[\u4e00-\u9fff]{0,12}?(?:部门|单位|局|委|办|政府|队|中心))"
+    r"(?=[\u4e00-\u9fff]{2})(?![等员伍公室])")
 NOT_A_SUBJECT = re.compile(
     r"^(建立|建设|成立|推动|推进|加强|根据|按照|督促|鼓励|支持|统筹|配合|协调|对|在|将|把|以|为|加快|"
     r"完善|健全|实施|开展|组织|落实|深化|强化|提升|提高|做好|抓好|坚持|积极|进一步|全面|切实|不断|着力|"
@@ -24,18 +31,36 @@ NOT_A_SUBJECT = re.compile(
 GENERIC = re.compile(r"^(各级|各地|全市|全县|全区|我市|我县|本市|市县|市、县|省、市、县)$")
 
 
-def find_inline(text: str, taken, stem: str = ""):
-    """(mention, role, sentence, offset) for each subject unit outside the clause spans."""
+ABBREVIATED = re.compile(  # 发改、住建、国土、安监等部门要…: departments by their short stems
+    r"(?:各级和|各级)?(?P<stems>(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2})等?(?:有关|相关)?部门"
+    r"(?:(?:及|和)(?P<more>[\u4e00-\u9fff]{2,10}部门))?(?:要|应|须|负责|按照|根据)")
+
+
+def find_inline(text: str, taken, stem: str = "", level: str = ""):
+    """(mention, role, sentence, offset) for each subject unit outside the clause spans;
+    ``level`` (市, 县 …) prefixes departments named by their short stems."""
     out = []
     chars = list(text)  # one pass: re-slicing the text per span was quadratic
     for a, b in taken:  # clause spans are not sentences of their own
         chars[a:b] = "。" * (b - a)
     text = "".join(chars)
-    for m in re.finditer(r"[^。；;！？\n]+", text):
+    for m in re.finditer(r"[^。；;！？\n，,]+", text):
         start = m.start()
         sentence = m.group(0).strip()
         offset = start + (len(m.group(0)) - len(m.group(0).lstrip()))
         simple = to_simplified(sentence)
+        for om in OBJECT.finditer(simple):
+            role = "lead" if om.group("verb") in ("配合", "协助") else "implement"
+            for u in split_units(om.group("units"), stem):
+                if is_unit_like(u.name) and not NOT_A_SUBJECT.match(u.name) and "的" not in u.name:
+                    out.append((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset))
+        am = ABBREVIATED.match(simple)
+        if am:  # 发改 -> 县发改局: the registry folds it into its full name
+            out.extend((UnitMention(s, f"{level}{s}局"), "lead", sentence, offset)
+                       for s in am.group("stems").split("、"))
+            if am.group("more"):
+                out.append((UnitMention(am.group("more"), am.group("more")), "lead", sentence, offset))
+            continue
         sm = SUBJECT.match(simple)
         if not sm:
             continue
@@ -44,6 +69,7 @@ def find_inline(text: str, taken, stem: str = ""):
         role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
         units = split_units(sm.group("units"), stem)
         units = [u for u in units if is_unit_like(u.name) and not GENERIC.match(u.name)
+                 and "的" not in u.name
                  and (len(u.name) > 2 or is_collective(u.name))]
         if units and len(units) == len(split_units(sm.group("units"), stem)):
             out.extend((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset)

@@ -185,3 +185,13 @@ def test_lines_broken_inside_a_sentence_or_a_bracket_are_rejoined():
                                    ("区应急管理局", "support")}
     assert roles(plan, "一/2") == {("区住房和城乡建设局", "lead"), ("区市场监督管理局", "support")}
     assert (plan.tasks[0].line, plan.tasks[0].end_line) == (4, 6)
+
+
+def test_inline_units_are_kept_apart():
+    plan = load_plan(PLANS / "inline.txt")
+    assert roles(plan, "一/1", source="inline") == {
+        ("县发展和改革委员会", "lead"), ("县住房和城乡建设局", "lead"), ("县国土局", "lead")}
+    assert roles(plan, "一/1") == set()  # nothing explicit: an orphan with inline units
+    assert roles(plan, "一/2", source="inline") == {("相关部门", "implement"), ("县应急管理局", "lead")}
+    assert roles(plan, "一/3", source="inline") == {("水利局", "lead")}
+    assert roles(plan, "一/3") == {("县农业农村局", "lead")}
