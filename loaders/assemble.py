@@ -195,7 +195,7 @@ class _Builder:
         self.regions.extend(Region(x.number, x.end, "table_header", len(x.text))
                             for x in node.lines if x.number not in table.row_lines)
         for row, line in zip(table.rows, table.row_lines):
-            text = row[col("task")]
+            task_cell = row[col("task")]
             found = []
             for role in ("lead", "support"):
                 index = col(role)
@@ -210,11 +210,13 @@ class _Builder:
                              for r in reading.roles)
             number = row[col("number")] if col("number") is not None else str(len(self.tasks) + 1)
             deadline = row[col("deadline")] if col("deadline") is not None else None
+            text = "\n".join([task_cell] + [row[i] for i in (col("lead"), col("support"))
+                                            if i is not None and row[i].strip()])  # clauses in it
             self.tasks.append(Task(
                 id=f"T{len(self.tasks) + 1}", section=section_id,
                 label="/".join([n.number for n in node.path()[:-1]] + [number]), number=number,
-                title=heading_title(text), text=text, line=line, end_line=line,
-                deadline=(deadline or "").strip() or find_deadline(text),
+                title=heading_title(task_cell), text=text, line=line, end_line=line,
+                deadline=(deadline or "").strip() or find_deadline(task_cell),
                 assignments=tuple(dedupe(found + list(inherited)))))
 
 

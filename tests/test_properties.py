@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from data import SAMPLE_PLANS
 from loaders import LoadError, read_document
+from loaders.clean import clean_lines
 from loaders.parse import parse_document
 
 HERE = Path(__file__).parent
@@ -79,7 +80,9 @@ def check_plan(path: Path):
         assert task.line >= prev.line, (prev.id, task.id)
         assert task.line > prev.end_line or task.line in (prev.line, prev.end_line), \
             f"{task.id} starts inside {prev.id}"
-    source = squash("\n".join(doc.lines))  # a heading may be rejoined across a page break
+    # A heading's clause is quoted from the lines the cleaner gave the parser: rejoined
+    # across a page break and the furniture (page numbers, breadcrumbs) dropped between.
+    source = squash("\n".join(line.text for line in clean_lines(doc.lines).lines))
     for task in plan.tasks:
         for a in task.assignments:
             if a.source in ("inherited", "range"):  # the heading's clause, not the task's
