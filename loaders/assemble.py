@@ -293,8 +293,6 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
 
 def collect_units(tasks, standing):
     """Every unit with its mentions; alias groups; names that look like typos of others."""
-    from rapidfuzz.distance import Levenshtein
-
     mentions: dict[str, dict] = {}
     for a in [a for t in tasks for a in t.assignments] + list(standing):
         entry = mentions.setdefault(a.unit, {"mentions": {}, "collective": a.collective, "line": a.line})
@@ -305,11 +303,15 @@ def collect_units(tasks, standing):
                     for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
     typos = []
     names = [u.name for u in units if not u.collective]
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if min(len(a), len(b)) >= 4 and abs(len(a) - len(b)) == 1 \
-                    and Levenshtein.distance(a, b) == 1 and split_level(a)[0] == split_level(b)[0]:
-                short, long_ = sorted((a, b), key=len)
-                typos.append(Finding("typo", mentions[short]["line"],
-                                     f"unit name {short} looks like a typo of {long_}", short))
+    index = {name: i for i, name in enumerate(names)}
+    pairs = set()  # one character more is one deleted back: n·len look-ups, not n² distances
+    for long_ in names:
+        for k in range(len(long_)):
+            short = long_[:k] + long_[k + 1:]
+            if len(short) >= 4 and short in index and split_level(short)[0] == split_level(long_)[0]:
+                pairs.add(tuple(sorted((index[short], index[long_]))))
+    for i, j in sorted(pairs):  # the order of the pairwise scan this replaces
+        short, long_ = sorted((names[i], names[j]), key=len)
+        typos.append(Finding("typo", mentions[short]["line"],
+                             f"unit name {short} looks like a typo of {long_}", short))
     return units, aliases, tuple(typos)

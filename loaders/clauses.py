@@ -14,6 +14,7 @@ assign (``由市应急局负责。``). The grammar is the one of Chinese officia
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import to_simplified
@@ -355,23 +356,36 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         inner = text[start + 1: end]
         if ROLE_WORD.search(to_simplified(inner)) and len(inner) < 300:
             spans.append(ClauseSpan(start, end, inner, "paren"))
-    taken = [(s.start, s.end) for s in spans]
+    taken = _merged((s.start, s.end) for s in spans)  # disjoint and sorted: one bisect a
+    starts, label_until = [a for a, _ in taken], 0  # sentence, not a scan (long lines)
     for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
         seg = m.group(0)
-        if not seg.strip() or any(a < m.end() and m.start() < b for a, b in taken):
+        k = bisect_left(starts, m.end()) - 1  # the last span starting before the sentence ends
+        if not seg.strip() or m.start() < label_until or (k >= 0 and taken[k][1] > m.start()):
             continue
         simple = to_simplified(seg)
         lm = LABEL.search(simple)
         if lm and not simple[: lm.start()].strip(" 　【["):
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
-            taken.append((m.start(), rest_end))
+            label_until = max(label_until, rest_end)
         elif ROLE_WORD.search(simple) and len(seg) <= 120:
             spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
             tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
             if tail and tail.start() > 0:  # …工作，由市应急局牵头负责。
                 spans.append(ClauseSpan(m.start() + tail.start(1), m.end(), tail.group(1), "sentence"))
     return sorted(spans, key=lambda s: s.start)
+
+
+def _merged(intervals) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) intervals joined, sorted by start."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(intervals):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _label_block_end(text: str, start: int) -> int:
