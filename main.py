@@ -16,7 +16,7 @@ from pathlib import Path
 
 import click
 
-from cli_support import EXIT_BAD_INPUT, SafeGroup, check_folder, debugging, write_atomic
+from cli_support import EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, write_atomic
 from loaders import LoadError
 from loaders.model import to_dict
 
@@ -216,6 +216,8 @@ def compare(files, fmt, out, threshold, lang, encoding):
     plans, failures = load_all(files, encoding)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
+    if len(plans) < 2:  # the same file named twice, or a folder of one plan
+        raise BadInput(f"compare needs two different plans; got {len(plans)}")
     result = compare_plans(plans, settings=settings)
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
