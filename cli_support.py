@@ -10,6 +10,7 @@ Kept out of ``main.py`` so the commands stay thin. Two promises live here:
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -61,6 +62,7 @@ def write_atomic(out: str | os.PathLike, content: str | bytes | Callable[[Path],
                 handle.write(content)
         if callable(content):
             content(tmp)
+        os.chmod(tmp, _mode_for(target))  # mkstemp's 0600 would hide a shared report
         os.replace(tmp, target)
     except BaseException as err:
         tmp.unlink(missing_ok=True)
@@ -68,6 +70,15 @@ def write_atomic(out: str | os.PathLike, content: str | bytes | Callable[[Path],
             raise BadInput(f"{out}: cannot be written ({err.strerror or err})") from None
         raise
     return target
+
+
+def _mode_for(target: Path) -> int:
+    """The mode the file keeps, or that a plain open() would give it (0666 less the umask)."""
+    if target.exists():
+        return stat.S_IMODE(target.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def _write_in_place(target: Path, content) -> Path:

@@ -93,6 +93,10 @@ def test_an_output_in_a_folder_that_does_not_exist(tmp_path, command, out):
     fixed = run(command, *files, "-o", tmp_path / out)  # the fix the message suggests
     assert fixed.exit_code == 0, fixed.stderr
     assert (tmp_path / out).stat().st_size > 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / out).stat().st_mode & 0o777 == 0o666 & ~umask  # as open() would
+    assert [p.name for p in tmp_path.iterdir()] == [out]  # no temporary file left
 
 
 def test_a_folder_of_bad_and_good_files_reads_the_good_ones(tmp_path):
