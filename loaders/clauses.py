@@ -56,6 +56,14 @@ STACKED_LEVELS = re.compile(r"^(省|市|县)((?:县|区|乡|镇)(?:级|两级|�
 HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
 NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
+TRAILING_BRACKETS = re.compile(r"[(（〈][^)）〉]*[)）〉]$")
+LEADING_WORD = re.compile(r"^(由|请|是|为)")
+KIND_IN_BRACKETS = re.compile(r"[（(](单位|部门|单位、部门)[)）]$")
+SPACES = re.compile(r"\s+")
+LEVEL_TIERS = re.compile(rf"^({LEVELS})(两级|三级)")
+PLACE_CHAR = re.compile(r"[省市县区乡镇]")
+CLASS_START = re.compile(r"^(各|有关|相关|其他|负有)")
+SENTENCE_CLOSES = re.compile(r"\s*([。；;\n]|$)")
 PARTY_PREFIX = re.compile(r"^(省|市|县|区)委(?=[\u4e00-\u9fff]{2})")
 PARTY_ORGAN = re.compile(r"(组织部|宣传部|统战部|政法委|编办|党校|办公室|巡察办|网信办|农办)$")
 DEPT_FOR_PREFIX = re.compile(r"(局|委|办|厅|部|支队|大队|中心|院|站|所|室)$")
@@ -85,7 +93,7 @@ class ClauseReading:
 
 def is_unit_like(name: str) -> bool:
     """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside."""
-    core = re.sub(r"[(（〈][^)）〉]*[)）〉]$", "", name)
+    core = TRAILING_BRACKETS.sub("", name)
     return bool(UNIT_START_OK.match(core) and 2 <= len(name) <= 40 and UNIT_END.search(core))
 
 
@@ -128,9 +136,9 @@ def owner_of(name: str) -> str:
 
 def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     """A list of unit names as written -> unit mentions, prefixes shared, 等 flagged."""
-    text = re.sub(r"^(由|请|是|为)", "", text.strip(" ，,、；;：:。"))
+    text = LEADING_WORD.sub("", text.strip(" ，,、；;：:。"))
     exhaustive = True
-    text = re.sub(r"[（(](单位|部门|单位、部门)[)）]$", "", text)
+    text = KIND_IN_BRACKETS.sub("", text)
     m = NOT_EXHAUSTIVE.search(to_simplified(text))
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
@@ -141,7 +149,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     levels: list[str] = []
     for i, raw in enumerate(raw_items):
         name = to_simplified(raw).translate(str.maketrans("〈〉（）", "()()"))
-        name = re.sub(r"\s+", "", name)
+        name = SPACES.sub("", name)
         if name.startswith("其") and out:
             name = owner_of(out[-1].name) + name[1:]
         if BARE_LEVEL.match(name) and i + 1 < len(raw_items):
@@ -158,13 +166,13 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             levels = [stacked.group(1), second]
             out.extend(UnitMention(raw, lv + core, exhaustive) for lv in levels)
             continue
-        name = re.sub(rf"^({LEVELS})(两级|三级)", r"\1级", name)
+        name = LEVEL_TIERS.sub(r"\1级", name)
         lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name)
         if lv:
             levels = [lv.group(0)]
-        elif (levels and DEPT_FOR_PREFIX.search(name) and not re.search(r"[省市县区乡镇]", name)
+        elif (levels and DEPT_FOR_PREFIX.search(name) and not PLACE_CHAR.search(name)
               and not (jurisdiction_stem and name.startswith(jurisdiction_stem))
-              and not re.match(r"^(各|有关|相关|其他|负有)", name)):
+              and not CLASS_START.match(name)):
             # 县委宣传部、组织部 share 县委; 县委办、公安局 share only 县
             out.extend(UnitMention(raw, (p if not p.endswith("委") or PARTY_ORGAN.search(name)
                                          else p[:-1]) + name, exhaustive) for p in levels)
@@ -340,7 +348,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                         continue  # 【牵头单位】X, 市应急局（牵头）: read with the text around
                     if ROLE_WORD.search(simple_inner):
                         spans.append(ClauseSpan(start, i + 1, inner, "paren"))
-                    elif re.match(r"\s*([。；;\n]|$)", text[i + 1:]):
+                    elif SENTENCE_CLOSES.match(text, i + 1):
                         spans.append(ClauseSpan(start, i + 1, inner, "units"))
             else:  # the opening bracket was lost: back to the sentence start
                 # short only (checked before slicing): a run of ）would be quadratic
