@@ -57,7 +57,7 @@ class _Builder:
                           collective=is_collective(unit, self.level), source=source,
                           clause=clause, line=line, exhaustive=mention.exhaustive)
 
-    def read_text(self, text: str, first_line: int, line_at):
+    def read_text(self, text: str, line_at):
         """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
         found, deadline, leaders, spans = [], None, [], []
         for span, reading in self.clauses(text):
@@ -71,6 +71,10 @@ class _Builder:
             leaders.extend(reading.leaders)
             spans.append((span.start, span.end))
         return found, deadline, leaders, spans
+
+    def assigns(self, text: str) -> bool:
+        """Whether some clause in the text names a responsible unit."""
+        return any(reading.roles for _, reading in self.clauses(text))
 
     def clauses(self, text: str):
         """(span, reading) for each clause in the text that really assigns."""
@@ -109,8 +113,8 @@ class _Builder:
     def add_section(self, node: Node, parent_id, inherited):
         sid = f"S{len(self.sections) + 1}"
         first = node.lines[0]
-        self.sections.append(Section(sid, node.number, to_simplified(node.title) and node.title,
-                                     parent_id, first.number, len(node.path())))
+        self.sections.append(Section(sid, node.number, node.title, parent_id, first.number,
+                                     len(node.path())))
         heading = node.first_text
         own, ranges = [], {}
         title_end = len(heading_title(heading)) + 2
@@ -135,8 +139,7 @@ class _Builder:
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number)
                            for r in reading.roles)
         body_text = "\n".join(x.text for x in node.lines[1:] if x not in label_lines)
-        intro_has_clause = bool(body_text) and bool(self.read_text(body_text, 0, lambda _: 0)[0])
-        if intro_has_clause and is_action(node):
+        if self.assigns(body_text) and is_action(node):
             self.add_task(node, parent_id, inherited)
         else:
             self.regions.extend(Region(line.number, line.end, "heading" if k == 0 else "intro",
@@ -170,7 +173,7 @@ class _Builder:
             k = max(i for i, s in enumerate(starts) if s <= offset)
             return lines[k].number
 
-        found, deadline, leaders, spans = self.read_text(text, lines[0].number, line_at)
+        found, deadline, leaders, spans = self.read_text(text, line_at)
         if not found and not inherited and not is_action(node):
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
@@ -274,7 +277,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks
         for line in root.lines:
             node = Node("paragraph", str(len(builder.tasks) + 1), [line], root)
-            if builder.read_text(line.text, line.number, lambda _: line.number)[0]:
+            if builder.assigns(line.text):
                 builder.add_task(node, None, [])
         taken = {t.line for t in builder.tasks}
         preamble = [x for x in root.lines if x.number not in taken]
