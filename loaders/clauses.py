@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from .document import to_simplified
 
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
-PAIR = dict(zip(OPEN, CLOSE))
 LABEL_ROLE = [
     (r"牵头(责任)?(单位|部门)?|主责(单位|部门)|(主要)?责任(单位|部门|主体)|主办(单位|部门)|实施(单位|主体)", "lead"),
     (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门)?", "support"),
