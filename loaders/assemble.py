@@ -285,7 +285,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
             builder.warnings.append(Finding("no_tasks", 1, "no numbered item and no paragraph "
                                             "naming a responsible unit: no task found"))
     builder.regions.extend(Region(x.number, x.end, "preamble", len(x.text)) for x in preamble)
-    builder.regions.extend(Region(x.number, x.end, "roster", len(x.text)) for x in roster)
+    builder.regions.extend(Region(x.number, x.end, kind, len(x.text)) for x, kind in roster)
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
                                     "number was lost", x.text[:40]) for x in damaged)
     units, aliases, typos = collect_units(builder.tasks, builder.standing)

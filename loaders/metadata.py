@@ -51,7 +51,9 @@ def read_metadata(raw_lines, cleaned) -> Metadata:
     named = TITLE_PLACE.match(title)
     jurisdiction = named.group(0) if named else find_jurisdiction(head, all_text)
     title = find_title(head, jurisdiction)
-    number = next((m for m in (DOC_NUMBER.fullmatch(t) for t in head) if m), None)
+    number = next((m for m in (DOC_NUMBER.fullmatch(t) for t in head) if m), None) or next(
+        (m for m in (DOC_NUMBER.search(t) for t in raw_head if re.match(r"(发文字号|文号)", t))
+         if m), None)
     published = next((m.group(2) for m in (PUBLISHED.search(t) for t in raw_head) if m), "")
     published = published or next((t for t in head if DATE.fullmatch(t)), "")  # the signature date
     if published:

@@ -96,12 +96,14 @@ def printed_number(kind: str, number: str) -> str:
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
-    """Nest the lines. Returns (root, roster lines, damaged-numbering lines)."""
+    """Nest the lines. Returns (root, skipped lines as (line, kind), damaged-numbering lines):
+    skipped are leadership rosters and the signature (issuer and date) closing the text."""
     root = Node("root", "", [])
     stack: list[Node] = [root]
     lines = list(cleaned.lines)
     tables = find_tables(lines)
-    roster: list[Line] = []
+    roster: list[tuple[Line, str]] = []
+    signature = signature_lines(lines)
     damaged: list[Line] = []
     in_roster = False
     i = 0
@@ -152,8 +154,12 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             i += 1
             continue
         simple = to_simplified(text)
+        if i in signature:
+            roster.append((line, "signature"))
+            i += 1
+            continue
         if ROSTER.match(simple) or (in_roster and PERSON.match(simple)):
-            roster.append(line)
+            roster.append((line, "roster"))
             in_roster = True
             i += 1
             continue
@@ -195,6 +201,22 @@ def split_inline_ordinals(node: Node) -> None:
         piece = Line(line.number, body[cut[k]: cut[k + 1]], line.end)
         node.children.append(Node("ordinal", f"{m.group(1)}是", [piece], node,
                                   marker_len=len(m.group(1)) + 1))
+
+
+DATE_LINE = re.compile(r"^\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府办公室|人民政府|办公室|委员会|管理局|指挥部|"
+                    r"办公厅|局|委)$")
+
+
+def signature_lines(lines) -> set[int]:
+    """A date alone on a line, and the issuer's name just above it: the signature."""
+    out = set()
+    for i, line in enumerate(lines):
+        if DATE_LINE.match(line.text):
+            out.add(i)
+            if i and ISSUER.match(to_simplified(lines[i - 1].text)):
+                out.add(i - 1)
+    return out
 
 
 def _is_label(text: str) -> bool:

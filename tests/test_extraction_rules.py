@@ -195,3 +195,13 @@ def test_inline_units_are_kept_apart():
     assert roles(plan, "一/2", source="inline") == {("相关部门", "implement"), ("县应急管理局", "lead")}
     assert roles(plan, "一/3", source="inline") == {("水利局", "lead")}
     assert roles(plan, "一/3") == {("县农业农村局", "lead")}
+
+
+def test_disclosure_table_and_signature_are_not_task_text():
+    plan = load_plan(PLANS / "page-furniture.txt")
+    assert (plan.title, plan.document_number, plan.publish_date) == (
+        "平川县2023年防汛工作方案", "平政办发〔2023〕5号", "2023-03-01")
+    assert [t.text for t in plan.tasks] == ["加强值班。（县应急管理局负责）"]
+    kinds = {r.start_line: r.kind for r in plan.coverage}
+    assert [kinds[n] for n in (1, 2, 4, 10, 11, 12)] == [
+        "furniture", "furniture", "furniture", "signature", "signature", "furniture"]
