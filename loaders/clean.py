@@ -22,6 +22,7 @@ FURNITURE = re.compile(
     r"|^(索引号|主题分类|发文机关|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
     r"废止日期|主题词|阅读次数|浏览量|联系人|联系电话|传真|电子邮箱)\s*[:：]"
     r"|^[\[【(（]?\s*字体\s*[:：]|^[（(]此件(主动|依申请|不予)?公开(发布)?[）)]$"
+    r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$"
 )
 # Gambling spam that defaced pages inject, often in place of a place name.
 SPAM = re.compile(

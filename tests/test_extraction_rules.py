@@ -205,3 +205,9 @@ def test_disclosure_table_and_signature_are_not_task_text():
     kinds = {r.start_line: r.kind for r in plan.coverage}
     assert [kinds[n] for n in (1, 2, 4, 10, 11, 12)] == [
         "furniture", "furniture", "furniture", "signature", "signature", "furniture"]
+
+
+def test_a_page_number_between_the_halves_of_a_clause_is_furniture():
+    plan = load_plan(PLANS / "page-number.txt")
+    assert roles(plan, "一/1") == {("县应急管理局", "lead"), ("县教育局", "support")}
+    assert {r.start_line: r.kind for r in plan.coverage}[6] == "furniture"
