@@ -85,7 +85,13 @@ def cli(ctx, debug):
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030) instead "
               "of detecting it.")
 def extract(files, fmt, out, encoding):
-    """Extract the tasks and responsible units of each plan FILE."""
+    """Extract the tasks and responsible units of each plan FILE.
+
+    FILE may be a plan (.txt .md .docx .pdf .html .xlsx .xls .csv, or a review
+    workbook), a folder (walked for plans) or a quoted glob. Example:
+
+        dutygraph extract data/plans/ --format table
+    """
     from reports.plain import plan_rows_csv, plan_table
 
     _check_outputs(out)
