@@ -18,6 +18,7 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
     ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
     ("article", rf"^第\s*([{CN}\d]+)\s*条\s*"),
+    ("box", rf"^专栏\s*([{CN}\d]+)\s*[:：.、]?\s*"),
     ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
     ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
     ("num", r"^(\d{1,3})\s*[.．、](?!\d)\s*"),
@@ -42,7 +43,8 @@ NON_ACTION = re.compile(
     r"^(指导思想|总体要求|基本原则|工作原则|主要原则|(总体|主要|工作|发展|行动|具体|预期)目标|"
     r"组织领导$|组织机构|领导小组|编制依据|适用范围|现状|形势|背景|面临的|发展的机遇|总体思路|"
     r"工作思路|实施步骤|工作步骤|时间安排|进度安排|方法步骤|步骤安排|实施范围|实施期限|规划期限|"
-    r"基本情况|工作背景|存在(的)?问题|主要问题|问题和不足|编制说明|重要意义|目标要求)"
+    r"基本情况|工作背景|存在(的)?问题|主要问题|问题和不足|编制说明|重要意义|目标要求|"
+    r"(发展|工作|现实)基础$|发展环境$)"
     r"|(现状|形势分析|形势|成效|回顾|机遇|挑战|指导思想|基本原则|指标)$|^.{0,8}目标$")
 
 
@@ -92,7 +94,8 @@ def match_marker(text: str):
 
 def printed_number(kind: str, number: str) -> str:
     return {"cn_paren": f"({number})", "num_half": f"{number})", "num_paren": f"({number})",
-            "ordinal": f"{number}是", "chapter": f"第{number}章", "bullet": f"•{number}"}.get(kind, number)
+            "ordinal": f"{number}是", "chapter": f"第{number}章", "part": f"第{number}节",
+            "article": f"第{number}条", "box": f"专栏{number}", "bullet": f"•{number}"}.get(kind, number)
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
@@ -138,6 +141,9 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
                 i += 1
             if kind == "chapter":
                 del stack[1:]
+            elif kind == "box":  # 专栏: beside the items it follows, not inside the last one
+                while len(stack) > 1 and not stack[-1].children:
+                    stack.pop()
             else:
                 same = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].kind == kind), None)
                 if same is not None:

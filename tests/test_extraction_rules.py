@@ -211,3 +211,12 @@ def test_a_page_number_between_the_halves_of_a_clause_is_furniture():
     plan = load_plan(PLANS / "page-number.txt")
     assert roles(plan, "一/1") == {("县应急管理局", "lead"), ("县教育局", "support")}
     assert {r.start_line: r.kind for r in plan.coverage}[6] == "furniture"
+
+
+def test_chapters_sections_and_a_box_of_projects():
+    plan = load_plan(PLANS / "chapters-and-boxes.txt")
+    assert [t.label for t in plan.tasks] == [
+        "第四章/第一节/一", "第四章/第一节/二", "第四章/第一节/专栏1/1", "第四章/第一节/专栏1/2",
+        "第四章/第二节/一"]
+    assert roles(plan, "第四章/第一节/二") == {("市公安局", "lead"), ("市交通运输局", "lead")}
+    assert roles(plan, "第四章/第一节/专栏1/1") == set()  # the box does not inherit the item above
