@@ -15,7 +15,7 @@ from .document import to_simplified
 from .inline import find_inline
 from .model import Assignment, Finding, Region, Section, Task, Unit
 from .outline import CN, Node, build_tree, heading_title, is_action
-from .units import Registry, is_collective, split_level
+from .units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")
@@ -304,17 +304,25 @@ def collect_units(tasks, standing):
                   for name, e in sorted(mentions.items()))
     aliases = tuple((u.name, *sorted({to_simplified(m) for m in u.mentions} - {u.name}))
                     for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
-    typos = []
-    names = [u.name for u in units if not u.collective]
-    index = {name: i for i, name in enumerate(names)}
-    pairs = set()  # one character more is one deleted back: n·len look-ups, not n² distances
-    for long_ in names:
+    return units, aliases, find_typos(units, mentions)
+
+
+def find_typos(units, mentions) -> tuple[Finding, ...]:
+    """A spelling that is another unit's spelling less one character (市警支队 beside
+    市交警支队): a warning naming both, never a merge. Spellings are the canonical names and
+    the mentions as written, so an abbreviation's typo is caught too."""
+    spelling_of: dict[str, str] = {}  # spelling -> unit name
+    for u in units:
+        if not u.collective:
+            for s in (u.name, *(normalise_name(m) for m in u.mentions)):
+                spelling_of.setdefault(s, u.name)
+    pairs = {}  # one character more is one deleted back: n·len look-ups, not n² distances
+    for long_, owner in spelling_of.items():
         for k in range(len(long_)):
             short = long_[:k] + long_[k + 1:]
-            if len(short) >= 4 and short in index and split_level(short)[0] == split_level(long_)[0]:
-                pairs.add(tuple(sorted((index[short], index[long_]))))
-    for i, j in sorted(pairs):  # the order of the pairwise scan this replaces
-        short, long_ = sorted((names[i], names[j]), key=len)
-        typos.append(Finding("typo", mentions[short]["line"],
-                             f"unit name {short} looks like a typo of {long_}", short))
-    return units, aliases, tuple(typos)
+            if len(short) >= 4 and spelling_of.get(short, owner) != owner \
+                    and split_level(short)[0] == split_level(long_)[0]:
+                pairs.setdefault((spelling_of[short], owner), long_)
+    return tuple(Finding("typo", mentions[short]["line"],
+                         f"unit name {short} looks like a typo of {long_}", short)
+                 for (short, _), long_ in sorted(pairs.items()))

@@ -220,3 +220,13 @@ def test_chapters_sections_and_a_box_of_projects():
         "第四章/第二节/一"]
     assert roles(plan, "第四章/第一节/二") == {("市公安局", "lead"), ("市交通运输局", "lead")}
     assert roles(plan, "第四章/第一节/专栏1/1") == set()  # the box does not inherit the item above
+
+
+def test_a_unit_name_one_character_short_of_another_is_a_typo_warning():
+    from data import PLANS_DIR
+
+    plan = load_plan(PLANS_DIR / "huaihua-2021-safety-key-points.txt")
+    typos = [w for w in plan.warnings if w.kind == "typo"]
+    assert [(w.text, w.message) for w in typos] == [
+        ("市警支队", "unit name 市警支队 looks like a typo of 市交警支队")]
+    assert "市警支队" in {u.name for u in plan.units}  # kept as written, never merged
