@@ -59,6 +59,7 @@ class Node:
     children: list["Node"] = field(default_factory=list)
     table: TableBlock | None = None
     marker_len: int = 0  # characters of the first line taken by the marker
+    closes_on: str = ""  # a box (专栏) ends where an item of this kind, its siblings', comes
 
     @property
     def first_text(self) -> str:
@@ -139,22 +140,26 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
                     and not match_marker(lines[i + 1].text):  # 第六章 / 提升… on two lines
                 line = Line(line.number, text + lines[i + 1].text, lines[i + 1].end)
                 i += 1
+            closes_on = ""
             if kind == "chapter":
                 del stack[1:]
-            elif kind == "box":  # 专栏: beside the items it follows, not inside the last one
-                while len(stack) > 1 and not stack[-1].children:
-                    stack.pop()
             else:
-                same = next((k for k in range(len(stack) - 1, 0, -1) if stack[k].kind == kind), None)
+                same = next((k for k in range(len(stack) - 1, 0, -1)
+                             if kind in (stack[k].kind, stack[k].closes_on)), None)
                 if same is not None:
+                    closes_on = stack[same].closes_on  # a box after a box ends alike
                     del stack[same:]
+            if kind == "box":  # 专栏: beside the items it follows, not inside the last one
+                while len(stack) > 1 and not stack[-1].children:
+                    closes_on = stack.pop().kind
             while stack[-1].kind == "titled":
                 stack.pop()
             parent = stack[-1]
             if not number:  # lost or never printed (bullets): count the siblings of this kind
                 count = sum(1 for c in parent.children if c.kind == kind)
                 number = str(count + 1) if kind == "bullet" else CN[count] if count < 10 else "?"
-            node = Node(kind, printed_number(kind, number), [line], parent, marker_len=m.end())
+            node = Node(kind, printed_number(kind, number), [line], parent, marker_len=m.end(),
+                        closes_on=closes_on)
             parent.children.append(node)
             stack.append(node)
             i += 1

@@ -230,3 +230,9 @@ def test_a_unit_name_one_character_short_of_another_is_a_typo_warning():
     assert [(w.text, w.message) for w in typos] == [
         ("市警支队", "unit name 市警支队 looks like a typo of 市交警支队")]
     assert "市警支队" in {u.name for u in plan.units}  # kept as written, never merged
+
+
+def test_a_second_box_and_the_next_item_close_the_box_before():
+    plan = load_plan(PLANS / "two-boxes.txt")
+    assert [t.label for t in plan.tasks] == [
+        "第一节/一", "第一节/专栏1/1", "第一节/专栏1/2", "第一节/专栏2/1", "第一节/二"]
