@@ -32,9 +32,9 @@ LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
     (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
-    (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促)?落实", "implement"),
+    (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促|抓)?落实|(具体|组织|负责)实施", "implement"),
     (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
-    (r"(分工|具体|共同|各自|分别)?负责", "lead"),
+    (r"(分工|具体|共同|各自|分别)?负责|负总责", "lead"),
     (r"主责", "lead"),
 ]
 VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?(?:职责|职能|分工)(?:分工)?|各司其职)?(?:" + "|".join(
@@ -276,6 +276,11 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
                 standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))
             continue
         m = VERB_AT_END.search(seg)
+        if not m and seg.startswith("会同"):  # 由X牵头，会同Y等部门: Y supports
+            partners = split_units(seg[2:], stem)
+            roles.extend(Role(u, "support") for u in partners)
+            clean &= bool(partners) and all(is_unit_like(u.name) for u in partners)
+            continue
         if not m:
             units = split_units(seg, stem)
             if units and all(is_unit_like(u.name) for u in units):

@@ -18,6 +18,7 @@ from .document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
                          r"台账|部署|决定|制度)$")
+NOTICE = re.compile(r"^关于印发《(.{4,60}?)》的通知$")  # the plan a notice issues
 TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
 ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|特别行政区|"
@@ -130,7 +131,8 @@ def find_title(head, jurisdiction: str) -> str:
                   and not t.startswith("关于印发") and "〔" not in t]
     stem = jurisdiction[:-1] if jurisdiction else ""
     named = [t for t in candidates if stem and stem in t]
-    title = (named or candidates or [""])[0]
+    notices = [m.group(1) for t in head for m in [NOTICE.search(t)] if m]
+    title = (named or candidates or notices or [""])[0]
     if stem and title.startswith(stem) and not PLACE.match(title[len(stem):]):
         title = jurisdiction + title[len(stem):]
     return title

@@ -236,3 +236,9 @@ def test_a_second_box_and_the_next_item_close_the_box_before():
     plan = load_plan(PLANS / "two-boxes.txt")
     assert [t.label for t in plan.tasks] == [
         "第一节/一", "第一节/专栏1/1", "第一节/专栏1/2", "第一节/专栏2/1", "第一节/二"]
+
+
+def test_a_plan_known_only_by_its_issuing_notice_takes_the_title_inside_the_brackets():
+    plan = load_plan(PLANS / "notice-only.txt")
+    assert (plan.title, plan.jurisdiction, plan.year) == ("西坪县2024年消防工作方案", "西坪县", 2024)
+    assert roles(plan, "一/1") == {("县消防救援大队", "lead")}
