@@ -197,6 +197,8 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
         body = body.strip(" ，,；;。")
         if label == "lead" and has_lead_label and text_label.startswith("责任"):
             label = "implement"
+        if label is None and MARKED_UNIT.search(body) and not VERB_AT_END.search(body):
+            label = "lead"  # （市应急局（牵头）、市公安局）: a list whose marks say the roles
         if label == "deadline":
             deadline = body or deadline
         elif label == "leader":
