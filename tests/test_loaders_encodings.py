@@ -7,7 +7,6 @@ Big5 only for the plans in traditional script (the others are first converted, s
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
