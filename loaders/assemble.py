@@ -19,6 +19,8 @@ from .units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")
+# Narrower than clauses.UNIT_END: no place words (区, 县, 园区), so a closing bracket of
+# place names, e.g. （集中区）, is not read as the units responsible.
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 DEADLINE_IN_TEXT = re.compile(
