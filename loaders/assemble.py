@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import LABEL, ClauseReading, find_clauses, is_unit_like, read_clause
+from .clauses import LABEL, ClauseReading, find_clauses, is_unit_like, read_clause, split_units
 from .clean import CleanText
 from .document import to_simplified
 from .inline import find_inline
 from .model import Assignment, Finding, Region, Section, Task, Unit
 from .outline import CN, Node, build_tree, heading_title, is_action
+from .tables import UNIT_ROLES, sub_items
 from .units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
@@ -23,6 +24,7 @@ RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[�
 # place names, e.g. （集中区）, is not read as the units responsible.
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
+ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
     r"[一二三四1-4]季度末前?|年底前|年内|长期坚持|持续推进)")
@@ -191,38 +193,60 @@ class _Builder:
             leaders=tuple(dict.fromkeys(leaders))))
 
     def add_table(self, node: Node, section_id, inherited):
+        """Each row a task (each numbered sub-item of its task cell, when it has several);
+        a spanning row that only titles the rows below is a section."""
         table = node.table
         if not table.is_task_table:
             self.regions.append(Region(node.lines[0].number, node.lines[-1].end, "table",
                                        sum(len(x.text) for x in node.lines)))
             return
-        col = table.column
-        self.regions.extend(Region(x.number, x.end, "table_header", len(x.text))
-                            for x in node.lines if x.number not in table.row_lines)
-        for row, line in zip(table.rows, table.row_lines):
-            task_cell = row[col("task")]
-            found = []
-            for role in ("lead", "support"):
-                index = col(role)
-                if index is None or not row[index].strip():
-                    continue
-                cell = row[index]
-                reading = read_clause(cell, self.stem)
-                if not reading.roles:
-                    reading = read_clause(("牵头单位：" if role == "lead" else "配合单位：") + cell,
-                                          self.stem)
-                found.extend(self.assignment(r.mention, r.role, "explicit", cell, line)
-                             for r in reading.roles)
-            number = row[col("number")] if col("number") is not None else str(len(self.tasks) + 1)
-            deadline = row[col("deadline")] if col("deadline") is not None else None
-            text = "\n".join([task_cell] + [row[i] for i in (col("lead"), col("support"))
-                                            if i is not None and row[i].strip()])  # clauses in it
-            self.tasks.append(Task(
-                id=f"T{len(self.tasks) + 1}", section=section_id,
-                label="/".join([n.number for n in node.path()[:-1]] + [number]), number=number,
-                title=heading_title(task_cell), text=text, line=line, end_line=line,
-                deadline=(deadline or "").strip() or find_deadline(task_cell),
-                assignments=tuple(dedupe(found + list(inherited)))))
+        self.regions.extend(Region(n, n, "table_header", 0) for n in table.header_lines)
+        prefix = [n.number for n in node.path()[:-1]]
+        section, previous = section_id, None
+        for k, row in enumerate(table.rows, 1):
+            if row.kind == "heading":
+                title = next(t for _, t in row.cells if t)
+                section = f"S{len(self.sections) + 1}"
+                self.sections.append(Section(section, "", heading_title(title), section_id,
+                                             row.line, len(prefix) + 1))
+                self.regions.append(Region(row.line, row.end_line, "heading", len(title)))
+                continue
+            cells = {role: row.get(role) or (previous.get(role) if row.continued and previous
+                                             else "") for role in UNIT_ROLES + ("deadline",)}
+            found = [a for role in UNIT_ROLES if cells[role]
+                     for a in self.cell_assignments(cells[role], role, row.line)]
+            tasks = row.tasks()
+            task_cell = tasks[-1] if tasks else ""
+            if not task_cell:
+                self.regions.append(Region(row.line, row.end_line, "table", 0))
+                continue
+            number = row.get("number") or (f"{previous.get('number')}续" if row.continued and
+                                           previous else str(k))
+            leaders = tuple(p for p in re.split(r"[、，,\s]+", row.get("leader")) if p)
+            unit_text = [cells[r] for r in UNIT_ROLES if cells[r]]
+            pieces = sub_items(task_cell) or [task_cell]
+            for m, piece in enumerate(pieces, 1):
+                label = "/".join(prefix + [number] + ([str(m)] if len(pieces) > 1 else []))
+                self.tasks.append(Task(
+                    id=f"T{len(self.tasks) + 1}", section=section, label=label,
+                    number=str(m) if len(pieces) > 1 else number,
+                    title=heading_title(piece), text="\n".join([piece] + unit_text),
+                    line=row.line, end_line=row.end_line,
+                    deadline=cells["deadline"].strip() or find_deadline(piece),
+                    assignments=tuple(dedupe(found + list(inherited))), leaders=leaders))
+            previous = row
+
+    def cell_assignments(self, cell: str, role: str, line: int) -> list[Assignment]:
+        """A unit cell: a clause of its own (市应急局牵头，市公安局配合) or a list taking the
+        column's role."""
+        reading = read_clause(cell, self.stem)
+        if reading.roles and reading.clean and any(
+                r.role != "lead" for r in reading.roles) or ROLE_IN_CELL.search(cell):
+            return [self.assignment(r.mention, r.role, "explicit", cell, line)
+                    for r in reading.roles if is_unit_like(r.mention.name)]
+        units = split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
+        return [self.assignment(u, role, "explicit", cell, line)
+                for u in units if is_unit_like(u.name)]
 
 
 def number_range(first: str, last: str) -> list[str]:

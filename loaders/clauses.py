@@ -48,7 +48,7 @@ UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|队|所|站|中心|公司|政府|单位|部门|机关|机构|委员会|会|组|室|校|团|"
     r"社|馆|处|行|街道|乡镇|镇|乡|区|县|市|州|指挥部|党委|党组|企业|集团|银行|分行|支行|"
     r"分局|协会|工会|法院|检察院|办事处|管委会|学院|片区|园区|村|社区|居委会|街|署|台|联|协|"
-    r"厂|矿|场|中队|分队|科|股|处室|科室)$")
+    r"厂|矿|场|中队|分队|科|股|处室|科室|园|段|专班|海关|基地|^各地)$")
 UNIT_START_OK = re.compile(r"^[\u4e00-\u9fff]")
 LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)"
 BARE_LEVEL = re.compile(rf"^{LEVELS}$")
@@ -91,10 +91,27 @@ class ClauseReading:
     clean: bool = False  # the text was nothing but units, verbs and labels
 
 
+# A phrase, not a name: it opens with an action verb or adverb (打造安全韧性城市, 倒逼企业,
+# 明确高危行业企业), holds a clause word (审批权限一律由投资管理部门), or ends in a word that
+# only looks like an office's suffix (良好开局, 总体格局, 社会).
+PHRASE_START = re.compile(
+    r"^(打造|倒逼|联合|明确|确保|推进|加强|推动|开展|建立|实施|完成|提升|强化|落实|做好|抓好|深化|"
+    r"健全|完善|加快|严格|全面|坚持|持续|积极|切实|进一步|依法|引导|鼓励|督促|按照|根据|通过|围绕|"
+    r"聚焦|压实|夯实|守住|保持|防范|防止|整治|排查|优化|创建|打好|打赢|扎实|稳步|大力|着力|努力|"
+    r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
+    r"参与|协助)")
+PHRASE_INSIDE = re.compile(r"一律|由于|通过|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
+FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|新局|当局|会议|大会|机会|社会|体会|"
+                          r"都会|峰会|年会|例会|盛会)$")
+
+
 def is_unit_like(name: str) -> bool:
-    """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside."""
+    """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside, and is
+    not a phrase that happens to (see PHRASE_START)."""
     core = TRAILING_BRACKETS.sub("", name)
-    return bool(UNIT_START_OK.match(core) and 2 <= len(name) <= 40 and UNIT_END.search(core))
+    return bool(UNIT_START_OK.match(core) and 2 <= len(name) <= 40 and UNIT_END.search(core)
+                and not PHRASE_START.match(core) and not PHRASE_INSIDE.search(core)
+                and not FALSE_SUFFIX.search(core))
 
 
 # --- unit lists -------------------------------------------------------------------------
@@ -114,12 +131,20 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+ONE_BODY = re.compile(r"(党委|党工委)$")
+ONE_BODY_END = re.compile(r"^(人民)?政府$|^管委会$|^管理委员会$")
+CLASS_WORD = re.compile(r"单位|部门|机构|企业")
+LEVEL_LIST = re.compile(r"^各((?:省|市|县|区|乡|镇)、)+(?:省|市|县|区|乡|镇)[\u4e00-\u9fff]")
+
+
 def split_joined(item: str) -> list[str]:
     """Split ``X和Y`` / ``X及Y`` where X is a whole unit name (住房和城乡建设局 stays)."""
     for m in JOINERS.finditer(item):
         left, right = item[: m.start()], item[m.end():]
-        if left.endswith("党委") and right.startswith("政府"):
-            continue  # 党委和政府: the county's leadership, named as one
+        if ONE_BODY.search(left) and ONE_BODY_END.match(right):
+            continue  # 党委和政府, 党工委和管委会: a place's leadership, named as one
+        if CLASS_WORD.fullmatch(right):
+            continue  # 有关部门和单位: one class
         if is_unit_like(to_simplified(left)) and right:
             right = ("其" + right) if m.group(1) == "及其" else right
             return [left] + split_joined(right)
@@ -143,7 +168,10 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
     raw_items = []
+    text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text)) \
+        if LEVEL_LIST.match(to_simplified(text)) else text  # 各县、市、区政府: one class
     for part in split_top(text, "、，,/／"):
+        part = part.replace("\x00", "、")
         raw_items.extend(split_joined(part))
     out: list[UnitMention] = []
     levels: list[str] = []

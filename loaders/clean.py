@@ -36,10 +36,12 @@ SENTENCE_END = "。；;！!？?：:”’」』)）]】》>…"
 STARTS_NEW_BLOCK = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[章节部分篇编条]|[一二三四五六七八九十百]+[、是]"
     r"|[（(][一二三四五六七八九十百\d]+[）)]|\d{1,3}\s*[.．、)）]|\d{1,3}\s+\S|[①-⑳]|附件|[|｜)）]"
+    r"|.*[|｜].*[|｜]"  # a pipe row
     r"|[^，。；;：:,、（()）]{2,24}[:：])"
 )
 TITLE_END = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|"
                        r"方案|要點|規劃|計劃|意見|辦法|通知|細則|措施|安排|綱要|清單)$")
+PIPE_ROW = re.compile(r"[|｜].*[|｜]")
 BROKEN_LINE_MIN = 24  # a line this long ending mid-sentence was broken at a page end
 
 
@@ -55,6 +57,7 @@ class CleanText:
     lines: tuple[Line, ...]
     skipped: tuple[Region, ...]
     warnings: tuple[Finding, ...]
+    tables: tuple = ()  # tables.TableBlock, found before lines were rejoined
 
 
 def strip_markdown(text: str) -> str:
@@ -94,7 +97,20 @@ def clean_lines(raw_lines) -> CleanText:
             warnings.append(Finding("garbled", number, "garbled characters (mojibake or "
                                     "replacement marks)", GARBLED.search(text).group(0)))
         kept.append(Line(number, text, number))
-    return CleanText(tuple(rejoin_broken(kept)), tuple(skipped), tuple(warnings))
+    from .tables import find_tables
+
+    tables = find_tables(kept)  # before rejoining: a table's cells are lines of their own
+    inside = {k for block in tables.values() for k in range(block.start, block.end)}
+    lines, run = [], []
+    for k, line in enumerate(kept):
+        if k in inside:
+            lines.extend(rejoin_broken(run))
+            lines.append(line)
+            run = []
+        else:
+            run.append(line)
+    lines.extend(rejoin_broken(run))
+    return CleanText(tuple(lines), tuple(skipped), tuple(warnings), tuple(tables.values()))
 
 
 def open_bracket_at_end(text: str) -> bool:
@@ -117,6 +133,7 @@ def rejoin_broken(lines: list[Line]) -> list[Line]:
                     and not STARTS_NEW_BLOCK.match(line.text)
                     and not (STARTS_NEW_BLOCK.match(prev.text) and len(prev.text) < 30)
                     and not TITLE_END.search(prev.text)
+                    and not PIPE_ROW.search(prev.text)
                     and line.number - prev.end <= 3):
                 out[-1] = Line(prev.number, prev.text + line.text, line.number)
                 continue

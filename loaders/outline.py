@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText, Line
 from .document import to_simplified
-from .tables import TableBlock, find_tables
+from .tables import TableBlock
 
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [  # (kind, pattern); the group is the number as printed
@@ -105,7 +105,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     root = Node("root", "", [])
     stack: list[Node] = [root]
     lines = list(cleaned.lines)
-    tables = find_tables(lines)
+    tables = {block.header_lines[0]: block for block in cleaned.tables}
     roster: list[tuple[Line, str]] = []
     signature = signature_lines(lines)
     damaged: list[Line] = []
@@ -113,11 +113,13 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        table = tables.get(i)
+        table = tables.get(line.number)
         if table is not None:
-            node = Node("table", "", lines[i: table.end], stack[-1], table=table)
+            end = next((k for k in range(i, len(lines)) if lines[k].number > table.last_line),
+                       len(lines))
+            node = Node("table", "", lines[i: end], stack[-1], table=table)
             stack[-1].children.append(node)
-            i = table.end
+            i = end
             continue
         text = line.text
         if ANNEX.match(to_simplified(text)):

@@ -1,8 +1,18 @@
-"""Task-division tables that reached the text flattened.
+"""The tables stage: task-division tables that reached the text flattened, into rows.
 
-Three shapes: pipe tables (``| 工作任务 | 牵头单位 | 配合单位 |``, also what the Excel, Word
-and HTML readers emit), a row a line with cells separated by spaces, and one cell a line
-(a web page's table copied as text). The header row says which column is what.
+A web page, a Word file or a spreadsheet flattens a table in one of a few ways: a pipe row
+a line (``序号 | 工作任务 | 牵头单位 |``, also what the Excel, Word and HTML readers emit),
+a row a line with cells separated by spaces, or one cell a line (each maybe ending in
+`` |``). A table is found by its header: a run of cells naming at least a task column and
+a responsible-unit column, wherever it stands (also right under a heading).
+
+The header says what each column means (task, number, lead, support, implement, deadline,
+leader — a person —, or other). Flattening loses where cells start and end: a cell may be
+missing (empty or merged with the row above), several units may be stacked one a line,
+and rows may have no number. So each row's cells are aligned to the columns by what they
+look like (a number, a list of unit names, a person, a deadline, prose): a small dynamic
+programme that lets a column take no cell or several. Rows are told apart by their
+number, by a new task cell after the unit cells, or by their own line in pipe tables.
 """
 from __future__ import annotations
 
@@ -11,56 +21,342 @@ from dataclasses import dataclass
 
 from .document import to_simplified
 
-COLUMN_WORDS = [  # (column role, header words); the first role a header cell matches wins
-    ("number", r"^(序号|编号|序|No\.?)$"),
-    ("leader", r"领导"),
-    ("support", r"配合|协同|协办|参与|协作"),
-    ("lead", r"牵头|责任单位|责任部门|责任主体|主体|主办|负责单位|承办|实施单位|主责"),
-    ("deadline", r"时限|时间|进度|期限"),
-    ("task", r"任务|内容|措施|事项|要求|重点工作|项目|工作"),
+ROLE_WORDS = [  # (column role, header words); in a cell, the word standing first decides
+    ("number", r"^(序号|编号|序|No\.?|项目编号)$"),
+    ("leader", r"领导|责任人|联系人|负责人"),
+    ("lead", r"牵头|主办|主责"),
+    ("implement", r"责任单位|责任部门|责任主体|责任科室|责任股室|责任处室|责任清单|负责单位|承办|"
+                  r"实施单位|实施主体|组织单位|主体单位|落实单位|责任$"),
+    ("support", r"配合|协同|协办|参与|协作|协助|参加"),
+    ("other", r"情况|说明|备注|是否|类别|性质|类型|分类|依据|成效|评价|考核|分值|得分"),
+    ("deadline", r"时限|完成时间|时间|期限|进度安排|节点"),
+    ("task", r"任务|内容|措施|事项|要求|工作|项目|目标|指标|实事|名称|举措|清单|重点"),
 ]
-HEADER_WORD = re.compile("|".join(p for _, p in COLUMN_WORDS) + r"|指标|目标|性质|备注|类别|名称|单位")
-PIPE = re.compile(r"^\s*[|｜]")
+UNIT_ROLES = ("lead", "support", "implement")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")
-ROW_NUMBER = re.compile(r"^\d{1,3}$")
+NUMBER_CELL = re.compile(r"^[（(]?(\d{1,4})[)）]?[.、．]?$")
+DEADLINE_CELL = re.compile(
+    r"^.{0,12}(\d{1,2}\s*月|年底|年末|季度|年内|上半年|下半年|全年|长期|持续|常态|每年|每月|前$|底前|"
+    r"月份|\d{4}\s*年)")
+PERSON_CELL = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:同志)?$|^[\u4e00-\u9fff]{1,4}(县长|区长|市长|"
+                         r"镇长|主任|书记|局长|部长|秘书长|常委|委员)$")
+HEADING_CELL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
+SUB_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))(\d{1,2})\s*[.、．](?!\d)")
+TITLE_CELL = re.compile(r"(表|方案|清单|计划|要点|附件\s*\d*)$")
+PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One table row: its cell texts by column role (stacked cells joined by 、)."""
+
+    line: int  # source line of the row's first cell
+    end_line: int
+    cells: tuple[tuple[str, str], ...]  # (column role, text), roles in header order
+    kind: str = "task"  # task, heading (a spanning row that only titles the rows below)
+    continued: bool = False  # a row without its own number, under the numbered one above
+
+    def get(self, role: str) -> str:
+        return "、".join(t for r, t in self.cells if r == role and t)
+
+    def tasks(self) -> list[str]:
+        """The task cells, coarsest first (a row may hold a category and its task)."""
+        return [t for r, t in self.cells if r == "task" and t]
 
 
 @dataclass(frozen=True)
 class TableBlock:
-    start: int  # index of the header line among the clean lines
-    end: int  # index after the last line of the table
+    start: int  # index of the header's first line among the lines given
+    end: int  # index after the table's last line
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    row_lines: tuple[int, ...]  # source line number of each row
-    columns: tuple[tuple[str, int], ...]  # (column role, index)
-
-    def column(self, role: str) -> int | None:
-        return next((i for r, i in self.columns if r == role), None)
+    roles: tuple[str, ...]  # one per header cell
+    rows: tuple[Row, ...]
+    header_lines: tuple[int, ...]  # source lines that hold header cells
+    last_line: int = 0  # source line of the table's last line
 
     @property
     def is_task_table(self) -> bool:
-        roles = {r for r, _ in self.columns}
-        return "task" in roles and bool(roles & {"lead", "support"})
+        return "task" in self.roles and any(r in self.roles for r in UNIT_ROLES)
 
 
-def classify_columns(header) -> tuple[tuple[str, int], ...]:
-    out, used = [], set()
-    for index, cell in enumerate(header):
-        cell = to_simplified(cell).replace(" ", "")
-        for role, pattern in COLUMN_WORDS:
-            if re.search(pattern, cell) and role not in used:
-                out.append((role, index))
-                used.add(role)
-                break
-    return tuple(out)
+def header_role(cell: str) -> str | None:
+    """The column role a header cell names (the role word standing first), or None."""
+    cell = to_simplified(cell).replace(" ", "")
+    best = None
+    for role, pattern in ROLE_WORDS:
+        m = re.search(pattern, cell)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), role)
+    return best[1] if best else None
+
+
+def classify_header(cells) -> tuple[str, ...]:
+    """The role of each header cell (责任单位 is the lead unless a 牵头 column stands beside)."""
+    roles = [header_role(cell) or "other" for cell in cells]
+    if "lead" not in roles:  # 责任单位 alone leads; beside 牵头单位 it implements
+        roles = ["lead" if r == "implement" else r for r in roles]
+    return tuple(roles)
+
+
+def _header_ok(cells) -> bool:
+    if len(cells) < 2 or any(len(c.replace(" ", "")) > 14 for c in cells):
+        return False
+    roles = classify_header(cells)
+    named = sum(1 for c in cells if header_role(c))
+    return any(r in UNIT_ROLES for r in roles) and named * 3 >= len(cells) * 2
+
+
+def _cells_of(text: str) -> list[str]:
+    """Cells of a pipe line (empty ones kept, a trailing bar dropped)."""
+    parts = PIPE_SPLIT.split(text.strip())
+    if parts and parts[0] == "" and text.strip()[:1] in "|｜":
+        parts = parts[1:]
+    if parts and parts[-1] == "":
+        parts = parts[:-1]
+    return parts
+
+
+def is_pipe_line(text: str) -> bool:
+    return text.count("|") + text.count("｜") >= 2 or bool(re.match(r"^\s*[|｜]", text))
+
+
+def _bare(text: str) -> str:
+    """A cell without the bar a page leaves after it."""
+    return re.sub(r"\s*[|｜]\s*$", "", text).strip()
+
+
+def find_header(lines, i):
+    """(header cells, shape, index after the header) when a header starts at line i."""
+    text = lines[i].text
+    if is_pipe_line(text):
+        cells = [c for c in _cells_of(text)]
+        if len([c for c in cells if c]) >= 2 and _header_ok([c for c in cells if c]) \
+                and len([c for c in cells if c]) >= 2 and not RULE.match(text):
+            if all(c == "" or len(c) <= 14 for c in cells):
+                return [c for c in cells if c], "pipe", i + 1
+    words = text.split()
+    if len(words) >= 3 and _header_ok(words) and not NUMBER_CELL.match(words[0] or "x"):
+        return words, "space", i + 1
+    j, cells = i, []  # one cell a line
+    while j < len(lines) and len(_bare(lines[j].text).replace(" ", "")) <= 14 \
+            and _bare(lines[j].text) and not NUMBER_CELL.match(_bare(lines[j].text)) \
+            and not re.search(r"[。，；,;]", lines[j].text) and not HEADING_CELL.match(lines[j].text):
+        cells.append(_bare(lines[j].text))
+        j += 1
+        if len(cells) >= 3 and _header_ok(cells) and not _header_ok(cells + [
+                _bare(lines[j].text)] if j < len(lines) else cells):
+            break
+    while len(cells) >= 3 and (not _header_ok(cells) or not header_role(cells[0])
+                               or TITLE_CELL.search(cells[0])):  # a title above the header
+        cells, i = cells[1:], i + 1
+    if len(cells) >= 3 and _header_ok(cells):
+        return cells, "cells", i + len(cells)
+    return None
+
+
+# --- what a cell looks like -----------------------------------------------------------
+
+def cell_type(text: str) -> str:
+    """number, units, person, deadline, dash, or text."""
+    from .clauses import is_unit_like, split_units
+
+    text = text.strip()
+    if not text or text in "/／-—–无":
+        return "dash"
+    if NUMBER_CELL.match(text):
+        return "number"
+    simple = to_simplified(text)
+    if DEADLINE_CELL.match(simple) and len(simple) <= 16:
+        return "deadline"
+    parts = [p for p in re.split(r"\s+", simple) if p]
+    if not re.search(r"[。；;！]", simple) and len(simple) <= 200:
+        units = [u for p in parts for u in split_units(p)]
+        if units and all(is_unit_like(u.name) for u in units):
+            return "units"
+    if PERSON_CELL.match(simple) and len(parts) == 1:
+        return "person"
+    return "text"
+
+
+FIT = {  # cost of a cell of a type in a column of a role
+    "number": {"number": 0, "dash": 1},
+    "task": {"text": 0, "units": 1.4, "deadline": 1.6, "person": 1.5, "number": 2.5},
+    "lead": {"units": 0, "dash": 0.2, "person": 2.2},
+    "support": {"units": 0, "dash": 0.2, "person": 2.2},
+    "implement": {"units": 0, "dash": 0.2, "person": 2.2},
+    "leader": {"person": 0, "units": 1.5, "dash": 0.3, "text": 2.5},
+    "deadline": {"deadline": 0, "text": 1.2, "dash": 0.3, "number": 2},
+    "other": {"text": 0.3, "number": 0.4, "deadline": 0.5, "dash": 0.2, "person": 0.8,
+              "units": 1.2},
+}
+STACK = {"lead": 0.05, "support": 0.05, "implement": 0.05, "leader": 0.4, "task": 0.6,
+         "other": 0.3}
+SKIP = {"number": 1.0, "task": 1.2}
+
+
+def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """For each column the (first, end) of the cells it takes: the cheapest alignment.
+
+    A column takes no cell (empty or merged: a small cost), one, or several (stacked unit
+    names cost almost nothing, stacked prose more). A short row leaves out its leftmost
+    (merged) task columns, and its last (empty) unit columns: a lone unit cell leads.
+    """
+    n, m = len(types), len(roles)
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for j, role in enumerate(roles):
+        fit, stack = FIT[role], STACK.get(role, 3.0)
+        skip = SKIP.get(role, 0.6) + (0.01 * j if role in ("task", "number") else -0.01 * j)
+        for i in range(n + 1):
+            if best[j][i] == inf:
+                continue
+            if best[j][i] + skip < best[j + 1][i]:
+                best[j + 1][i], back[j + 1][i] = best[j][i] + skip, i
+            cost = best[j][i]
+            for k in range(i, n):
+                cost += fit.get(types[k], 3.0) + (stack if k > i else 0)
+                if cost < best[j + 1][k + 1]:
+                    best[j + 1][k + 1], back[j + 1][k + 1] = cost, i
+    spans, i = [], n
+    for j in range(m, 0, -1):
+        start = back[j][i] if best[j][i] < inf else i
+        spans.append((start, i))
+        i = start
+    return spans[::-1]
+
+
+# --- rows -------------------------------------------------------------------------------
+
+def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False) -> Row | None:
+    texts = [c for c, _ in cells]
+    if not any(texts):
+        return None
+    types = [cell_type(t) for t in texts]
+    spans = align(types, roles)
+    out = []
+    for role, (a, b) in zip(roles, spans):
+        joiner = "、" if role in UNIT_ROLES else " "
+        parts = [t for t in texts[a:b] if t and cell_type(t) != "dash"]
+        if role in UNIT_ROLES:
+            parts = [" ".join(p.split()) for p in parts]
+            parts = ["、".join(p.split(" ")) if all(cell_type(x) == "units" for x in p.split(" "))
+                     else p for p in parts]
+        out.append((role, joiner.join(parts)))
+    has_units = any(t for r, t in out if r in UNIT_ROLES)
+    filled = [t for _, t in out if t]
+    heading = (not has_units and len(filled) == 1 and (
+        HEADING_CELL.match(filled[0]) or len(texts) < len(roles) - 1))
+    return Row(cells[0][1], cells[-1][1], tuple(out), "heading" if heading else "task",
+               continued)
+
+
+def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
+    """Pipe or space rows: one line each, until a line of another kind."""
+    shape_pipe = is_pipe_line(lines[start - 1].text)
+    rows, k = [], start
+    while k < len(lines):
+        text = lines[k].text
+        if RULE.match(text):
+            k += 1
+            continue
+        if shape_pipe and not is_pipe_line(text):
+            break
+        if not shape_pipe and (len(text.split()) < 2 or HEADING_CELL.match(text)):
+            break
+        cells = _cells_of(text) if shape_pipe else text.split()
+        if _header_ok([c for c in cells if c]) and len(cells) >= 2 and classify_header(
+                [c for c in cells if c]) == roles:
+            k += 1  # the header again (a table over pages)
+            continue
+        row = _row([(c, lines[k].number) for c in cells], roles)
+        if row:
+            rows.append(row)
+        k += 1
+    return rows, k
+
+
+STOP_LINE = re.compile(r"^(附\s*件|第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、)")
+
+
+def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
+    """One cell a line: a row starts at its number, or at a task cell after unit cells."""
+    numbered = "number" in roles
+    unit_at = min((k for k, r in enumerate(roles) if r in UNIT_ROLES), default=len(roles))
+    task_at = roles.index("task") if "task" in roles else -1
+    text_after_units = any(r in ("task", "other") for r in roles[unit_at:])
+    rows, current, last_number, seen_units, k = [], [], None, False, start
+    bare_header = [h.replace(" ", "") for h in header]
+
+    def flush(continued=False):
+        row = _row(current, roles, continued)
+        if row:
+            rows.append(row)
+
+    continued = False
+    while k < len(lines):
+        text = _bare(lines[k].text)
+        if STOP_LINE.match(text) and not current:
+            break
+        if STOP_LINE.match(lines[k].text) and cell_type(text) != "units":
+            break
+        if [_bare(x.text).replace(" ", "") for x in lines[k: k + len(header)]] == bare_header:
+            k += len(header)  # the header again
+            continue
+        kind = cell_type(text)
+        number = NUMBER_CELL.match(text)
+        new_row = False
+        if numbered and number and (last_number is None or int(number.group(1)) > last_number):
+            new_row, continued_next = True, False
+            last_number = int(number.group(1))
+        elif kind == "text" and seen_units and task_at < unit_at and (
+                not numbered or not text_after_units):
+            new_row, continued_next = True, numbered
+        if new_row and current:
+            flush(continued)
+            current, seen_units = [], False
+        if new_row:
+            continued = continued_next
+            if continued:  # a row under the numbered one: its number cell is absent
+                current.append(("", lines[k].number))
+        current.append((text, lines[k].number))
+        seen_units = seen_units or kind in ("units", "deadline")
+        k += 1
+    if current:
+        flush(continued)
+    return rows, k
+
+
+def read_table(lines, i) -> TableBlock | None:
+    """The table whose header starts at line i, or None."""
+    found = find_header(lines, i)
+    if not found:
+        return None
+    header, shape, body = found
+    roles = classify_header(header)
+    if "task" not in roles:  # no task word: the first prose column is the task
+        roles = tuple("task" if k == next((n for n, r in enumerate(roles) if r == "other"), -1)
+                      else r for k, r in enumerate(roles))
+    if not any(r in UNIT_ROLES for r in roles) or "task" not in roles:
+        return None
+    if shape == "cells":
+        rows, end = _rows_by_cell(lines, body, roles, header)
+    else:
+        rows, end = _rows_by_line(lines, body, roles)
+    if not any(r.kind == "task" for r in rows):
+        return None
+    header_lines = tuple(x.number for x in lines[i: body])
+    return TableBlock(i, end, tuple(header), roles, tuple(rows), header_lines,
+                      lines[end - 1].end)
 
 
 def find_tables(lines) -> dict[int, TableBlock]:
-    """Tables among the clean lines, keyed by the index of their first line."""
+    """Tables among the lines, keyed by the index of their header's first line."""
     found: dict[int, TableBlock] = {}
     i = 0
     while i < len(lines):
-        block = _pipe_table(lines, i) or _cell_table(lines, i) or _space_table(lines, i)
+        block = read_table(lines, i)
         if block:
             found[i] = block
             i = block.end
@@ -69,75 +365,11 @@ def find_tables(lines) -> dict[int, TableBlock]:
     return found
 
 
-def _split_pipe(text: str) -> list[str]:
-    """Cells of a pipe row; a row opened with | keeps ｜ inside its cells (and the reverse)."""
-    bar = text.strip()[0]
-    return [c.strip() for c in text.strip().strip(bar).split(bar)]
-
-
-def _pipe_table(lines, i) -> TableBlock | None:
-    if not PIPE.match(lines[i].text):
-        return None
-    j = i
-    while j < len(lines) and PIPE.match(lines[j].text):
-        j += 1
-    rows = [(_split_pipe(lines[k].text), lines[k].number) for k in range(i, j)
-            if not RULE.match(lines[k].text)]
-    if len(rows) < 2:
-        return None
-    header = tuple(rows[0][0])
-    body = [(tuple(cells + [""] * (len(header) - len(cells)))[: len(header)], n)
-            for cells, n in rows[1:]]
-    return TableBlock(i, j, header, tuple(r for r, _ in body), tuple(n for _, n in body),
-                      classify_columns(header))
-
-
-def _cell_table(lines, i) -> TableBlock | None:
-    """One cell a line: short header cells, then rows that each start with their number."""
-    j = i
-    while j < len(lines) and len(lines[j].text) <= 12 and not ROW_NUMBER.match(lines[j].text) \
-            and not re.search(r"[。，；]", lines[j].text):
-        j += 1
-    ncols = j - i
-    if ncols < 3 or j >= len(lines) or lines[j].text != "1":
-        return None
-    header = tuple(lines[k].text for k in range(i, j))
-    if sum(1 for h in header if HEADER_WORD.search(to_simplified(h))) < 2:
-        return None
-    rows, row_lines, k, expected = [], [], j, 1
-    while k + ncols <= len(lines) and lines[k].text == str(expected):
-        rows.append(tuple(lines[m].text for m in range(k, k + ncols)))
-        row_lines.append(lines[k].number)
-        k += ncols
-        expected += 1
-    return TableBlock(i, k, header, tuple(rows), tuple(row_lines), classify_columns(header))
-
-
-def _space_table(lines, i) -> TableBlock | None:
-    """A row a line, cells separated by spaces, under a header of column words."""
-    header = lines[i].text.split()
-    if len(header) < 3 or any(len(h) > 10 for h in header):
-        return None
-    columns = classify_columns(header)
-    if not TableBlock(0, 0, (), (), (), columns).is_task_table:
-        return None
-    task_col = next(ix for r, ix in columns if r == "task")
-    rows, row_lines, k = [], [], i + 1
-    while k < len(lines):
-        cells = lines[k].text.split()
-        if len(cells) < len(header) - 1 or match_block_start(lines[k].text):
-            break
-        extra = len(cells) - len(header)
-        if extra > 0:  # spaces inside the task text: give them back to its column
-            cells = cells[:task_col] + [" ".join(cells[task_col: task_col + extra + 1])] \
-                + cells[task_col + extra + 1:]
-        rows.append(tuple(cells + [""] * (len(header) - len(cells))))
-        row_lines.append(lines[k].number)
-        k += 1
-    if not rows:
-        return None
-    return TableBlock(i, k, tuple(header), tuple(rows), tuple(row_lines), columns)
-
-
-def match_block_start(text: str) -> bool:
-    return bool(re.match(r"^(第[一二三四五六七八九十]+章|[一二三四五六七八九十]+、)", text))
+def sub_items(text: str) -> list[str]:
+    """``1.明确…；2.补充…`` in one cell: the numbered sub-items (two or more), else []."""
+    marks = [m for m in SUB_ITEM.finditer(text)]
+    numbers = [int(m.group(1)) for m in marks]
+    if len(marks) < 2 or numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
+        return []
+    cuts = [m.start() for m in marks] + [len(text)]
+    return [text[cuts[k]: cuts[k + 1]].strip() for k in range(len(marks))]
