@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import LABEL, ClauseReading, find_clauses, is_unit_like, read_clause, split_units
+from .clauses import (LABEL, ClauseReading, find_clauses, header_units, is_unit_like,
+                      read_clause, split_units)
 from .clean import CleanText
 from .document import to_simplified
 from .inline import find_inline
@@ -24,6 +25,7 @@ RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[�
 # place names, e.g. （集中区）, is not read as the units responsible.
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
+DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
@@ -55,11 +57,12 @@ class _Builder:
         self.warnings: list[Finding] = []
 
     # -- assignments --
-    def assignment(self, mention, role, source, clause, line) -> Assignment:
+    def assignment(self, mention, role, source, clause, line, evidence="") -> Assignment:
         unit = self.registry.canonical(mention.name)
         return Assignment(unit=unit, mention=mention.text, role=role,
                           collective=is_collective(unit, self.level), source=source,
-                          clause=clause, line=line, exhaustive=mention.exhaustive)
+                          clause=clause, line=line, exhaustive=mention.exhaustive,
+                          evidence=evidence or source)
 
     def read_text(self, text: str, line_at):
         """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
@@ -67,7 +70,7 @@ class _Builder:
         for span, reading in self.clauses(text):
             clause = text[span.start: span.end].strip()
             line = line_at(span.start)
-            found.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
+            found.extend(self.assignment(r.mention, r.role, "explicit", clause, line, span.kind)
                          for r in reading.roles)
             self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
                                  for r in reading.standing)
@@ -135,13 +138,15 @@ class _Builder:
             if RANGE.search(to_simplified(span.inner)):
                 continue
             own.extend(self.assignment(r.mention, r.role, "inherited",
-                                       heading[span.start:span.end], first.number)
+                                       heading[span.start:span.end], first.number, "heading")
                        for r in reading.roles)
+        own.extend(self.assignment(u, "lead", "inherited", heading, first.number, "header")
+                   for u in header_units(heading, self.stem))
         label_lines = [x for x in node.lines[1:] if LABEL.match(to_simplified(x.text))]
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
-                own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number)
-                           for r in reading.roles)
+                own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
+                                           "heading") for r in reading.roles)
         body_text = "\n".join(x.text for x in node.lines[1:] if x not in label_lines)
         if self.assigns(body_text) and is_action(node):
             self.add_task(node, parent_id, inherited)
@@ -178,6 +183,9 @@ class _Builder:
             return lines[k].number
 
         found, deadline, leaders, spans = self.read_text(text, line_at)
+        if node.kind == "titled" and DUTY_START.match(text[len(node.number) + 1:]):
+            found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
+                                      "header") for u in header_units(node.number, self.stem)]
         if not found and not inherited and not is_action(node):
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
@@ -242,10 +250,10 @@ class _Builder:
         reading = read_clause(cell, self.stem)
         if reading.roles and reading.clean and any(
                 r.role != "lead" for r in reading.roles) or ROLE_IN_CELL.search(cell):
-            return [self.assignment(r.mention, r.role, "explicit", cell, line)
+            return [self.assignment(r.mention, r.role, "explicit", cell, line, "table")
                     for r in reading.roles if is_unit_like(r.mention.name)]
         units = split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
-        return [self.assignment(u, role, "explicit", cell, line)
+        return [self.assignment(u, role, "explicit", cell, line, "table")
                 for u in units if is_unit_like(u.name)]
 
 

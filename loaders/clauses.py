@@ -31,7 +31,7 @@ LABEL_ROLE = [
 LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|统筹(协调|推进)?", "lead"),
+    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促|抓)?落实|(具体|组织|负责)实施", "implement"),
     (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责|负总责", "lead"),
@@ -99,7 +99,7 @@ PHRASE_START = re.compile(
     r"健全|完善|加快|严格|全面|坚持|持续|积极|切实|进一步|依法|引导|鼓励|督促|按照|根据|通过|围绕|"
     r"聚焦|压实|夯实|守住|保持|防范|防止|整治|排查|优化|创建|打好|打赢|扎实|稳步|大力|着力|努力|"
     r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
-    r"参与|协助)")
+    r"参与|协助|成立|设立|组建)")
 PHRASE_INSIDE = re.compile(r"一律|由于|通过|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
 FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|新局|当局|会议|大会|机会|社会|体会|"
                           r"都会|峰会|年会|例会|盛会)$")
@@ -361,7 +361,7 @@ class ClauseSpan:
     start: int  # offsets in the task text, brackets included
     end: int
     inner: str  # the clause without brackets
-    kind: str  # paren, label, sentence
+    kind: str  # paren, label, sentence, opening, units
 
 
 def find_clauses(text: str) -> list[ClauseSpan]:
@@ -412,12 +412,44 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
             label_until = max(label_until, rest_end)
+        elif ROLE_WORD.search(simple) and (opening := opening_clause_end(seg)):
+            spans.append(ClauseSpan(m.start(), m.start() + opening, seg[:opening].rstrip("，, "),
+                                    "opening"))
         elif ROLE_WORD.search(simple) and len(seg) <= 120:
             spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
             tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
             if tail and tail.start() > 0:  # …工作，由市应急局牵头负责。
                 spans.append(ClauseSpan(m.start() + tail.start(1), m.end(), tail.group(1), "sentence"))
     return sorted(spans, key=lambda s: s.start)
+
+
+def opening_clause_end(sentence: str, stem: str = "") -> int:
+    """Where the clause that opens a sentence ends (``市工商局负责，市经贸委配合，严格实施…``:
+    after 配合), or 0: comma-separated parts that each only assign, then the action."""
+    end = 0
+    for part in re.finditer(r"[^，,]+[，,]?", sentence):
+        piece = part.group(0).rstrip("，,")
+        reading = read_clause(piece, stem)
+        if not (reading.roles and reading.clean) or STANDING.search(to_simplified(piece)):
+            break
+        end = part.end()
+    return end if 0 < end < len(sentence.rstrip("。；; ")) else 0
+
+
+HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
+                          r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
+
+
+def header_units(heading: str, stem: str = "") -> list[UnitMention]:
+    """The units a whole heading names as the holders of the duties below it (``市教育局的
+    工作职责``, ``区公安分局工作职责：``, ``各街道办事处``), or []."""
+    simple = to_simplified(heading).strip(" 。")
+    m = HEADER_UNITS.match(simple)
+    text = m.group("units") if m else simple
+    if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)):
+        return []
+    units = split_units(text, stem) if len(text) <= 60 else []
+    return units if units and all(is_unit_like(u.name) for u in units) else []
 
 
 def _merged(intervals) -> list[tuple[int, int]]:

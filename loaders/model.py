@@ -53,6 +53,9 @@ class Assignment:
     clause: str = ""  # the clause it came from, as written
     line: int = 0
     exhaustive: bool = True  # False where the list ended in 等 (not every unit named)
+    evidence: str = ""  # the kind of clause: paren, label, sentence, opening, units, table,
+    # header (a unit heading its duties), heading (a section's clause), range, first (a
+    # first-is-lead rule), inline
 
 
 @dataclass(frozen=True)
