@@ -183,6 +183,10 @@ class _Builder:
             return lines[k].number
 
         found, deadline, leaders, spans = self.read_text(text, line_at)
+        if node.after is not None and node.after not in lines:  # 上述项目由X负责 / a group's clause
+            for _, reading in self.clauses(node.after.text):
+                found += [self.assignment(r.mention, r.role, "range", node.after.text,
+                                          node.after.number, "after") for r in reading.roles]
         if node.kind == "titled" and DUTY_START.match(text[len(node.number) + 1:]):
             found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
                                       "header") for u in header_units(node.number, self.stem)]

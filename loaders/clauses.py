@@ -100,7 +100,7 @@ PHRASE_START = re.compile(
     r"聚焦|压实|夯实|守住|保持|防范|防止|整治|排查|优化|创建|打好|打赢|扎实|稳步|大力|着力|努力|"
     r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
     r"参与|协助|成立|设立|组建)")
-PHRASE_INSIDE = re.compile(r"一律|由于|通过|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
+PHRASE_INSIDE = re.compile(r"一律|(?<!自)由|通过|\d+个|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
 FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|新局|当局|会议|大会|机会|社会|体会|"
                           r"都会|峰会|年会|例会|盛会)$")
 
@@ -131,6 +131,7 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
 ONE_BODY_END = re.compile(r"^(人民)?政府$|^管委会$|^管理委员会$")
 CLASS_WORD = re.compile(r"单位|部门|机构|企业")
@@ -178,6 +179,10 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     for i, raw in enumerate(raw_items):
         name = to_simplified(raw).translate(str.maketrans("〈〉（）", "()()"))
         name = SPACES.sub("", name)
+        if name.endswith("等") and len(name) > 2:  # 市水利局等，各县政府: 等 mid-list
+            name, exhaustive = name[:-1], False
+        if name.startswith("各") and out and GOVERNMENT_EACH.match(out[-1].name):
+            name = GOVERNMENT_EACH.match(out[-1].name).group(1) + name  # 市政府各部门、各直属机构
         if name.startswith("其") and out:
             name = owner_of(out[-1].name) + name[1:]
         if BARE_LEVEL.match(name) and i + 1 < len(raw_items):
@@ -320,6 +325,9 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
             continue
         role = _role(m)
         head = seg[: m.start()]
+        by = head.rfind("由")  # 上述项目由X负责, …工作由X牵头: the units follow 由
+        if by > 0 and not is_unit_like(to_simplified(head[:by]).strip()):
+            head = head[by + 1:]
         if "会同" in head:
             leader_text, _, partner_text = head.partition("会同")
             leaders = pending + split_units(leader_text, stem)
@@ -399,6 +407,10 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         inner = text[start + 1: end]
         if ROLE_WORD.search(to_simplified(inner)) and len(inner) < 300:
             spans.append(ClauseSpan(start, end, inner, "paren"))
+    blocks = _label_blocks(text)  # a bracket inside a labelled list is part of a name:
+    if blocks:  # 责任单位：…，各县(市、区)政府(管委会)
+        block_starts = [a for a, _ in blocks]
+        spans = [s for s in spans if not _inside(s.start, blocks, block_starts)]
     taken = _merged((s.start, s.end) for s in spans)  # disjoint and sorted: one bisect a
     starts, label_until = [a for a, _ in taken], 0  # sentence, not a scan (long lines)
     for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
@@ -450,6 +462,22 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
         return []
     units = split_units(text, stem) if len(text) <= 60 else []
     return units if units and all(is_unit_like(u.name) for u in units) else []
+
+
+def _label_blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence that opens with a label (责任单位：…), in order."""
+    out = []
+    for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
+        simple = to_simplified(m.group(0))
+        lm = LABEL.search(simple)
+        if lm and not simple[: lm.start()].strip(" 　【["):
+            out.append((m.start() + lm.start(), _label_block_end(text, m.start())))
+    return out
+
+
+def _inside(at: int, blocks, starts) -> bool:
+    k = bisect_left(starts, at) - 1
+    return k >= 0 and blocks[k][0] < at < blocks[k][1]
 
 
 def _merged(intervals) -> list[tuple[int, int]]:

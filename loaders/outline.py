@@ -35,6 +35,7 @@ MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
 TITLED = re.compile(r"^([^，。；;：:,、（()）“”\"]{2,24})[:：](.{6,})$")
 NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任)$")
+CATEGORY = re.compile(r"^[【\[][^】\]]{1,12}[】\]]$")
 ROSTER = re.compile(r"^(常务副组长|副组长|组长|成员|副主任|主任|总指挥|副总指挥|秘书长|办公室主任|"
                     r"联络员)\s*[:：]")
 PERSON = re.compile(r"^[\u4e00-\u9fff]{1,3}\s*[\u4e00-\u9fff]{0,2}\s*[（(][^（）()]{2,40}"
@@ -60,6 +61,7 @@ class Node:
     table: TableBlock | None = None
     marker_len: int = 0  # characters of the first line taken by the marker
     closes_on: str = ""  # a box (专栏) ends where an item of this kind, its siblings', comes
+    after: "Line | None" = None  # a clause standing after a group of items, naming their units
 
     @property
     def first_text(self) -> str:
@@ -171,6 +173,10 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             roster.append((line, "signature"))
             i += 1
             continue
+        if CATEGORY.match(simple):  # 【公共设施】 alone on a line: a category heading
+            roster.append((line, "heading"))
+            i += 1
+            continue
         if ROSTER.match(simple) or (in_roster and PERSON.match(simple)):
             roster.append((line, "roster"))
             in_roster = True
@@ -189,7 +195,61 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             stack[-1].lines.append(line)
         i += 1
     split_inline_ordinals(root)
+    split_backward_groups(root)
+    attach_group_clauses(root)
     return root, roster, damaged
+
+
+BACKWARD = re.compile(r"^(上述|以上)(各项|各|所有)?(项目|任务|工作|措施|事项|内容)?均?由.{2,80}"
+                      r"(负责|牵头|落实|承担|实施)")
+
+
+def split_backward_groups(node: Node) -> None:
+    """An item whose paragraphs are closed by ``上述项目由X牵头负责。`` lines: each paragraph
+    is an item of its own, and the closing line names the units of the paragraphs since
+    the previous one."""
+    for child in node.children:
+        split_backward_groups(child)
+    if node.children or node.kind in ("root", "table", "annex") or len(node.lines) < 3:
+        return
+    closing = [k for k, x in enumerate(node.lines) if k and BACKWARD.match(to_simplified(x.text))]
+    if not closing:
+        return
+    group: list[Node] = []
+    for k, line in enumerate(node.lines[1:], 1):
+        if k in closing:
+            if group:
+                group[-1].lines.append(line)
+                for item in group:
+                    item.after = line
+            group = []
+            continue
+        item = Node("paragraph", str(len(node.children) + 1), [line], node)
+        node.children.append(item)
+        group.append(item)
+    node.lines = node.lines[:1]
+
+
+def attach_group_clauses(node: Node) -> None:
+    """A clause alone on the last line of the last item, ``（责任单位：X）``, where the items
+    before it name no unit of their own: it names the units of the whole group."""
+    from .clauses import find_clauses
+
+    for child in node.children:
+        attach_group_clauses(child)
+    leaves = [c for c in node.children if not c.children and c.kind not in ("table", "annex")]
+    if len(leaves) < 2 or node.children[-1] is not leaves[-1] or len(leaves[-1].lines) < 2:
+        return
+    last = leaves[-1].lines[-1]
+    if not CLAUSE_LINE.match(to_simplified(last.text)) or any(
+            c.after or find_clauses(c.first_text + "".join(x.text for x in c.lines[1:]))
+            for c in leaves[:-1]):
+        return
+    for item in leaves[:-1]:
+        item.after = last
+
+
+CLAUSE_LINE = re.compile(r"^[（(【\[]?\s*(责任单位|牵头单位|主责单位|责任部门|牵头部门)\s*[:：]")
 
 
 INLINE_ORDINAL = re.compile(rf"(?:^|(?<=[。；;]))\s*([{CN}]{{1,2}})是(?=[\u4e00-\u9fff“])")
