@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import (LABEL, ClauseReading, find_clauses, header_units, is_unit_like,
+from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units, is_unit_like,
                       read_clause, split_units)
 from .clean import CleanText
 from .document import to_simplified
@@ -55,6 +55,7 @@ class _Builder:
         self.standing: list[Assignment] = []
         self.regions: list[Region] = []
         self.warnings: list[Finding] = []
+        self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
 
     # -- assignments --
     def assignment(self, mention, role, source, clause, line, evidence="") -> Assignment:
@@ -70,8 +71,12 @@ class _Builder:
         for span, reading in self.clauses(text):
             clause = text[span.start: span.end].strip()
             line = line_at(span.start)
-            found.extend(self.assignment(r.mention, r.role, "explicit", clause, line, span.kind)
-                         for r in reading.roles)
+            if reading.first_is_lead:
+                self.first_lead_from = min(self.first_lead_from, line)
+            first = reading.ordered and line >= self.first_lead_from
+            found.extend(self.assignment(r.mention, "support" if first and k else r.role,
+                                         "explicit", clause, line, "first" if first else span.kind)
+                         for k, r in enumerate(reading.roles))
             self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
                                  for r in reading.standing)
             deadline = deadline or reading.deadline
@@ -310,6 +315,8 @@ def dedupe(assignments):
 def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = "") -> Outline:
     root, roster, damaged = build_tree(cleaned)
     builder = _Builder(registry, jurisdiction)
+    builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
+                                    if FIRST_IS_LEAD.search(to_simplified(x.text))), 10 ** 9)
     builder.walk(root, None, [], {})
     preamble = root.lines
     if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks

@@ -33,7 +33,7 @@ VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
     (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促|抓)?落实|(具体|组织|负责)实施", "implement"),
-    (r"(积极|分工)?(配合|参与|协助|协同|协办)", "support"),
+    (r"(积极|分工)?(配合|参与|参加|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责|负总责", "lead"),
     (r"主责", "lead"),
 ]
@@ -89,6 +89,8 @@ class ClauseReading:
     leaders: tuple[str, ...] = ()
     standing: tuple[Role, ...] = ()  # blanket statements that extend every task
     clean: bool = False  # the text was nothing but units, verbs and labels
+    ordered: bool = False  # a plain labelled list of leads: a first-is-lead rule applies
+    first_is_lead: bool = False  # the clause states that rule (首位单位为牵头单位，下同)
 
 
 # A phrase, not a name: it opens with an action verb or adverb (打造安全韧性城市, 倒逼企业,
@@ -131,6 +133,7 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+BARE_PLACE = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,2}[州县区市]$")  # 鄞州: a place, no office
 GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
 ONE_BODY_END = re.compile(r"^(人民)?政府$|^管委会$|^管理委员会$")
@@ -222,7 +225,7 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
     simple = to_simplified(text)
     roles: list[Role] = []
     standing: list[Role] = []
-    deadline, leaders, clean = None, [], True
+    deadline, leaders, clean, ordered, first_is_lead = None, [], True, False, False
     pieces = _split_labels(simple)
     has_lead_label = any(label == "lead" and re.match(r"牵头|主责|主办", text_label)
                          for label, _, text_label in pieces)
@@ -237,11 +240,25 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
         elif label == "leader":
             leaders.extend(split_top(body, "、，,；;"))
         elif label:  # in a labelled list, commas and semicolons only separate names
+            note = FIRST_IS_LEAD_NOTE.search(body)  # X(首位单位为牵头单位，下同)、Y
+            if note:
+                body, first_is_lead = body[: note.start()] + body[note.end():], True
+            if any(VERB_AT_END.search(seg) for seg in split_top(body, "，,；;")):
+                got, _, ok = _read_verbs(body, jurisdiction_stem, lead_seen=False)
+                roles.extend(got)  # 责任单位：X牵头，Y参加，各镇街落实
+                clean &= ok
+                continue
+            words = body.split()  # a run-on page: the list ends where names stop
+            if len(words) > 1:
+                stop = next((k for k, w in enumerate(words) if BARE_PLACE.match(w) or not all(
+                    is_unit_like(u.name) for u in split_units(w, jurisdiction_stem))), len(words))
+                body = " ".join(words[:max(stop, 1)])
             marked = dict(MARKED_UNIT.findall(body))  # 市应急局（牵头）、市公安局
             body = MARKED_UNIT.sub(lambda m: m.group(1), body)
             units = split_units(re.sub(r"[，,；;]", "、", body), jurisdiction_stem)
             roles.extend(Role(u, _marked_role(marked.get(u.text.strip()), label, bool(marked)))
                          for u in units)
+            ordered = ordered or (label == "lead" and not marked and len(units) > 1)
             clean &= all(is_unit_like(u.name) for u in units)
         else:
             for part in split_top(body, "；;"):
@@ -257,7 +274,7 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
         roles = [Role(_as_written(r.mention, simple, text), r.role) for r in roles]
         standing = [Role(_as_written(r.mention, simple, text), r.role) for r in standing]
     return ClauseReading(tuple(roles), deadline, tuple(leaders), tuple(standing),
-                         clean and bool(roles or standing or deadline))
+                         clean and bool(roles or standing or deadline), ordered, first_is_lead)
 
 
 def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
@@ -267,6 +284,9 @@ def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
     return UnitMention(text[at: at + len(mention.text)], mention.name, mention.exhaustive)
 
 
+FIRST_IS_LEAD = re.compile(r"(首位|第一位|排名第一|列第一位|排在第一位|排第一|排名首位|列首位)"
+                           r"[^，。；,;)）]{0,12}?(为|是)?牵头")
+FIRST_IS_LEAD_NOTE = re.compile(r"[（(][^（）()]*?" + FIRST_IS_LEAD.pattern + r"[^（）()]*[)）]")
 MARKED_UNIT = re.compile(r"([^、，,；;（(]+)[（(](牵头|主责|牵头单位|负责|配合|协办|主办)[)）]")
 
 

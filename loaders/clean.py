@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import LABEL
 from .model import Finding, Region
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
@@ -96,7 +97,7 @@ def clean_lines(raw_lines) -> CleanText:
         if GARBLED.search(text):
             warnings.append(Finding("garbled", number, "garbled characters (mojibake or "
                                     "replacement marks)", GARBLED.search(text).group(0)))
-        kept.append(Line(number, text, number))
+        kept.extend(Line(number, piece, number) for piece in split_run_on(text))
     from .tables import find_tables
 
     tables = find_tables(kept)  # before rejoining: a table's cells are lines of their own
@@ -111,6 +112,22 @@ def clean_lines(raw_lines) -> CleanText:
             run.append(line)
     lines.extend(rejoin_broken(run))
     return CleanText(tuple(lines), tuple(skipped), tuple(warnings), tuple(tables.values()))
+
+
+RUN_ON_SPLIT = re.compile(
+    r"\s(?=\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|(?:" + LABEL.pattern + "))")
+RUN_ON_MIN = 150
+
+
+def split_run_on(text: str) -> list[str]:
+    """A page that put a whole list on one line (``…。 2.落实… 责任单位:X 3.…``): pieces at
+    each space before an item number or a label; a shorter line stays whole."""
+    cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
+    if len(cuts) < 2:
+        return [text]
+    bounds = [0] + cuts + [len(text)]
+    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
 def open_bracket_at_end(text: str) -> bool:

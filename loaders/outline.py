@@ -107,7 +107,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     root = Node("root", "", [])
     stack: list[Node] = [root]
     lines = list(cleaned.lines)
-    tables = {block.header_lines[0]: block for block in cleaned.tables}
+    tables = {block.first: block for block in cleaned.tables}
     roster: list[tuple[Line, str]] = []
     signature = signature_lines(lines)
     damaged: list[Line] = []
@@ -115,7 +115,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        table = tables.get(line.number)
+        table = tables.get(line)
         if table is not None:
             end = next((k for k in range(i, len(lines)) if lines[k].number > table.last_line),
                        len(lines))

@@ -73,6 +73,7 @@ class TableBlock:
     rows: tuple[Row, ...]
     header_lines: tuple[int, ...]  # source lines that hold header cells
     last_line: int = 0  # source line of the table's last line
+    first: object = None  # the header's first clean Line (where the outline meets the table)
 
     @property
     def is_task_table(self) -> bool:
@@ -348,7 +349,7 @@ def read_table(lines, i) -> TableBlock | None:
         return None
     header_lines = tuple(x.number for x in lines[i: body])
     return TableBlock(i, end, tuple(header), roles, tuple(rows), header_lines,
-                      lines[end - 1].end)
+                      lines[end - 1].end, lines[i])
 
 
 def find_tables(lines) -> dict[int, TableBlock]:
