@@ -247,7 +247,8 @@ class _Builder:
                 self.tasks.append(Task(
                     id=f"T{len(self.tasks) + 1}", section=section, label=label,
                     number=str(m) if len(pieces) > 1 else number,
-                    title=heading_title(piece), text="\n".join([piece] + unit_text),
+                    title=heading_title(piece),
+                    text="\n".join([piece] + unit_text) if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
                     deadline=cells["deadline"].strip() or find_deadline(piece),
                     assignments=tuple(dedupe(found + list(inherited))), leaders=leaders))

@@ -103,7 +103,7 @@ PHRASE_START = re.compile(
     r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
     r"参与|协助|成立|设立|组建)")
 PHRASE_INSIDE = re.compile(r"一律|(?<!自)由|通过|\d+个|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
-FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|新局|当局|会议|大会|机会|社会|体会|"
+FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|会议|大会|机会|社会|体会|"
                           r"都会|峰会|年会|例会|盛会)$")
 
 
@@ -138,7 +138,8 @@ GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
 ONE_BODY_END = re.compile(r"^(人民)?政府$|^管委会$|^管理委员会$")
 CLASS_WORD = re.compile(r"单位|部门|机构|企业")
-LEVEL_LIST = re.compile(r"^各((?:省|市|县|区|乡|镇)、)+(?:省|市|县|区|乡|镇)[\u4e00-\u9fff]")
+LEVEL_LIST = re.compile(r"(?<![\u4e00-\u9fff])各((?:省|市|县|区|乡|镇)、)+(?:省|市|县|区|乡|镇)"
+                        r"[\u4e00-\u9fff]")
 
 
 def split_joined(item: str) -> list[str]:
@@ -172,8 +173,8 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
     raw_items = []
-    text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text)) \
-        if LEVEL_LIST.match(to_simplified(text)) else text  # 各县、市、区政府: one class
+    if LEVEL_LIST.search(to_simplified(text)):  # 各县、市、区政府: one class
+        text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text))
     for part in split_top(text, "、，,/／"):
         part = part.replace("\x00", "、")
         raw_items.extend(split_joined(part))

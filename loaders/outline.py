@@ -33,6 +33,9 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
 ]
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
+ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.、．]\s*)?.{2,60}(表|方案|清单|办法|细则|"
+                        r"名单|计划|要点|意见|安排)$")
+ANNEX_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*.{2,60}(表|方案|清单|办法|细则|名单|计划|要点|意见|安排)$")
 TITLED = re.compile(r"^([^，。；;：:,、（()）“”\"]{2,24})[:：](.{6,})$")
 NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任)$")
 CATEGORY = re.compile(r"^[【\[][^】\]]{1,12}[】\]]$")
@@ -124,6 +127,13 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             i = end
             continue
         text = line.text
+        if ANNEX_LIST.match(to_simplified(text)):  # 附件：1. …分解表 2. …: the notice's list
+            roster.append((line, "notice"))
+            while i + 1 < len(lines) and ANNEX_TITLE.match(to_simplified(lines[i + 1].text)):
+                i += 1
+                roster.append((lines[i], "notice"))
+            i += 1
+            continue
         if ANNEX.match(to_simplified(text)):
             del stack[1:]
             node = Node("annex", "附件", [line], root, marker_len=len(text))

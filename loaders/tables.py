@@ -42,6 +42,7 @@ PERSON_CELL = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:同志)?$|^[\u4e00-\u9fff]{
                          r"镇长|主任|书记|局长|部长|秘书长|常委|委员)$")
 HEADING_CELL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
 SUB_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))(\d{1,2})\s*[.、．](?!\d)")
+GROUP_CELL = re.compile(r"^第[一二三四五六七八九十\d]+[组队批]$")  # 第一组: a row's name
 TITLE_CELL = re.compile(r"(表|方案|清单|计划|要点|附件\s*\d*)$")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 
@@ -55,6 +56,7 @@ class Row:
     cells: tuple[tuple[str, str], ...]  # (column role, text), roles in header order
     kind: str = "task"  # task, heading (a spanning row that only titles the rows below)
     continued: bool = False  # a row without its own number, under the numbered one above
+    text: str = ""  # the row's lines as written
 
     def get(self, role: str) -> str:
         return "、".join(t for r, t in self.cells if r == role and t)
@@ -81,14 +83,15 @@ class TableBlock:
 
 
 def header_role(cell: str) -> str | None:
-    """The column role a header cell names (the role word standing first), or None."""
-    cell = to_simplified(cell).replace(" ", "")
-    best = None
-    for role, pattern in ROLE_WORDS:
-        m = re.search(pattern, cell)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), role)
-    return best[1] if best else None
+    """The column role a header cell names, or None. Of a coordinated name (责任主体与协同
+    单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
+    otherwise the head noun, the word ending last (目标类型 is a type, not a target)."""
+    cell = re.split(r"[与和及、/]", to_simplified(cell).replace(" ", ""))[0]
+    hits = [(m.end(), role) for role, pattern in ROLE_WORDS for m in re.finditer(pattern, cell)]
+    fixed = [h for h in hits if h[1] in ("lead", "support")]
+    if fixed:
+        return min(fixed)[1]
+    return max(hits)[1] if hits else None
 
 
 def classify_header(cells) -> tuple[str, ...]:
@@ -104,7 +107,7 @@ def _header_ok(cells) -> bool:
         return False
     roles = classify_header(cells)
     named = sum(1 for c in cells if header_role(c))
-    return any(r in UNIT_ROLES for r in roles) and named * 3 >= len(cells) * 2
+    return any(r in UNIT_ROLES for r in roles) and named >= 2 and named * 2 >= len(cells)
 
 
 def _cells_of(text: str) -> list[str]:
@@ -122,8 +125,8 @@ def is_pipe_line(text: str) -> bool:
 
 
 def _bare(text: str) -> str:
-    """A cell without the bar a page leaves after it."""
-    return re.sub(r"\s*[|｜]\s*$", "", text).strip()
+    """A cell without the bars a page leaves before or after it."""
+    return re.sub(r"^\s*[|｜]\s*|\s*[|｜]\s*$", "", text).strip()
 
 
 def find_header(lines, i):
@@ -147,10 +150,14 @@ def find_header(lines, i):
         if len(cells) >= 3 and _header_ok(cells) and not _header_ok(cells + [
                 _bare(lines[j].text)] if j < len(lines) else cells):
             break
-    while len(cells) >= 3 and (not _header_ok(cells) or not header_role(cells[0])
-                               or TITLE_CELL.search(cells[0])):  # a title above the header
+    while len(cells) >= 3 and (not _header_ok(cells) or TITLE_CELL.search(cells[0])
+                               or not header_role(cells[0]) and _header_ok(cells[1:])
+                               and len(cells[0]) > 4):  # a title above the header
         cells, i = cells[1:], i + 1
     if len(cells) >= 3 and _header_ok(cells):
+        after = i + len(cells)
+        if after < len(lines) and not _bare(lines[after].text):
+            cells.append("")  # an empty header cell of its own: the page marks every cell
         return cells, "cells", i + len(cells)
     return None
 
@@ -166,14 +173,17 @@ def cell_type(text: str) -> str:
         return "dash"
     if NUMBER_CELL.match(text):
         return "number"
+    if GROUP_CELL.match(text):
+        return "text"
     simple = to_simplified(text)
     if DEADLINE_CELL.match(simple) and len(simple) <= 16:
         return "deadline"
     parts = [p for p in re.split(r"\s+", simple) if p]
     if not re.search(r"[。；;！]", simple) and len(simple) <= 200:
         units = [u for p in parts for u in split_units(p)]
-        if units and all(is_unit_like(u.name) for u in units):
-            return "units"
+        named = [is_unit_like(u.name) for u in units]
+        if units and (all(named) or len(units) > 2 and all(named[:-1]) and len(units[-1].name) <= 2):
+            return "units"  # (a list the page cut off may end in a stub: 区统计局、区)
     if PERSON_CELL.match(simple) and len(parts) == 1:
         return "person"
     return "text"
@@ -188,7 +198,7 @@ FIT = {  # cost of a cell of a type in a column of a role
     "leader": {"person": 0, "units": 1.5, "dash": 0.3, "text": 2.5},
     "deadline": {"deadline": 0, "text": 1.2, "dash": 0.3, "number": 2},
     "other": {"text": 0.3, "number": 0.4, "deadline": 0.5, "dash": 0.2, "person": 0.8,
-              "units": 1.2},
+              "units": 0.4},
 }
 STACK = {"lead": 0.05, "support": 0.05, "implement": 0.05, "leader": 0.4, "task": 0.6,
          "other": 0.3}
@@ -220,6 +230,10 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
                 cost += fit.get(types[k], 3.0) + (stack if k > i else 0)
                 if cost < best[j + 1][k + 1]:
                     best[j + 1][k + 1], back[j + 1][k + 1] = cost, i
+    if n == m:  # as many cells as columns: each in its place, unless that fits much worse
+        placed = sum(FIT[role].get(t, 3.0) for role, t in zip(roles, types))
+        if placed <= best[m][n] + 1.0:
+            return [(k, k + 1) for k in range(n)]
     spans, i = [], n
     for j in range(m, 0, -1):
         start = back[j][i] if best[j][i] < inf else i
@@ -230,7 +244,8 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
 
 # --- rows -------------------------------------------------------------------------------
 
-def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False) -> Row | None:
+def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
+         raw: str = "") -> Row | None:
     texts = [c for c, _ in cells]
     if not any(texts):
         return None
@@ -250,7 +265,7 @@ def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False) 
     heading = (not has_units and len(filled) == 1 and (
         HEADING_CELL.match(filled[0]) or len(texts) < len(roles) - 1))
     return Row(cells[0][1], cells[-1][1], tuple(out), "heading" if heading else "task",
-               continued)
+               continued, raw)
 
 
 def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
@@ -271,7 +286,7 @@ def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
                 [c for c in cells if c]) == roles:
             k += 1  # the header again (a table over pages)
             continue
-        row = _row([(c, lines[k].number) for c in cells], roles)
+        row = _row([(c, lines[k].number) for c in cells], roles, raw=text)
         if row:
             rows.append(row)
         k += 1
@@ -291,7 +306,9 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
     bare_header = [h.replace(" ", "") for h in header]
 
     def flush(continued=False):
-        row = _row(current, roles, continued)
+        numbers = {n for _, n in current}
+        raw = "\n".join(x.text for x in lines[start:k] if x.number in numbers)
+        row = _row(current, roles, continued, raw)
         if row:
             rows.append(row)
 
