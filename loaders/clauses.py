@@ -22,16 +22,17 @@ from .document import to_simplified
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 LABEL_ROLE = [
     (r"牵头(责任)?(单位|部门|科室|处室|股室)?|主责(单位|部门)|(主要)?责任(单位|部门|主体|科室|处室|股室)|"
-     r"主办(单位|部门)|实施(单位|主体)", "lead"),
-    (r"(配合|协同|协办|参与|协作)(责任)?(单位|部门|科室|处室|股室)?", "support"),
+     r"(主办|组织|承办|负责|实施)(单位|部门|主体)|(部门|责任)分工", "lead"),
+    (r"(配合|协同|协办|参与|参加|协作)(责任)?(单位|部门|科室|处室|股室)?", "support"),
     (r"(督导|监督|督办)(单位|部门)", "supervise"),
     (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
-    (r"(牵头|责任|分管|包保)(市|县|区)?领导|责任人", "leader"),
+    (r"(牵头|责任|分管|包保|联系)(负责)?(省|市|县|区)?领导|(项目)?责任人|负责人", "leader"),
 ]
-LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) + r")\s*(?:[:：]|[】\]]\s*[:：]?)")
+LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) +  # 责任单位及责任人：
+                   r")(?:[及和/]责任人)?\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|统筹(协调|推进)?", "lead"),
+    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|带队|统筹(协调|推进)?", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促|抓)?落实|(具体|组织|负责)实施", "implement"),
     (r"(积极|分工)?(配合|参与|参加|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责|负总责", "lead"),
@@ -101,7 +102,7 @@ PHRASE_START = re.compile(
     r"健全|完善|加快|严格|全面|坚持|持续|积极|切实|进一步|依法|引导|鼓励|督促|按照|根据|通过|围绕|"
     r"聚焦|压实|夯实|守住|保持|防范|防止|整治|排查|优化|创建|打好|打赢|扎实|稳步|大力|着力|努力|"
     r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
-    r"参与|协助|成立|设立|组建)")
+    r"参与|协助|成立|设立|组建|听取|抽查|查阅|了解)")
 PHRASE_INSIDE = re.compile(r"一律|(?<!自)由|通过|\d+个|的[\u4e00-\u9fff]{0,3}(工作|任务)|[，。；;！？]")
 FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|会议|大会|机会|社会|体会|"
                           r"都会|峰会|年会|例会|盛会)$")
@@ -133,6 +134,7 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分管领导|负责同志)$")  # X主要领导: X
 BARE_PLACE = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,2}[州县区市]$")  # 鄞州: a place, no office
 GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
@@ -183,6 +185,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     for i, raw in enumerate(raw_items):
         name = to_simplified(raw).translate(str.maketrans("〈〉（）", "()()"))
         name = SPACES.sub("", name)
+        name = PERSON_TITLE.sub("", name) if len(PERSON_TITLE.sub("", name)) >= 2 else name
         if name.endswith("等") and len(name) > 2:  # 市水利局等，各县政府: 等 mid-list
             name, exhaustive = name[:-1], False
         if name.startswith("各") and out and GOVERNMENT_EACH.match(out[-1].name):
@@ -446,8 +449,10 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
             label_until = max(label_until, rest_end)
         elif ROLE_WORD.search(simple) and (opening := opening_clause_end(seg)):
-            spans.append(ClauseSpan(m.start(), m.start() + opening, seg[:opening].rstrip("，, "),
-                                    "opening"))
+            named = NAME_PREFIX.match(seg)  # 第一组：X带队，负责…: the clause after the name
+            at = named.end() if named and opening > named.end() else 0
+            spans.append(ClauseSpan(m.start() + at, m.start() + opening,
+                                    seg[at:opening].rstrip("，, "), "opening"))
         elif ROLE_WORD.search(simple) and len(seg) <= 120:
             spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
             tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
@@ -459,16 +464,19 @@ def find_clauses(text: str) -> list[ClauseSpan]:
 def opening_clause_end(sentence: str, stem: str = "") -> int:
     """Where the clause that opens a sentence ends (``市工商局负责，市经贸委配合，严格实施…``:
     after 配合), or 0: comma-separated parts that each only assign, then the action."""
-    end = 0
-    for part in re.finditer(r"[^，,]+[，,]?", sentence):
+    named = NAME_PREFIX.match(sentence)
+    end = named.end() if named else 0
+    for part in re.finditer(r"[^，,]+[，,]?", sentence[end:]):
         piece = part.group(0).rstrip("，,")
         reading = read_clause(piece, stem)
         if not (reading.roles and reading.clean) or STANDING.search(to_simplified(piece)):
             break
-        end = part.end()
-    return end if 0 < end < len(sentence.rstrip("。；; ")) else 0
+        end = (named.end() if named else 0) + part.end()
+    start = named.end() if named else 0
+    return end if start < end < len(sentence.rstrip("。；; ")) else 0
 
 
+NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
 HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
 

@@ -17,7 +17,7 @@ FURNITURE = re.compile(
     r"^(您现在的位置|当前位置|您的位置|首页\s*[>»›])|^[^<>]{1,16}\s[>»›]\s[^<>]{1,16}\s[>»›]\s"
     r"|^(发布时间|发布日期|信息来源|来源|浏览次数|点击数|访问量|作者|编辑|责任编辑)\s*[:：]"
     r"|字号\s*[:：]?\s*[\[【(（]?\s*[大中小\]]|[\[【]\s*(关闭|打印|收藏)\s*[\]】]|视力保护色"
-    r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口)"
+    r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口|免责声明)"
     r"|^(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
     r"|^(抄送|抄报|主送|印发|分送)\s*[:：]"
     r"|^(索引号|主题分类|发文机关|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
@@ -118,13 +118,18 @@ RUN_ON_SPLIT = re.compile(
     r"\s(?=\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|(?:" + LABEL.pattern + "))")
 RUN_ON_MIN = 150
+GROUP_SPLIT = re.compile(r"(?<=[;；。])\s*(?=第[一二三四五六七八九十\d]{1,3}(?:组|小组)[:：])")  # …;第二组:
 
 
 def split_run_on(text: str) -> list[str]:
     """A page that put a whole list on one line (``…。 2.落实… 责任单位:X 3.…``): pieces at
-    each space before an item number or a label; a shorter line stays whole."""
+    each space before an item number or a label; a shorter line stays whole. Groups
+    (``第一组：…；第二组：…``) are cut apart wherever they stand."""
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
+        cuts = []
+    cuts = sorted(set(cuts + [m.start() for m in GROUP_SPLIT.finditer(text)]))
+    if not cuts:
         return [text]
     bounds = [0] + cuts + [len(text)]
     return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]

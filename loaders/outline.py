@@ -19,11 +19,12 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
     ("article", rf"^第\s*([{CN}\d]+)\s*条\s*"),
     ("box", rf"^专栏\s*([{CN}\d]+)\s*[:：.、]?\s*"),
+    ("group", rf"^第\s*([{CN}\d]+)\s*(?:组|小组)\s*[:：]\s*"),
     ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
     ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
-    ("num", r"^(\d{1,3})\s*[.．、](?!\d)\s*"),
-    ("num_half", r"^(\d{1,3})\s*[)）]\s*"),
-    ("num_paren", r"^[（(]\s*(\d{1,3})\s*[）)]\s*"),
+    ("num", r"^(\d{1,4})\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年|\d{1,2}\s*月))\s*"),  # 1.2009年底前
+    ("num_half", r"^(\d{1,4})\s*[)）]\s*"),
+    ("num_paren", r"^[（(]\s*(\d{1,4})\s*[）)]\s*"),
     ("circled", r"^([①-⑳])\s*"),
     ("paren_digit", r"^([⑴-⒇])\s*"),
     ("digit_stop", r"^([⒈-⒛])\s*"),
@@ -33,9 +34,9 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
 ]
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
-ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.、．]\s*)?.{2,60}(表|方案|清单|办法|细则|"
-                        r"名单|计划|要点|意见|安排)$")
-ANNEX_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*.{2,60}(表|方案|清单|办法|细则|名单|计划|要点|意见|安排)$")
+ANNEX_KINDS = r"(表|方案|清单|办法|细则|名单|计划|要点|意见|安排|分解)[。;；]?\s*([（(]略[)）])?$"
+ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.、．]\s*)?.{2,60}" + ANNEX_KINDS)
+ANNEX_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*.{2,60}" + ANNEX_KINDS)
 TITLED = re.compile(r"^([^，。；;：:,、（()）“”\"]{2,24})[:：](.{6,})$")
 NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任)$")
 CATEGORY = re.compile(r"^[【\[][^】\]]{1,12}[】\]]$")
@@ -101,7 +102,7 @@ def match_marker(text: str):
 def printed_number(kind: str, number: str) -> str:
     return {"cn_paren": f"({number})", "num_half": f"{number})", "num_paren": f"({number})",
             "ordinal": f"{number}是", "chapter": f"第{number}章", "part": f"第{number}节",
-            "article": f"第{number}条", "box": f"专栏{number}", "bullet": f"•{number}"}.get(kind, number)
+            "article": f"第{number}条", "box": f"专栏{number}", "group": f"第{number}组", "bullet": f"•{number}"}.get(kind, number)
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
@@ -172,7 +173,8 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             if not number:  # lost or never printed (bullets): count the siblings of this kind
                 count = sum(1 for c in parent.children if c.kind == kind)
                 number = str(count + 1) if kind == "bullet" else CN[count] if count < 10 else "?"
-            node = Node(kind, printed_number(kind, number), [line], parent, marker_len=m.end(),
+            node = Node(kind, printed_number(kind, number), [line], parent,
+                        marker_len=0 if kind == "group" else m.end(),  # 第一组：… names itself
                         closes_on=closes_on)
             parent.children.append(node)
             stack.append(node)
