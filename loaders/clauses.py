@@ -252,11 +252,7 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
                 roles.extend(got)  # 责任单位：X牵头，Y参加，各镇街落实
                 clean &= ok
                 continue
-            words = body.split()  # a run-on page: the list ends where names stop
-            if len(words) > 1:
-                stop = next((k for k, w in enumerate(words) if BARE_PLACE.match(w) or not all(
-                    is_unit_like(u.name) for u in split_units(w, jurisdiction_stem))), len(words))
-                body = " ".join(words[:max(stop, 1)])
+            body = _names_only(body, jurisdiction_stem)
             marked = dict(MARKED_UNIT.findall(body))  # 市应急局（牵头）、市公安局
             body = MARKED_UNIT.sub(lambda m: m.group(1), body)
             units = split_units(re.sub(r"[，,；;]", "、", body), jurisdiction_stem)
@@ -279,6 +275,19 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
         standing = [Role(_as_written(r.mention, simple, text), r.role) for r in standing]
     return ClauseReading(tuple(roles), deadline, tuple(leaders), tuple(standing),
                          clean and bool(roles or standing or deadline), ordered, first_is_lead)
+
+
+def _names_only(body: str, stem: str) -> str:
+    """A labelled list on a run-on page ends where names stop (``各区政府 鄞州 海曙…``); a
+    space inside a name (``农 办``) is only a space."""
+    words = body.split()
+    kept = words[:1]
+    for word in words[1:]:
+        joined = "".join(kept) + word
+        if BARE_PLACE.match(word) or not all(is_unit_like(u.name) for u in split_units(joined, stem)):
+            break
+        kept.append(word)
+    return " ".join(kept) if len(words) > 1 else body
 
 
 def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
@@ -476,6 +485,7 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
     return end if start < end < len(sentence.rstrip("。；; ")) else 0
 
 
+ORDINAL_NAME = re.compile(r"^第[一二三四五六七八九十\d]+")
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
 HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
@@ -487,8 +497,8 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
     simple = to_simplified(heading).strip(" 。")
     m = HEADER_UNITS.match(simple)
     text = m.group("units") if m else simple
-    if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)):
-        return []
+    if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
+        return []  # 第一检查督导组: a group's name, not an office
     units = split_units(text, stem) if len(text) <= 60 else []
     return units if units and all(is_unit_like(u.name) for u in units) else []
 

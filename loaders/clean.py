@@ -30,6 +30,7 @@ SPAM = re.compile(
     r"(老虎机|百家乐|娱乐城|博彩|赌场|葡京|威尼斯人|时时彩|六合彩|真人视讯|电子游艺|网投|"
     r"体育投注|彩票网|开户送|棋牌游戏|捕鱼游戏)[\u4e00-\u9fffA-Za-z0-9]{0,6}[:：]?"
 )
+NBSP_AS_QUESTION = re.compile(r"^\?+(?=[（(一二三四五六七八九十\d\u4e00-\u9fff])|(?<= )\?+(?=\S)")
 GARBLED = re.compile(r"\ufffd|\?{2,}|[\u4e00-\u9fff]\?[\u4e00-\u9fff;；]|[\u4e00-\u9fff]\?$")
 MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
@@ -69,6 +70,7 @@ def strip_markdown(text: str) -> str:
 
 def normalise_spaces(text: str) -> str:
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
     return re.sub(r"[ \t]+", " ", text).strip()
 
 

@@ -38,7 +38,8 @@ ANNEX_KINDS = r"(表|方案|清单|办法|细则|名单|计划|要点|意见|安
 ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.、．]\s*)?.{2,60}" + ANNEX_KINDS)
 ANNEX_TITLE = re.compile(r"^\d{1,2}\s*[.、．]\s*.{2,60}" + ANNEX_KINDS)
 TITLED = re.compile(r"^([^，。；;：:,、（()）“”\"]{2,24})[:：](.{6,})$")
-NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任)$")
+NOT_A_TITLE = re.compile(r"(注|备注|说明|如下|包括|是|为|有|即|例如|其中|目标|要求|组长|成员|主任|"
+                         r"时间|范围|地点|对象|人员|主题)$")  # …时间：/…范围： are an item's fields
 CATEGORY = re.compile(r"^[【\[][^】\]]{1,12}[】\]]$")
 ROSTER = re.compile(r"^(常务副组长|副组长|组长|成员|副主任|主任|总指挥|副总指挥|秘书长|办公室主任|"
                     r"联络员)\s*[:：]")
