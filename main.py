@@ -312,6 +312,39 @@ def matrix(files, out, lang, encoding):
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), required=True,
+              metavar="FILE.xlsx|.csv", help="The ledger to write; its suffix picks the format.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the headers.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def ledger(files, out, lang, encoding):
+    """Write the ledger (台账) of the plans in FILE… for a supervision system: one row per
+    task (序号, 任务来源, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限, 办理状态 left empty).
+
+    .xlsx: a sheet of all tasks, then one per plan. .csv: all tasks, UTF-8 with a BOM.
+    Example:
+
+        dutygraph ledger data/plans/ -o 台账.xlsx
+    """
+    from reports.ledger import ledger_csv, write_ledger_xlsx
+
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise click.BadParameter(f"'{out}' must end in .xlsx or .csv", param_hint="--output")
+    check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    if suffix == ".csv":
+        write_output(ledger_csv(plans, lang=lang), out)
+    else:
+        write_atomic(out, lambda tmp: write_ledger_xlsx(plans, tmp, lang=lang))
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", "out", type=click.Path(), required=True, metavar="FILE.xlsx",
               help="The review workbook to write.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")

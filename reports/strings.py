@@ -195,3 +195,16 @@ def strings(lang: str) -> dict[str, str]:
     if lang not in UI:
         raise KeyError(f"no strings for language {lang!r}; choose one of {', '.join(LANGS)}")
     return UI[lang]
+
+
+LEDGER_COLUMNS = {
+    "zh": ("序号", "任务来源", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限", "办理状态"),
+    "en": ("No.", "Source", "Task", "Lead units", "Support units", "Responsible leaders",
+           "Deadline", "Status"),
+}
+"""The ledger (台账) columns, in the order supervision (督查督办) systems import them."""
+
+LEDGER_WORDS = {
+    "zh": {"all": "全部任务", "ledger": "台账"},
+    "en": {"all": "All tasks", "ledger": "Ledger"},
+}
