@@ -15,10 +15,12 @@ ROLES = ("lead", "support", "implement", "supervise")
 """lead  # 牵头 / 负责; support  # 配合 / 参与 / 协助 / 会同的一方; implement  # 落实;
 supervise  # 督促 / 督导 / 指导."""
 
-SOURCES = ("explicit", "inherited", "range", "inline")
+SOURCES = ("explicit", "inherited", "range", "inline", "expanded")
 """explicit: an assignment clause of the task itself; inherited: a section header's
 ``（牵头单位：X）``; range: ``（一）至（五）项由X负责``; inline: the grammatical subject of an
-action sentence inside the task's text (kept apart from the others in every count)."""
+action sentence inside the task's text (kept apart from the others in every count);
+expanded: a roster member a catch-all (各成员单位) stands for, added by ``graph.expand``
+(never by the loaders; counted apart)."""
 
 
 @dataclass(frozen=True)
