@@ -297,7 +297,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
-              help="Also write the charts as PNG files (loads.png, network.png) here.")
+              help="Also write the charts as PNG files (loads.png, network.png, deadlines.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
 def report(files, out, lang, weights, overload, include_inline, png_dir, encoding, roster_file,
@@ -351,8 +351,9 @@ def matrix(files, out, lang, encoding):
     else:
         from graph.audit import run_audit
 
-        loads = run_audit(plans, _audit_settings(None, None, None)).loads
-        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=loads, lang=lang))
+        result = run_audit(plans, _audit_settings(None, None, None))
+        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=result.loads, lang=lang,
+                                                        deadlines=result.deadlines))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -14,6 +14,7 @@ from loaders.model import Plan
 
 from .build import build_graph, plan_keys
 from .collaboration import Collaboration, collaboration
+from .deadlines import Deadlines, deadlines_over_time
 from .expand import expand_plans
 from .loads import Distribution, Overload, UnitLoad, load_distribution, overloaded_units, unit_loads
 from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
@@ -58,6 +59,8 @@ class Summary:
     roster_members: int = 0  # member units of the plans' rosters
     members_without_tasks: int = 0  # ... on no task at all
     members_collective_only: int = 0  # ... reached only through catch-alls (各成员单位)
+    undated_tasks: int = 0  # tasks with no deadline written
+    crunches: int = 0  # (unit, month) pairs with settings.crunch_min tasks falling due
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ class Audit:
     collaboration: Collaboration
     quality: tuple[QualityFinding, ...]
     roster: tuple[RosterMember, ...] = ()  # member units of the plans' rosters and their tasks
+    deadlines: Deadlines = Deadlines((), (), (), (), ())  # what falls due when, and what never
 
 
 def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
@@ -102,6 +106,7 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
     similar = similar_tasks(graph, settings)
     quality = data_quality(graph, plans, settings)
     members = roster_members(plans, settings)
+    due = deadlines_over_time(graph, settings)
     summary = Summary(
         plans=len(plans), tasks=distribution.tasks,
         units=sum(1 for x in loads if not x.collective),
@@ -117,12 +122,14 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         expanded_links=sum(1 for _, _, e in graph.edges(data="expanded") if e),
         roster_members=len(members),
         members_without_tasks=sum(1 for m in members if m.status == "none"),
-        members_collective_only=sum(1 for m in members if m.status == "collective_only"))
+        members_collective_only=sum(1 for m in members if m.status == "collective_only"),
+        undated_tasks=len(due.undated), crunches=len(due.crunches))
     return Audit(
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
-        collaboration=collaboration(graph, settings), quality=quality, roster=members)
+        collaboration=collaboration(graph, settings), quality=quality, roster=members,
+        deadlines=due)
 
 
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:
@@ -160,4 +167,5 @@ def audit_to_dict(audit: Audit) -> dict:
     body = _plain(audit)
     body["settings"]["weights"] = dict(audit.settings.weights)
     body["summary"]["orphans"] = dict(audit.summary.orphans)
+    body["deadlines"]["kinds"] = dict(audit.deadlines.kinds)
     return {"schema": AUDIT_SCHEMA, **body}
