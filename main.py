@@ -173,7 +173,8 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
     if expand_also:
         from loaders.units import normalise_name
 
-        names = tuple(normalise_name(n) for n in expand_also.replace("，", ",").split(",") if n.strip())
+        names = tuple(normalise_name(n) for n in expand_also.replace("，", ",").split(",")
+                      if n.strip())
         settings = dataclasses.replace(settings, expand_also=settings.expand_also + names)
     return settings
 
@@ -297,7 +298,8 @@ def compare(files, fmt, out, threshold, lang, encoding):
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
-              help="Also write the charts as PNG files (loads.png, network.png, deadlines.png) here.")
+              help="Also write the charts as PNG files (loads.png, network.png, "
+              "deadlines.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
 def report(files, out, lang, weights, overload, include_inline, png_dir, encoding, roster_file,

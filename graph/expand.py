@@ -46,8 +46,9 @@ def expand_plan(plan: Plan, also=()) -> Plan:
             if a.collective and a.source != "inline" and is_catch_all(a.unit, also):
                 for unit in members:
                     if unit not in named and unit not in extra:
-                        extra[unit] = dataclasses.replace(a, unit=unit, mention=unit, collective=False,
-                                                          source="expanded", exhaustive=True)
+                        extra[unit] = dataclasses.replace(
+                            a, unit=unit, mention=unit, collective=False, source="expanded",
+                            exhaustive=True)
         tasks.append(dataclasses.replace(task, assignments=task.assignments + tuple(extra.values()))
                      if extra else task)
     return dataclasses.replace(plan, tasks=tuple(tasks))

@@ -36,7 +36,8 @@ WITHIN = re.compile(rf"(?P<within>{NUM}\s*(?:个)?(?:工作日|月|日|天|周|�
 
 DAY = re.compile(rf"{YEAR}(?P<month>{NUM})\s*月(?:份)?\s*(?P<day>{NUM})\s*[日号]")
 SPAN = re.compile(rf"{DAY.pattern}\s*(?:至|到|—|－|-|~|～)\s*"
-                  rf"(?:(?P<year2>\d{{4}})\s*年)?(?:(?P<month2>{NUM})\s*月)?\s*(?P<day2>{NUM})\s*[日号]")
+                  rf"(?:(?P<year2>\d{{4}})\s*年)?(?:(?P<month2>{NUM})\s*月)?"
+                  rf"\s*(?P<day2>{NUM})\s*[日号]")
 MONTH_END = re.compile(rf"{YEAR}(?P<month>{NUM})\s*月(?:份)?\s*(?:底|末|末前|中旬|上旬|下旬)?")
 YEARS_OF = r"(?:(?P<year>\d{4})\s*|(?P<next>明|次)|今|本|当)?年"  # 2022年 / 明年 / 年
 YEAR_END = re.compile(rf"{YEARS_OF}年?(?:底|末)")
@@ -58,7 +59,7 @@ def cn_number(text: str) -> int:
         return int(text)
     if "十" in text:
         tens, _, ones = text.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (CN_DIGITS.get(ones, 0) if ones else 0)
+        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
     return CN_DIGITS.get(text, 0)
 
 
@@ -113,7 +114,9 @@ def _day(m, y):
 def _quarter(m, y):
     q = cn_number(m["q"])
     end = _iso(y, q * 3)
-    return Due("date", date=end) if m["end"] else Due("period", start=_iso(y, q * 3 - 2, 1), end=end)
+    if m["end"]:
+        return Due("date", date=end)
+    return Due("period", start=_iso(y, q * 3 - 2, 1), end=end)
 
 
 def _half(m, y):
@@ -168,7 +171,8 @@ def normalise_deadline(text: str | None, year: int | None) -> Due | None:
         return dated
     m = AFTER.search(text)
     if m and (m["within"] or any(w in m["event"] for w in ("下发", "印发", "出台", "发布"))):
-        return Due("relative", event=m["event"].strip(), within=(m["within"] or "").replace(" ", ""))
+        within = (m["within"] or "").replace(" ", "")
+        return Due("relative", event=m["event"].strip(), within=within)
     m = ARRANGED.search(text)
     if m:
         return Due("relative", event=m["event"].strip())

@@ -140,7 +140,8 @@ def _table_rows(path: Path) -> list[list]:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as err:
-            raise ValueError(f"{path}: not a readable .xlsx workbook ({type(err).__name__})") from None
+            problem = f"not a readable .xlsx workbook ({type(err).__name__})"
+            raise ValueError(f"{path}: {problem}") from None
         return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True) if any(r)]
     if path.suffix.lower() != ".csv":
         raise ValueError(f"{path}: a roster must be a .csv or .xlsx file")

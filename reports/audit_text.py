@@ -70,8 +70,9 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         ("unit-months with several tasks due", [
             (f"{c.unit.name} {c.month}: {'、'.join(r.label for r in c.tasks)}",
              _where(c.tasks[0].path, c.tasks[0].line)) for c in audit.deadlines.crunches]),
-        ("roster members on no task", [(f"{m.unit} ({'、'.join(m.people)})", _where(m.path, m.lines[0]))
-                                       for m in audit.roster if m.status == "none"]),
+        ("roster members on no task", [
+            (f"{m.unit} ({'、'.join(m.people)})", _where(m.path, m.lines[0]))
+            for m in audit.roster if m.status == "none"]),
         ("roster members only under catch-alls", [
             (f"{m.unit} ({'、'.join(m.people)}): {len(m.collective_tasks)} tasks",
              _where(m.path, m.lines[0])) for m in audit.roster if m.status == "collective_only"]),

@@ -69,6 +69,7 @@ def test_chronic_in_json_text_page_and_workbook(tmp_path):
     page = runner.invoke(cli, ["compare", *files, "--format", "html"]).output
     assert '<section id="chronic">' in page and "连续多年延续的任务 (16)" in page
     out = tmp_path / "c.xlsx"
-    assert runner.invoke(cli, ["compare", *files, "--format", "xlsx", "-o", str(out)]).exit_code == 0
+    result = runner.invoke(cli, ["compare", *files, "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0
     ws = load_workbook(out)["chronic"]
     assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 17

@@ -48,7 +48,8 @@ def test_rows_hold_leads_supports_deadline_and_an_empty_status():
 
 
 def test_liupanshui_ledger_keeps_deadlines_and_collective_units_as_written():
-    rows = read_csv(ledger_csv([load_plan(SAMPLE_PLANS / "liupanshui-2020-rescue-action-plan.txt")]))
+    plan = load_plan(SAMPLE_PLANS / "liupanshui-2020-rescue-action-plan.txt")
+    rows = read_csv(ledger_csv([plan]))
     assert rows[0] == HEADER_ZH
     first = rows[1]
     assert first[0] == "1" and first[1].endswith("四/(一)/1")
