@@ -49,8 +49,9 @@ def expand_plan(plan: Plan, also=()) -> Plan:
                         extra[unit] = dataclasses.replace(
                             a, unit=unit, mention=unit, collective=False, source="expanded",
                             exhaustive=True)
-        tasks.append(dataclasses.replace(task, assignments=task.assignments + tuple(extra.values()))
-                     if extra else task)
+        if extra:
+            task = dataclasses.replace(task, assignments=task.assignments + tuple(extra.values()))
+        tasks.append(task)
     return dataclasses.replace(plan, tasks=tuple(tasks))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from loaders.model import Plan
 from loaders.roster import member_units
 
-from .build import plan_keys, unit_node
+from .build import unit_node
 from .expand import is_catch_all
 from .settings import AuditSettings
 
@@ -29,14 +29,14 @@ class RosterMember:
     people: tuple[str, ...]  # the roster's people of this unit, as 姓名（职务）
     lines: tuple[int, ...]  # the roster lines naming it
     tasks: tuple[str, ...]  # ids of the tasks naming the unit
-    collective_tasks: tuple[str, ...]  # ids of the tasks reaching it only through a catch-all
+    collective_tasks: tuple[str, ...]  # ids of the other tasks, reaching it through a catch-all
     status: str  # one of MEMBER_STATUSES
 
 
 def roster_members(plans, settings: AuditSettings = AuditSettings()) -> tuple[RosterMember, ...]:
     """Every member unit of every plan's roster, in roster order, with its tasks."""
     found = []
-    for key, plan in zip(plan_keys(plans), plans):
+    for plan in plans:
         aliases = {n: g[0] for g in plan.aliases for n in g[1:]}
         for unit in member_units(plan.roster):
             named, through = _tasks(plan, unit, aliases, settings)
