@@ -118,7 +118,40 @@ def _check_outputs(*outs) -> None:
             check_folder(out)
 
 
-def _audit_settings(weights, overload, include_inline):
+def roster_options(command):
+    """--roster, --expand/--no-expand and --expand-also, shared by audit and report."""
+    for option in reversed((
+        click.option("--roster", "roster_file", type=click.Path(), metavar="FILE.csv|.xlsx",
+                     help="The leading group's members (columns unit/单位, optional person/姓名, "
+                     "post/职务); replaces the rosters the plans print."),
+        click.option("--expand/--no-expand", "expand", default=None,
+                     help="Expand catch-alls (各成员单位, 领导小组各成员单位) into the roster's "
+                     "members, kept apart as source 'expanded' (default: yes)."),
+        click.option("--expand-also", metavar="NAME,…", help="More classes to expand into the "
+                     "members, e.g. 各有关部门 or 市应急救援总指挥部成员单位."),
+    )):
+        command = option(command)
+    return command
+
+
+def _read_roster(roster_file):
+    """The members of a roster file (None without one); a bad file is one line, exit 2."""
+    from loaders.roster import read_roster_file
+
+    if not roster_file:
+        return None
+    try:
+        return read_roster_file(roster_file)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
+
+
+def _with_roster(plans, members):
+    """The plans with the roster file's members in place of their own rosters."""
+    return plans if members is None else [dataclasses.replace(p, roster=members) for p in plans]
+
+
+def _audit_settings(weights, overload, include_inline, expand=None, expand_also=None):
     """dutygraph.toml in the working folder, then the command-line options on top."""
     from graph.settings import parse_pairs, read_settings, with_overload, with_weights
 
@@ -135,6 +168,14 @@ def _audit_settings(weights, overload, include_inline):
                 raise click.BadParameter(str(err), param_hint=option) from None
     if include_inline is not None:
         settings = dataclasses.replace(settings, include_inline=include_inline)
+    if expand is not None:
+        settings = dataclasses.replace(settings, expand_members=expand)
+    if expand_also:
+        from loaders.units import normalise_name
+
+        names = tuple(normalise_name(n) for n in expand_also.replace("，", ",").split(",")
+                      if n.strip())
+        settings = dataclasses.replace(settings, expand_also=settings.expand_also + names)
     return settings
 
 
@@ -156,8 +197,9 @@ def _audit_settings(weights, overload, include_inline):
               "kinds: overloaded, orphans, overlaps, quality, any.")
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@roster_options
 def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
-          encoding):
+          encoding, roster_file, expand, expand_also):
     """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
     from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
     from reports.audit_text import audit_summary, write_graph
@@ -170,11 +212,13 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
     if graph_file and Path(graph_file).suffix.lower() not in (".graphml", ".gexf"):
         raise click.BadParameter(f"'{graph_file}' must end in .graphml or .gexf",
                                  param_hint="--graph")
-    settings = _audit_settings(weights, overload, include_inline)
+    settings = _audit_settings(weights, overload, include_inline, expand, expand_also)
+    roster = _read_roster(roster_file)
     _check_outputs(out, graph_file)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
+    plans = _with_roster(plans, roster)
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
     if out and out.lower().endswith(".html"):
@@ -254,18 +298,23 @@ def compare(files, fmt, out, threshold, lang, encoding):
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
-              help="Also write the charts as PNG files (loads.png, network.png) here.")
+              help="Also write the charts as PNG files (loads.png, network.png, "
+              "deadlines.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def report(files, out, lang, weights, overload, include_inline, png_dir, encoding):
+@roster_options
+def report(files, out, lang, weights, overload, include_inline, png_dir, encoding, roster_file,
+           expand, expand_also):
     """Write the audit report of the plans in FILE… as one self-contained HTML page."""
     from graph.audit import audit_graph, run_audit
     from reports.html import render_report, write_chart_pngs
 
-    settings = _audit_settings(weights, overload, include_inline)
+    settings = _audit_settings(weights, overload, include_inline, expand, expand_also)
+    roster = _read_roster(roster_file)
     _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
+    plans = _with_roster(plans, roster)
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
     write_output(render_report(plans, result, graph=graph, lang=lang), out)
@@ -304,8 +353,42 @@ def matrix(files, out, lang, encoding):
     else:
         from graph.audit import run_audit
 
-        loads = run_audit(plans, _audit_settings(None, None, None)).loads
-        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=loads, lang=lang))
+        result = run_audit(plans, _audit_settings(None, None, None))
+        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=result.loads, lang=lang,
+                                                        deadlines=result.deadlines))
+    if failures:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", "out", type=click.Path(), required=True,
+              metavar="FILE.xlsx|.csv", help="The ledger to write; its suffix picks the format.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the headers.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+def ledger(files, out, lang, encoding):
+    """Write the ledger (台账) of the plans in FILE… for a supervision system: one row per
+    task (序号, 任务来源, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限, 办理状态 left empty).
+
+    .xlsx: a sheet of all tasks, then one per plan. .csv: all tasks, UTF-8 with a BOM.
+    Example:
+
+        dutygraph ledger data/plans/ -o 台账.xlsx
+    """
+    from reports.ledger import ledger_csv, write_ledger_xlsx
+
+    suffix = Path(out).suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise click.BadParameter(f"'{out}' must end in .xlsx or .csv", param_hint="--output")
+    check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    if suffix == ".csv":
+        write_output(ledger_csv(plans, lang=lang), out)
+    else:
+        write_atomic(out, lambda tmp: write_ledger_xlsx(plans, tmp, lang=lang))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -14,11 +14,14 @@ from loaders.model import Plan
 
 from .build import build_graph, plan_keys
 from .collaboration import Collaboration, collaboration
+from .deadlines import Deadlines, deadlines_over_time
+from .expand import expand_plans
 from .loads import Distribution, Overload, UnitLoad, load_distribution, overloaded_units, unit_loads
 from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
 from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
+from .roster import RosterMember, roster_members
 from .settings import AuditSettings
 
 AUDIT_SCHEMA = "dutygraph.audit/1"
@@ -52,6 +55,12 @@ class Summary:
     colead_pairs: int
     similar_tasks: int
     quality: int
+    expanded_links: int = 0  # edges to members a catch-all was expanded into (never counted)
+    roster_members: int = 0  # member units of the plans' rosters
+    members_without_tasks: int = 0  # ... on no task at all
+    members_collective_only: int = 0  # ... reached only through catch-alls (各成员单位)
+    undated_tasks: int = 0  # tasks with no deadline written
+    crunches: int = 0  # (unit, month) pairs with settings.crunch_min tasks falling due
 
 
 @dataclass(frozen=True)
@@ -69,10 +78,15 @@ class Audit:
     similar_tasks: tuple[SimilarTasks, ...]
     collaboration: Collaboration
     quality: tuple[QualityFinding, ...]
+    roster: tuple[RosterMember, ...] = ()  # member units of the plans' rosters and their tasks
+    deadlines: Deadlines = Deadlines((), (), (), (), ())  # what falls due when, and what never
 
 
 def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
-    """The graph an audit with these settings reads (also what ``--graph`` exports)."""
+    """The graph an audit with these settings reads (also what ``--graph`` exports): catch-alls
+    expanded into the plans' roster members unless ``settings.expand_members`` is off."""
+    if settings.expand_members:
+        plans = expand_plans(plans, settings.expand_also)
     return build_graph(plans, include_inline=settings.include_inline, registry=registry,
                        include_standing=settings.include_standing)
 
@@ -91,6 +105,8 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
     pairs = colead_pairs(graph, settings)
     similar = similar_tasks(graph, settings)
     quality = data_quality(graph, plans, settings)
+    members = roster_members(plans, settings)
+    due = deadlines_over_time(graph, settings)
     summary = Summary(
         plans=len(plans), tasks=distribution.tasks,
         units=sum(1 for x in loads if not x.collective),
@@ -102,12 +118,18 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         lead_and_support=len(both),
         joint_leads_unstated=sum(1 for j in joint if j.division == "unstated"),
         joint_leads_stated=sum(1 for j in joint if j.division == "stated"),
-        colead_pairs=len(pairs), similar_tasks=len(similar), quality=len(quality))
+        colead_pairs=len(pairs), similar_tasks=len(similar), quality=len(quality),
+        expanded_links=sum(1 for _, _, e in graph.edges(data="expanded") if e),
+        roster_members=len(members),
+        members_without_tasks=sum(1 for m in members if m.status == "none"),
+        members_collective_only=sum(1 for m in members if m.status == "collective_only"),
+        undated_tasks=len(due.undated), crunches=len(due.crunches))
     return Audit(
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
-        collaboration=collaboration(graph, settings), quality=quality)
+        collaboration=collaboration(graph, settings), quality=quality, roster=members,
+        deadlines=due)
 
 
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:
@@ -145,4 +167,5 @@ def audit_to_dict(audit: Audit) -> dict:
     body = _plain(audit)
     body["settings"]["weights"] = dict(audit.settings.weights)
     body["summary"]["orphans"] = dict(audit.summary.orphans)
+    body["deadlines"]["kinds"] = dict(audit.deadlines.kinds)
     return {"schema": AUDIT_SCHEMA, **body}

@@ -20,6 +20,8 @@ One edge per task and unit, however often the unit is named in the task. Edge at
 ``line``           the first line an assignment of this unit to this task stands on
 ``exhaustive``     False where a list naming the unit ended in 等
 ``standing``       True where the only assignment is a plan's blanket clause
+``expanded``       True where the unit is there only as a member a catch-all stands for
+                   (``graph.expand``; such edges never count)
 """
 from __future__ import annotations
 
@@ -86,7 +88,9 @@ def build_graph(plans, include_inline: bool = False, registry=None,
             graph.add_node(node, bipartite=TASK, plan=key, path=plan.source.path,
                            task=task.id, label=task.label, title=task.title, text=task.text,
                            line=task.line, section=task.section or "",
-                           deadline=task.deadline or "", jurisdiction=plan.jurisdiction)
+                           deadline=task.deadline or "", jurisdiction=plan.jurisdiction,
+                           due=task.due.falls_due if task.due else "",
+                           due_kind=task.due.kind if task.due else "")
             own = [(a, False) for a in task.assignments]
             standing = [(a, True) for a in plan.standing] if include_standing else []
             by_unit: dict[str, list] = {}
@@ -117,7 +121,8 @@ def _edge_attributes(items: list[tuple[Assignment, bool]], include_inline: bool,
                      task_line: int) -> dict:
     own = [a for a, is_standing in items if not is_standing]
     assignments = [a for a, _ in items]
-    counted = [a for a in assignments if include_inline or a.source != "inline"]
+    counted = [a for a in assignments
+               if (include_inline or a.source != "inline") and a.source != "expanded"]
     clauses = tuple(dict.fromkeys(a.clause for a in assignments if a.clause))
     lines = [a.line for a in own if a.line] or [a.line for a in assignments if a.line] or [task_line]
     counted_roles = tuple(r for r in ROLES if any(a.role == r for a in counted))
@@ -131,6 +136,7 @@ def _edge_attributes(items: list[tuple[Assignment, bool]], include_inline: bool,
         "line": min(lines),
         "exhaustive": all(a.exhaustive for a in assignments),
         "standing": not own,
+        "expanded": all(a.source == "expanded" for a in assignments),
     }
 
 

@@ -37,6 +37,7 @@ from scipy.optimize import linear_sum_assignment
 from loaders.model import Plan, Task
 from loaders.units import Registry
 
+from .chronic import ChronicTask, chronic_tasks
 from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, task_units,
                             unit_loads)
 from .textsim import distinctiveness, task_body, tfidf_cosine
@@ -107,6 +108,7 @@ class Comparison:
     chains: tuple[tuple[tuple[str, ...], ...], ...]  # per lineage: task ids in each plan
     loads: tuple[UnitLoad, ...]
     settings: MatchSettings
+    chronic: tuple[ChronicTask, ...] = ()  # lineages in every plan of 3+ years of one place
 
 
 def task_links(old_texts, new_texts, settings: MatchSettings = MatchSettings()):
@@ -228,8 +230,9 @@ def compare_plans(plans, registry: Registry | None = None,
     registry = registry or Registry.default()
     steps = tuple(compare_two(a, b, registry, settings) for a, b in zip(plans, plans[1:]))
     loads = unit_loads(plans, [s.renames for s in steps], registry)
-    return Comparison(tuple(_info(p) for p in plans), steps, _chains(plans, steps), loads,
-                      settings)
+    chains = _chains(plans, steps)
+    return Comparison(tuple(_info(p) for p in plans), steps, chains, loads, settings,
+                      chronic=chronic_tasks(plans, steps, chains, registry))
 
 
 def text_diff(old: str, new: str) -> tuple[tuple[str, str, str], ...]:
@@ -290,6 +293,10 @@ def compare_to_dict(result: Comparison) -> dict:
                    "support_change": u.support_change, "total_change": u.total_change}
                   for u in result.loads],
         "chains": [[list(ids) for ids in chain] for chain in result.chains],
+        "chronic": [{"chain": [list(ids) for ids in c.chain],
+                     "labels": [list(ls) for ls in c.labels], "title": c.title,
+                     "leads": [list(ls) for ls in c.leads], "lead_changes": c.lead_changes,
+                     "changed_steps": list(c.changed_steps)} for c in result.chronic],
     }
 
 

@@ -7,7 +7,7 @@ Kinds, judged on each task's own assignments plus the plan's blanket clauses:
 ``diffuse``   assigned only to classes of offices (各有关部门, 各县市区人民政府 …)
 
 Inline assignments never make a task less orphaned, whatever ``include_inline`` says: the
-question is whether the plan *assigns* the work.
+question is whether the plan *assigns* the work. Nor do members a catch-all was expanded into.
 """
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ class Orphan:
 
 def orphan_kind(graph: nx.Graph, task: str) -> str | None:
     """The orphan kind of one task node, or None when a concrete unit is assigned."""
-    assigned = [u for u, d in graph[task].items() if set(d["sources"]) - {"inline"}]
+    assigned = [u for u, d in graph[task].items() if set(d["sources"]) - {"inline", "expanded"}]
     if not graph[task]:
         return "none"
     if not assigned:

@@ -46,6 +46,9 @@ class AuditSettings:
     seed: int = 42  # for community detection and sampled betweenness
     betweenness_exact_max: int = 300  # larger components get sampled betweenness
     betweenness_samples: int = 300  # k sources for sampled betweenness
+    crunch_min: int = 2  # a unit with this many tasks falling due in one month: a crunch
+    expand_members: bool = True  # expand catch-alls (各成员单位) into the roster's members
+    expand_also: tuple[str, ...] = ()  # more classes to expand so (各有关部门), canonical names
 
     def weight(self, role: str) -> float:
         return dict(self.weights).get(role, 0.0)
@@ -100,6 +103,11 @@ def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> Aud
             raise ValueError(f"unknown key '{key}' in [audit] (keys: {', '.join(scalar)}, "
                              "weights, overload)")
         kind = type(getattr(base, key))
+        if kind is tuple:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"[audit] {key} must be a list of names, not {value!r}")
+            changes[key] = tuple(value)
+            continue
         if kind is bool and not isinstance(value, bool):
             raise ValueError(f"[audit] {key} must be true or false, not {value!r}")
         if kind is not bool and (isinstance(value, bool) or not isinstance(value, (int, float))):

@@ -83,7 +83,22 @@ def load_plan(path, encoding: str | None = None, registry=None) -> Plan:
         if len(plans) != 1:
             raise LoadError(path, f"is a review workbook of {len(plans)} plans; use load_plans")
         return plans[0]
-    return parse_document(read_document(path, encoding=encoding), registry=registry)
+    doc = read_document(path, encoding=encoding)
+    return finish_plan(parse_document(doc, registry=registry), doc.lines, registry)
+
+
+def finish_plan(plan: Plan, lines=None, registry=None) -> Plan:
+    """The loaders' last step: each task's deadline normalised (``due``) and, given the
+    document's lines, the roster read from the regions extraction skipped."""
+    import dataclasses
+
+    from .deadlines import with_due
+    from .roster import read_roster
+
+    plan = with_due(plan)
+    if lines is not None:
+        plan = dataclasses.replace(plan, roster=read_roster(plan, lines, registry))
+    return plan
 
 
 def load_plans(path, encoding: str | None = None, registry=None) -> tuple[Plan, ...]:
@@ -96,7 +111,9 @@ def _review_plans(path, registry):
     """The corrected plans when the file is a review workbook (loaders/review.py), else None."""
     from .review import is_review_workbook, read_review
 
-    return read_review(path, registry=registry) if is_review_workbook(path) else None
+    if not is_review_workbook(path):
+        return None
+    return tuple(finish_plan(p) for p in read_review(path, registry=registry))
 
 
 __all__ = ["Document", "LoadError", "Plan", "load_plan", "load_plans", "read_document"]

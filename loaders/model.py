@@ -15,10 +15,12 @@ ROLES = ("lead", "support", "implement", "supervise")
 """lead  # 牵头 / 负责; support  # 配合 / 参与 / 协助 / 会同的一方; implement  # 落实;
 supervise  # 督促 / 督导 / 指导."""
 
-SOURCES = ("explicit", "inherited", "range", "inline")
+SOURCES = ("explicit", "inherited", "range", "inline", "expanded")
 """explicit: an assignment clause of the task itself; inherited: a section header's
 ``（牵头单位：X）``; range: ``（一）至（五）项由X负责``; inline: the grammatical subject of an
-action sentence inside the task's text (kept apart from the others in every count)."""
+action sentence inside the task's text (kept apart from the others in every count);
+expanded: a roster member a catch-all (各成员单位) stands for, added by ``graph.expand``
+(never by the loaders; counted apart)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,29 @@ class Assignment:
     # first-is-lead rule), inline
 
 
+DUE_KINDS = ("date", "period", "ongoing", "recurring", "relative")
+"""date: falls due on ``date``; period: between ``start`` and ``end``; ongoing: 长期坚持 /
+持续推进; recurring: every ``every`` (每月 …); relative: after ``event`` (省级文件下发后1个月内)."""
+
+
+@dataclass(frozen=True)
+class Due:
+    """A task's deadline normalised (``loaders.deadlines``); the text stays in ``deadline``."""
+
+    kind: str  # one of DUE_KINDS
+    date: str = ""  # date: ISO YYYY-MM-DD
+    start: str = ""  # period: ISO first day
+    end: str = ""  # period: ISO last day
+    every: str = ""  # recurring: day, week, month, quarter, half_year, year, or "" (定期)
+    event: str = ""  # relative: the event as written (省级文件下发), "" for the plan's issue
+    within: str = ""  # relative: the delay as written (1个月), "" where none is given
+
+    @property
+    def falls_due(self) -> str:
+        """The ISO day the task must be done by: a date, or a period's end; else ""."""
+        return self.date or self.end
+
+
 @dataclass(frozen=True)
 class Task:
     id: str
@@ -71,6 +96,7 @@ class Task:
     deadline: str | None = None
     assignments: tuple[Assignment, ...] = ()
     leaders: tuple[str, ...] = ()  # people named by 牵头领导：/责任领导： (never units)
+    due: Due | None = None  # the deadline normalised; None where there is none or it is unread
 
 
 @dataclass(frozen=True)
@@ -102,6 +128,17 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Member:
+    """One member of a plan's leading group or committee roster (领导小组 / 安委会)."""
+
+    post: str  # the roster's post as printed: 组长, 常务副组长, 副组长, 成员, …
+    person: str  # the person's name, spaces removed ("" where the roster names a unit only)
+    unit: str  # the member's unit, canonical ("" where only a person's office is named)
+    title: str = ""  # the person's office as written (市应急局局长)
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Plan:
     source: Source
     title: str = ""
@@ -117,6 +154,7 @@ class Plan:
     warnings: tuple[Finding, ...] = ()
     coverage: tuple[Region, ...] = ()
     aliases: tuple[tuple[str, ...], ...] = ()  # groups of names this plan uses for one unit
+    roster: tuple[Member, ...] = ()  # the leading group's members, as the plan prints them
 
 
 def to_dict(plan: Plan) -> dict:
@@ -142,9 +180,11 @@ def plan_from_dict(data: dict) -> Plan:
     d.pop("schema", None)
     tasks = tuple(
         dataclasses.replace(
-            build(Task, {k: v for k, v in t.items() if k not in ("assignments", "leaders")}),
+            build(Task, {k: v for k, v in t.items()
+                         if k not in ("assignments", "leaders", "due")}),
             assignments=tuple(build(Assignment, a) for a in t.get("assignments", ())),
             leaders=tuple(t.get("leaders", ())),
+            due=build(Due, t.get("due")),
         )
         for t in d.get("tasks", ())
     )
@@ -166,4 +206,5 @@ def plan_from_dict(data: dict) -> Plan:
         warnings=tuple(build(Finding, w) for w in d.get("warnings", ())),
         coverage=tuple(build(Region, r) for r in d.get("coverage", ())),
         aliases=tuple(tuple(g) for g in d.get("aliases", ())),
+        roster=tuple(build(Member, m) for m in d.get("roster", ())),
     )

@@ -32,6 +32,14 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         f"{s.joint_leads_unstated} joint leads without stated division, {s.colead_pairs} "
         f"co-lead pairs, {s.similar_tasks} similar tasks, {s.quality} data-quality",
     ]
+    kinds = ", ".join(f"{n} {k}" for k, n in audit.deadlines.kinds if n)
+    if kinds:
+        out.append(f"deadlines: {kinds}; {s.crunches} unit-months with {audit.settings.crunch_min}+ "
+                   f"tasks due")
+    if s.roster_members:
+        out.append(f"roster: {s.roster_members} member units, {s.members_without_tasks} on no "
+                   f"task, {s.members_collective_only} only under catch-alls; "
+                   f"{s.expanded_links} expanded assignments (not counted in loads)")
     concrete = [x for x in audit.loads if not x.collective][:top]
     if concrete:
         out.append("\nheaviest units (weighted load; lead/support/implement/supervise):")
@@ -59,6 +67,15 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
             for x in audit.similar_tasks]),
         ("data quality", [(f"[{q.kind}] {q.message}", _where(q.path, q.line))
                           for q in audit.quality]),
+        ("unit-months with several tasks due", [
+            (f"{c.unit.name} {c.month}: {'、'.join(r.label for r in c.tasks)}",
+             _where(c.tasks[0].path, c.tasks[0].line)) for c in audit.deadlines.crunches]),
+        ("roster members on no task", [
+            (f"{m.unit} ({'、'.join(m.people)})", _where(m.path, m.lines[0]))
+            for m in audit.roster if m.status == "none"]),
+        ("roster members only under catch-alls", [
+            (f"{m.unit} ({'、'.join(m.people)}): {len(m.collective_tasks)} tasks",
+             _where(m.path, m.lines[0])) for m in audit.roster if m.status == "collective_only"]),
     ]
     for title, rows in sections:
         if not rows:

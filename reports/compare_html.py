@@ -29,6 +29,9 @@ WORDS = {
         "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
         "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
         "kinds": {"same": "相同", "reworded": "改写", "merged": "合并", "split": "拆分"},
+        "chronic": "连续多年延续的任务", "lead_changes": "牵头变化次数",
+        "chronic_note": "每一年的计划中都有的任务（按文字相似度连成的任务链），牵头单位变化最多的在前。",
+        "leads": "牵头单位",
     },
     "en": {
         "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
@@ -41,6 +44,10 @@ WORDS = {
         "total": "total", "change": "change", "year": "year", "none": "none",
         "legend": "Deleted text is struck through in red; inserted text underlined in green.",
         "kinds": {k: k for k in KINDS},
+        "chronic": "Tasks carried over every year", "lead_changes": "lead changes",
+        "chronic_note": "Tasks in every year's plan (linked by their text), most lead changes "
+                        "first.",
+        "leads": "leads",
     },
 }
 

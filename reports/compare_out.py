@@ -31,6 +31,12 @@ def compare_summary(result: Comparison, top: int = 10) -> str:
             out.append(f"  added: {t.label} {t.title[:40]}")
         for t in step.removed:
             out.append(f"  removed: {t.label} {t.title[:40]}")
+    if result.chronic:
+        out.append(f"carried over in all {len(result.plans)} plans: {len(result.chronic)} tasks "
+                   "(lead changes; labels oldest first):")
+        for c in result.chronic[:top]:
+            chain = " -> ".join("、".join(ls) for ls in c.labels)
+            out.append(f"  {c.lead_changes}  {c.title[:30]}: {chain}")
     movers = [u for u in result.loads if u.total_change][:top]
     if movers:
         out.append("load change (tasks, first plan -> last):")
@@ -41,7 +47,7 @@ def compare_summary(result: Comparison, top: int = 10) -> str:
 
 
 def compare_xlsx(result: Comparison) -> bytes:
-    """Sheets: pairs, added, removed, renames, loads. One row per (old, new) link."""
+    """Sheets: pairs, added, removed, renames, loads, chronic. One row per (old, new) link."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -78,6 +84,12 @@ def compare_xlsx(result: Comparison) -> bytes:
         loads.append([u.unit] + [v for k in range(len(years))
                                  for v in (u.leads[k], u.supports[k], u.totals[k])]
                      + [u.total_change, u.lead_change])
+    chronic = book.create_sheet("chronic")
+    chronic.append(["title", *(f"{y} labels" for y in years), *(f"{y} leads" for y in years),
+                    "lead_changes"])
+    for c in result.chronic:
+        chronic.append([c.title, *("、".join(ls) for ls in c.labels),
+                        *("、".join(ls) for ls in c.leads), c.lead_changes])
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -108,7 +108,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     from graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
-    from .strings import KIND_WORDS, ROLE_WORDS
+    from .strings import DUE_KIND_WORDS, KIND_WORDS, ROLE_WORDS
 
     plans = tuple(plans)
     t = strings(lang)
@@ -123,13 +123,16 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
     load_svg = Markup(figure_svg(loads, "load")) if loads else ""
     network_svg = Markup(figure_svg(network, "net")) if network else ""
+    due = due_chart(audit, lang)
+    due_svg = Markup(figure_svg(due, "due")) if due else ""
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
         concrete=tuple(x for x in audit.loads if not x.collective),
         collective=tuple(x for x in audit.loads if x.collective), max_bars=MAX_BARS,
         many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
-        load_svg=load_svg, network_svg=network_svg,
+        load_svg=load_svg, network_svg=network_svg, due_svg=due_svg,
+        due_kinds=DUE_KIND_WORDS[lang],
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
         **page_assets())
@@ -142,6 +145,14 @@ def load_chart(audit, lang: str = "zh"):
 
     concrete = [x for x in audit.loads if not x.collective]
     return load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"]) if concrete else None
+
+
+def due_chart(audit, lang: str = "zh"):
+    """The deadline heatmap Figure (None when no concrete unit has a task falling due)."""
+    from .deadline_chart import due_heatmap
+
+    t = strings(lang)
+    return due_heatmap(audit.deadlines, t["unit"], t["month"])
 
 
 def network_chart(audit, graph, max_units: int = 60):
@@ -171,7 +182,8 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list
 
     written = []
     for name, fig in (("loads.png", load_chart(audit, lang)),
-                      ("network.png", network_chart(audit, graph))):
+                      ("network.png", network_chart(audit, graph)),
+                      ("deadlines.png", due_chart(audit, lang))):
         if fig is not None:
             path = Path(folder) / name
             (write or Path.write_bytes)(path, figure_png(fig))

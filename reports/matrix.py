@@ -118,10 +118,11 @@ def sheet_name(title: str, taken: set[str]) -> str:
     return name
 
 
-def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
+def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None) -> None:
     """A sheet per plan (frozen header row and task columns, role colours) and a summary
     sheet of loads. ``loads`` are the audit layer's ``UnitLoad`` records (``Audit.loads``);
-    without them the summary is omitted rather than recounted here."""
+    without them the summary is omitted rather than recounted here. ``deadlines``
+    (``Audit.deadlines``) adds a sheet of tasks falling due per unit and month."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -170,6 +171,28 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
         ws.column_dimensions["C"].width = 40
         ws.row_dimensions[1].height = 150
         ws.freeze_panes = "D2"
+    if deadlines is not None:
+        _deadline_sheet(wb.create_sheet(sheet_name(t["deadlines"], taken)), deadlines, t, bold)
     if not wb.sheetnames:
         wb.create_sheet(t["matrix"])
     wb.save(path)
+
+
+def _deadline_sheet(ws, deadlines, t, bold) -> None:
+    """Units x months of tasks falling due (collective units marked *), then the tasks with
+    no deadline."""
+    ws.append([t["unit"], *deadlines.months, t["total"]])
+    for r in deadlines.table:
+        ws.append([r.unit.name + (" *" if r.collective else ""), *(n or None for n in r.counts),
+                   r.total])
+    ws.append([])
+    ws.append([f"{t['undated']} ({len(deadlines.undated)})"])
+    ws.cell(row=ws.max_row, column=1).font = bold
+    ws.append([t["file"], t["label"], t["line"], t["task"]])
+    header = ws.max_row
+    for ref in deadlines.undated:
+        ws.append([ref.path, ref.label, ref.line, ref.title])
+    for cell in (*ws[1], *ws[header]):
+        cell.font = bold
+    ws.column_dimensions["A"].width = 28
+    ws.freeze_panes = "B2"

@@ -195,3 +195,65 @@ def strings(lang: str) -> dict[str, str]:
     if lang not in UI:
         raise KeyError(f"no strings for language {lang!r}; choose one of {', '.join(LANGS)}")
     return UI[lang]
+
+
+LEDGER_COLUMNS = {
+    "zh": ("序号", "任务来源", "任务内容", "牵头单位", "配合单位", "责任领导", "完成时限", "办理状态"),
+    "en": ("No.", "Source", "Task", "Lead units", "Support units", "Responsible leaders",
+           "Deadline", "Status"),
+}
+"""The ledger (台账) columns, in the order supervision (督查督办) systems import them."""
+
+LEDGER_WORDS = {
+    "zh": {"all": "全部任务", "ledger": "台账"},
+    "en": {"all": "All tasks", "ledger": "Ledger"},
+}
+
+
+ROSTER_DEADLINE_UI = {
+    "zh": {
+        "deadlines": "完成时限分布",
+        "month": "月份",
+        "due_table": "各单位各月到期任务数",
+        "crunches": "同一单位同月多项任务到期",
+        "undated": "未写完成时限的任务",
+        "due_kinds": "完成时限类型",
+        "roster": "领导小组成员",
+        "people": "人员",
+        "status": "状况",
+        "roster_none": "未承担任何任务",
+        "roster_collective": "仅由“各成员单位”等统称涉及",
+        "roster_assigned": "有点名任务",
+        "expanded_note": "统称（各成员单位等）展开为成员单位：{n} 条，不计入负荷。",
+        "roster_line": "名单行",
+        "total": "合计",
+    },
+    "en": {
+        "deadlines": "Deadlines over time",
+        "month": "Month",
+        "due_table": "Tasks falling due per unit and month",
+        "crunches": "Several tasks of one unit due in one month",
+        "undated": "Tasks with no deadline",
+        "due_kinds": "Kinds of deadline",
+        "roster": "Leading group members",
+        "people": "People",
+        "status": "Status",
+        "roster_none": "on no task",
+        "roster_collective": "only under catch-alls (各成员单位 …)",
+        "roster_assigned": "named on tasks",
+        "expanded_note": "Catch-alls (各成员单位 …) expanded into member units: {n}, not counted "
+                         "in loads.",
+        "roster_line": "Roster line",
+        "total": "Total",
+    },
+}
+"""Words of the roster and deadline sections (kept in one block; merged into UI below)."""
+for _lang, _words in ROSTER_DEADLINE_UI.items():
+    UI[_lang].update(_words)
+
+DUE_KIND_WORDS = {
+    "zh": {"date": "具体日期", "period": "时间段", "ongoing": "长期/持续", "recurring": "定期重复",
+           "relative": "相对时限（如文件下发后）", "unread": "未能识别", "none": "未写时限"},
+    "en": {"date": "a date", "period": "a period", "ongoing": "ongoing", "recurring": "recurring",
+           "relative": "relative to an event", "unread": "not understood", "none": "none written"},
+}

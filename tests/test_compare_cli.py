@@ -73,5 +73,5 @@ def test_xlsx_needs_a_file_then_writes_sheets(tmp_path):
     out = tmp_path / "compare.xlsx"
     assert run(OLD, NEW, "--format", "xlsx", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads"]
+    assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads", "chronic"]
     assert book["pairs"].max_row == 8

@@ -1,0 +1,75 @@
+"""Chronic tasks: carried over in every one of three Huaihua years, with their lead changes.
+
+The third year, tests/data/compare/huaihua-2023-safety-key-points.txt, was written for the
+test from the real 2022 plan: 2022 → 2023 throughout; item 2 led by 市政府办 alone (not 市委办
+and 市政府办); item 6 led by 市安委办 alone (市委巡察办 now supports); item 24 replaced by a
+new task (安全生产信用体系建设)."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from graph.compare import compare_plans, compare_to_dict
+from loaders import load_plan
+from main import cli
+from report_plans import HERE, SAMPLE_PLANS
+
+YEARS = (SAMPLE_PLANS / "huaihua-2021-safety-key-points.txt",
+         SAMPLE_PLANS / "huaihua-2022-safety-key-points.txt",
+         HERE / "data" / "compare" / "huaihua-2023-safety-key-points.txt")
+
+
+def comparison():
+    return compare_plans([load_plan(p) for p in YEARS])
+
+
+def test_tasks_carried_over_every_year_with_their_chain_and_lead_changes():
+    chronic = comparison().chronic
+    assert len(chronic) == 16
+    first = chronic[0]  # most lead changes first: 2021→2022 and 2022→2023
+    assert first.title == "壓實安全生產屬地責任"
+    assert first.labels == (("二/4", "二/8"), ("二/2", "三/5", "三/8"), ("二/2", "三/5", "三/8"))
+    assert (first.lead_changes, first.changed_steps) == (2, (0, 1))
+    assert first.leads[1] == ("市委办", "市安全生产委员会办公室", "市政府办")
+    assert first.leads[2] == ("市安全生产委员会办公室", "市政府办")
+    inspection = chronic[1]
+    assert inspection.title == "扎實開展安全生產巡查" and inspection.lead_changes == 2
+    assert inspection.leads == (("市安全生产委员会办公室",),
+                                ("市委巡察办", "市安全生产委员会办公室"),
+                                ("市安全生产委员会办公室",))
+    steady = chronic[-1]
+    assert (steady.title, steady.labels, steady.lead_changes) == (
+        "加強消防安全風險防控", (("三/13",), ("五/18",), ("五/18",)), 0)
+    # the task replaced in 2023 leaves its lineage: not chronic through 六/24
+    assert not any("六/24" in c.labels[2] for c in chronic)
+
+
+def test_two_years_or_several_places_give_no_chronic_tasks():
+    assert compare_plans([load_plan(p) for p in YEARS[:2]]).chronic == ()
+    other = load_plan(SAMPLE_PLANS / "liupanshui-2020-rescue-action-plan.txt")
+    assert compare_plans([other, *(load_plan(p) for p in YEARS[1:])]).chronic == ()
+
+
+def test_chronic_in_json_text_page_and_workbook(tmp_path):
+    data = json.loads(json.dumps(compare_to_dict(comparison()), ensure_ascii=False))
+    assert data["chronic"][0] == {
+        "chain": [["T4", "T8"], ["T2", "T5", "T8"], ["T2", "T5", "T8"]],
+        "labels": [["二/4", "二/8"], ["二/2", "三/5", "三/8"], ["二/2", "三/5", "三/8"]],
+        "title": "壓實安全生產屬地責任",
+        "leads": [["市公安局", "市应急管理局", "市总工会", "市纪委监委"],
+                  ["市委办", "市安全生产委员会办公室", "市政府办"],
+                  ["市安全生产委员会办公室", "市政府办"]],
+        "lead_changes": 2, "changed_steps": [0, 1]}
+    runner = CliRunner()
+    files = [str(p) for p in YEARS]
+    text = runner.invoke(cli, ["compare", *files]).output
+    assert "carried over in all 3 plans: 16 tasks" in text
+    page = runner.invoke(cli, ["compare", *files, "--format", "html"]).output
+    assert '<section id="chronic">' in page and "连续多年延续的任务 (16)" in page
+    out = tmp_path / "c.xlsx"
+    result = runner.invoke(cli, ["compare", *files, "--format", "xlsx", "-o", str(out)])
+    assert result.exit_code == 0
+    ws = load_workbook(out)["chronic"]
+    assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 17

@@ -1,0 +1,16 @@
+"""The doctests of the modules that have them run as tests (they are examples that must hold)."""
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = ("loaders.deadlines", "loaders.roster", "graph.expand", "graph.deadlines",
+           "reports.ledger")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_doctests(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0
