@@ -118,9 +118,9 @@ def _check_outputs(*outs) -> None:
             check_folder(out)
 
 
-def _audit_settings(weights, overload, include_inline):
+def _audit_settings(weights, overload, include_inline, scope=None):
     """dutygraph.toml in the working folder, then the command-line options on top."""
-    from graph.settings import parse_pairs, read_settings, with_overload, with_weights
+    from graph.settings import parse_pairs, read_settings, with_overload, with_scope, with_weights
 
     try:
         settings, _ = read_settings(Path.cwd())
@@ -135,7 +135,16 @@ def _audit_settings(weights, overload, include_inline):
                 raise click.BadParameter(str(err), param_hint=option) from None
     if include_inline is not None:
         settings = dataclasses.replace(settings, include_inline=include_inline)
+    if scope is not None:
+        settings = with_scope(settings, scope)
     return settings
+
+
+SCOPE_HELP = ("How plans are audited together: jurisdiction-year (default: one place's "
+              "plans of one year), year (every plan of one year: a city with its counties), "
+              "plan (each alone). Loads never add up across years.")
+scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "year", "plan"]),
+                            default=None, help=SCOPE_HELP)
 
 
 @cli.command()
@@ -147,7 +156,8 @@ def _audit_settings(weights, overload, include_inline):
 @click.option("--weights", metavar="ROLE=W,…", help="Role weights, e.g. lead=1,support=0.5,"
               "implement=0.5,supervise=0.25.")
 @click.option("--overload", metavar="KEY=V,…", help="Overload rule, e.g. fence=1.5,"
-              "lead_share=0.2,min_tasks=3.")
+              "lead_share=0.2,min_tasks=3,min_peers=5.")
+@scope_option
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--graph", "graph_file", type=click.Path(), metavar="FILE.graphml|.gexf",
@@ -156,7 +166,7 @@ def _audit_settings(weights, overload, include_inline):
               "kinds: overloaded, orphans, overlaps, quality, any.")
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
+def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file, fail_on, top,
           encoding):
     """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
     from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
@@ -170,7 +180,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
     if graph_file and Path(graph_file).suffix.lower() not in (".graphml", ".gexf"):
         raise click.BadParameter(f"'{graph_file}' must end in .graphml or .gexf",
                                  param_hint="--graph")
-    settings = _audit_settings(weights, overload, include_inline)
+    settings = _audit_settings(weights, overload, include_inline, scope)
     _check_outputs(out, graph_file)
     plans, failures = load_all(files, encoding)
     if not plans:
@@ -251,17 +261,18 @@ def compare(files, fmt, out, threshold, lang, encoding):
               help="Language of the report.")
 @click.option("--weights", metavar="ROLE=W,…", help="Role weights, as for audit.")
 @click.option("--overload", metavar="KEY=V,…", help="Overload rule, as for audit.")
+@scope_option
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
               help="Also write the charts as PNG files (loads.png, network.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def report(files, out, lang, weights, overload, include_inline, png_dir, encoding):
+def report(files, out, lang, weights, overload, scope, include_inline, png_dir, encoding):
     """Write the audit report of the plans in FILE… as one self-contained HTML page."""
     from graph.audit import audit_graph, run_audit
     from reports.html import render_report, write_chart_pngs
 
-    settings = _audit_settings(weights, overload, include_inline)
+    settings = _audit_settings(weights, overload, include_inline, scope)
     _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if not plans:

@@ -53,7 +53,7 @@ def vary(plan, index: int, rng: random.Random):
 def run_once(count: int) -> dict:
     from graph.build import build_graph
     from graph.collaboration import collaboration
-    from graph.loads import load_distribution, overloaded_units, unit_loads
+    from graph.loads import overloaded_units, peer_groups, unit_loads
     from graph.orphans import orphan_tasks
     from graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
     from graph.quality import data_quality
@@ -76,7 +76,7 @@ def run_once(count: int) -> dict:
     lap("build_graph")
     loads = unit_loads(graph, settings)
     lap("loads")
-    overloaded_units(graph, loads, load_distribution(graph, loads, settings), settings)
+    overloaded_units(graph, loads, peer_groups(graph, loads, settings), settings)
     lap("overload")
     orphan_tasks(graph)
     lap("orphans")

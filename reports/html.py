@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -108,7 +109,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     from graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
-    from .strings import KIND_WORDS, ROLE_WORDS
+    from .strings import KIND_WORDS, PEER_WORDS, ROLE_WORDS, SCOPE_WORDS
 
     plans = tuple(plans)
     t = strings(lang)
@@ -129,6 +130,10 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
         concrete=tuple(x for x in audit.loads if not x.collective),
         collective=tuple(x for x in audit.loads if x.collective), max_bars=MAX_BARS,
         many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
+        scope_rule=SCOPE_WORDS[lang].get(audit.settings.scope, audit.settings.scope),
+        peer_words=PEER_WORDS[lang], plan_paths={p.key: p.path for p in audit.plans},
+        judged_fences=tuple(g.distribution.fence for sa in audit.scopes for g in sa.groups
+                            if g.judged),
         load_svg=load_svg, network_svg=network_svg,
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
@@ -141,6 +146,9 @@ def load_chart(audit, lang: str = "zh"):
     from .strings import ROLE_WORDS
 
     concrete = [x for x in audit.loads if not x.collective]
+    if len(audit.scopes) > 1:  # one bar per unit and scope, named so, heaviest first
+        concrete = sorted((replace(x, unit=replace(x.unit, name=f"{x.unit.name} · {x.scope}"))
+                           for x in concrete), key=lambda x: (-x.weighted, x.unit.name))
     return load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"]) if concrete else None
 
 

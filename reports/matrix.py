@@ -120,7 +120,8 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
     """A sheet per plan (frozen header row and task columns, role colours) and a summary
-    sheet of loads. ``loads`` are the audit layer's ``UnitLoad`` records (``Audit.loads``);
+    sheet of loads (a row per unit and audit scope). ``loads`` are the audit layer's
+    ``UnitLoad`` records (``Audit.loads``);
     without them the summary is omitted rather than recounted here."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -136,11 +137,11 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
     if loads is not None:
         ws = wb.create_sheet(sheet_name(t["summary"], taken))
         header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["tasks"], t["load"],
-                  t["share"]]
+                  t["share"], t["scope"], t["peer_group"]]
         ws.append(header)
-        for x in loads:
+        for x in loads:  # a row per unit and audit scope, ranked within its peer group
             ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
-                       x.weighted, round(x.share, 4)])
+                       x.weighted, round(x.share, 4), x.scope, x.peer_group])
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):
