@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import glob
 import json
 import sys
 from pathlib import Path
@@ -214,17 +215,30 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
               "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the html page.")
+@click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
+              "only (e.g. 怀化市), when the files hold plans of several.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def compare(files, fmt, out, threshold, lang, encoding):
-    """Compare plan FILEs, oldest first: tasks carried over, added, removed; renames; loads."""
+def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
+    """Compare plan FILEs of one jurisdiction, oldest first: tasks carried over, added,
+    removed; renames; loads.
+
+    FILE may be a plan, a folder or a quoted glob; the plans are put in year order (a
+    warning says so when they were named in another order). Example:
+
+        dutygraph compare data/plans/ --format html -o compare.html
+    """
     from graph.compare import compare_plans, compare_to_dict, match_settings
+    from graph.compare_order import arrange_plans
 
     try:
         settings = match_settings(threshold)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--threshold") from None
-    if len(files) < 2:
-        raise click.UsageError("compare needs at least two plans: OLD NEW…")
+    one_by_one = not any(Path(f).is_dir() or (not Path(f).exists() and glob.has_magic(f))
+                         for f in files)  # else a folder or a glob gives the plans
+    if len(files) < 2 and one_by_one:
+        raise click.UsageError("compare needs at least two plans: OLD NEW… (or a folder "
+                               "or a quoted glob holding them)")
     if fmt == "xlsx" and (out is None or out == "-"):
         raise click.UsageError("--format xlsx writes a workbook: give a file with -o, "
                                "e.g. -o compare.xlsx")
@@ -234,7 +248,13 @@ def compare(files, fmt, out, threshold, lang, encoding):
         sys.exit(EXIT_BAD_INPUT)
     if len(plans) < 2:  # the same file named twice, or a folder of one plan
         raise BadInput(f"compare needs two different plans; got {len(plans)}")
-    result = compare_plans(plans, settings=settings)
+    try:
+        arranged = arrange_plans(plans, jurisdiction, named_one_by_one=one_by_one)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
+    for warning in arranged.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    result = compare_plans(arranged.plans, settings=settings)
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
 
