@@ -25,7 +25,7 @@ from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
 from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
-from .scopes import Scope, UnitTrend, plan_scopes, scope_graph, unit_trends
+from .scopes import Scope, UnitTrend, plan_scopes, scope_graphs, unit_trends
 from .settings import AuditSettings
 
 AUDIT_SCHEMA = "dutygraph.audit/1"
@@ -101,14 +101,11 @@ def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None)
                        include_standing=settings.include_standing)
 
 
-def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
-              graph: nx.Graph | None = None) -> Audit:
-    """Every finding over ``plans``. Pass ``graph`` when it was built already."""
-    plans = tuple(plans)
-    graph = audit_graph(plans, settings, registry) if graph is None else graph
+def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettings()):
+    """(scope audits, loads, overloaded units, co-leading pairs), each scope on its own part
+    of the graph; the lists run scope after scope."""
     scopes, loads, overloaded, pairs = [], [], [], []
-    for scope in plan_scopes(plans, plan_keys(plans), settings.scope):
-        part = scope_graph(graph, scope)
+    for scope, part in scope_graphs(graph, plan_scopes(plans, plan_keys(plans), settings.scope)):
         scope_loads = unit_loads(part, settings, scope.key)
         groups = peer_groups(part, scope_loads, settings)
         scope_overloaded = overloaded_units(part, scope_loads, groups, settings)
@@ -118,7 +115,15 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         loads += scope_loads
         overloaded += scope_overloaded
         pairs += colead_pairs(part, settings)
-    loads, overloaded, pairs = tuple(loads), tuple(overloaded), tuple(pairs)
+    return tuple(scopes), tuple(loads), tuple(overloaded), tuple(pairs)
+
+
+def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
+              graph: nx.Graph | None = None) -> Audit:
+    """Every finding over ``plans``. Pass ``graph`` when it was built already."""
+    plans = tuple(plans)
+    graph = audit_graph(plans, settings, registry) if graph is None else graph
+    scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
     distribution = load_distribution(graph, loads, settings)  # pooled over scopes
     orphans = orphan_tasks(graph)
     both = lead_and_support(graph)
@@ -143,7 +148,7 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
-        collaboration=collaboration(graph, settings), quality=quality, scopes=tuple(scopes),
+        collaboration=collaboration(graph, settings), quality=quality, scopes=scopes,
         trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged)
 
 

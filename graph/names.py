@@ -16,7 +16,8 @@ the quality check flags it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from loaders.units import Registry, normalise_name, split_level
 
@@ -27,6 +28,7 @@ PLACE_SUFFIX = re.compile(r"(自治州|自治县|特区|市|县|区|州|盟|旗)
 EACH_MEMBER = re.compile(r"^(.+?)各(成员单位)$")
 
 
+@lru_cache(maxsize=4096)
 def city_forms(jurisdiction: str) -> tuple[str, str, str]:
     """(full name, stem, level character): ('怀化市', '怀化', '市'); stem '' when too short."""
     m = PLACE_SUFFIX.search(jurisdiction)
@@ -45,14 +47,25 @@ class OfficeNames:
     registry: Registry
     places: tuple[str, ...] = ()
     known: frozenset = frozenset()  # names the plans use, registry-canonical
+    seen: dict = field(default_factory=dict, compare=False, repr=False)  # name -> base name
+    named: dict = field(default_factory=dict, compare=False, repr=False)  # name -> canonical
 
     def _base(self, name: str) -> str:
-        return EACH_MEMBER.sub(r"\1\2", self.registry.canonical(name))
+        """The registry's name, X成员单位 for X各成员单位 (remembered: script conversion is
+        the slow part of building a graph)."""
+        if name not in self.seen:
+            self.seen[name] = EACH_MEMBER.sub(r"\1\2", self.registry.canonical(name))
+        return self.seen[name]
 
     def _known(self, name: str) -> bool:
         return name in self.known or split_level(name)[1] in self.registry.aliases
 
     def canonical(self, name: str) -> str:
+        if name not in self.named:
+            self.named[name] = self._canonical(name)
+        return self.named[name]
+
+    def _canonical(self, name: str) -> str:
         base = self._base(name)
         for place in self.places:
             full, stem, level = city_forms(place)
@@ -72,15 +85,15 @@ class OfficeNames:
         return self.registry.successor(self.canonical(name))
 
 
-def plan_names(plans, registry: Registry | None = None) -> OfficeNames:
-    """The ``OfficeNames`` of some plans taken together (their places, their names)."""
-    registry = registry or Registry.default()
-    names = set()
-    for plan in plans:
-        for assignment in (*plan.standing, *(a for t in plan.tasks for a in t.assignments)):
-            names.add(EACH_MEMBER.sub(r"\1\2", registry.canonical(assignment.unit)))
+def plan_names(plans, registry: Registry | None = None, seen: dict | None = None
+               ) -> OfficeNames:
+    """The ``OfficeNames`` of some plans taken together (their places, their names);
+    ``seen`` shares the names already converted with other ``OfficeNames``."""
+    office = OfficeNames(registry or Registry.default(), seen={} if seen is None else seen)
+    names = {office._base(a.unit) for plan in plans
+             for a in (*plan.standing, *(a for t in plan.tasks for a in t.assignments))}
     places = tuple(sorted({p.jurisdiction for p in plans if p.jurisdiction}))
-    return OfficeNames(registry, places, frozenset(names))
+    return OfficeNames(office.registry, places, frozenset(names), office.seen)
 
 
 def office_names(plans, registry: Registry | None = None) -> dict[str, OfficeNames]:
@@ -88,7 +101,8 @@ def office_names(plans, registry: Registry | None = None) -> dict[str, OfficeNam
     by_place: dict[str, list] = {}
     for plan in plans:
         by_place.setdefault(plan.jurisdiction, []).append(plan)
-    return {j: plan_names(group, registry) for j, group in by_place.items()}
+    seen: dict = {}
+    return {j: plan_names(group, registry, seen) for j, group in by_place.items()}
 
 
 def merged_forms(name: str, forms) -> tuple[str, ...]:

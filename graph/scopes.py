@@ -70,21 +70,34 @@ def plan_scopes(plans, keys, kind: str = "jurisdiction-year") -> tuple[Scope, ..
     return tuple(scopes)
 
 
-def scope_graph(graph: nx.Graph, scope: Scope) -> nx.Graph:
-    """The part of ``graph`` a scope holds: its plans' tasks and the units on them (a view)."""
-    plans = set(scope.plans)
-    tasks = [n for n, d in graph.nodes(data=True) if d["bipartite"] == TASK and d["plan"] in plans]
-    units = {u for t in tasks for u in graph[t]}
-    return graph.subgraph([*tasks, *units])
+def scope_graphs(graph: nx.Graph, scopes):
+    """(scope, the part of ``graph`` it holds) for each scope: its plans' tasks, the units on
+    them and their edges, nodes in a fixed order. One scope holding every plan gets ``graph``."""
+    if len(scopes) == 1:
+        yield scopes[0], graph
+        return
+    tasks: dict[str, list] = {}
+    for node, data in graph.nodes(data=True):
+        if data["bipartite"] == TASK:
+            tasks.setdefault(data["plan"], []).append(node)
+    for scope in scopes:
+        own = [t for key in scope.plans for t in tasks.get(key, ())]
+        units = dict.fromkeys(u for t in own for u in graph[t])
+        part = nx.Graph(**graph.graph)
+        part.add_nodes_from((n, graph.nodes[n]) for n in (*own, *units))
+        part.add_edges_from((t, u, graph.edges[t, u]) for t in own for u in graph[t])
+        yield scope, part
 
 
 def unit_trends(scopes, loads) -> tuple[UnitTrend, ...]:
     """Each concrete unit's load across the scopes holding its jurisdiction, for units of
     jurisdictions audited in more than one year; heaviest (at its peak) first."""
     years: dict[str, set] = {}
+    holding: dict[str, list] = {}  # jurisdiction -> the scopes holding it, in order
     for scope in scopes:
         for jurisdiction in scope.jurisdictions:
             years.setdefault(jurisdiction, set()).add(scope.year)
+            holding.setdefault(jurisdiction, []).append(scope)
     by_unit: dict[str, dict] = {}
     for load in loads:
         if not load.collective and len(years.get(load.unit.jurisdiction, ())) > 1:
@@ -96,7 +109,7 @@ def unit_trends(scopes, loads) -> tuple[UnitTrend, ...]:
             TrendPoint(scope.key, scope.year, *(
                 (x.tasks, x.lead, x.weighted, x.rank) if (x := found.get(scope.key))
                 else (0, 0, 0.0, None)))
-            for scope in scopes if first.unit.jurisdiction in scope.jurisdictions)
+            for scope in holding[first.unit.jurisdiction])
         trends.append(UnitTrend(first.unit, first.peer_group, points))
     trends.sort(key=lambda t: (t.unit.jurisdiction, -max(p.weighted for p in t.points),
                                t.unit.node))
