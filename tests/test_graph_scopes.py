@@ -158,3 +158,33 @@ def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
     assert "每个地区每年的计划单独审计" in page
     assert "同类单位组: 六盘水市 属地单位" in page and "各单位负荷的年度变化" in page
     assert "共青团怀化市委" in page.split("合并的单位名称")[1]
+
+
+def small_plan(path, place, year, *units):
+    from loaders.model import Assignment, Plan, Source, Task
+
+    tasks = tuple(Task(f"T{i}", None, str(i), str(i), "t", "t", i,
+                       assignments=(Assignment(u, u, "lead", line=i),))
+                  for i, u in enumerate(units, 1))
+    return Plan(Source(path, "txt"), jurisdiction=place, year=year, tasks=tasks)
+
+
+def test_trends_per_place_only_where_a_place_has_several_years(tmp_path):
+    from reports.html import render_report
+
+    plans = [small_plan("a1.txt", "甲市", 2020, "市甲局", "市甲局", "市乙局"),
+             small_plan("a2.txt", "甲市", 2021, "市乙局"),
+             small_plan("b1.txt", "乙县", 2019, "县丙局"),
+             small_plan("b2.txt", "乙县", 2021, "县丙局", "县丁局"),
+             small_plan("c.txt", "丙区", 2021, "区戊局")]
+    audit = run_audit(plans)
+    got = [(t.unit.node, [(p.scope, p.tasks) for p in t.points]) for t in audit.trends]
+    assert got == [  # by place, heaviest at its peak first, then by node
+        ("乙县/县丁局", [("乙县/2019", 0), ("乙县/2021", 1)]),
+        ("乙县/县丙局", [("乙县/2019", 1), ("乙县/2021", 1)]),
+        ("甲市/市甲局", [("甲市/2020", 2), ("甲市/2021", 0)]),
+        ("甲市/市乙局", [("甲市/2020", 1), ("甲市/2021", 1)])]
+    page = render_report(plans, audit)
+    trends = page.split("各单位负荷的年度变化")[1].split("</section>")[0]
+    assert trends.count("<table") == 2  # one table per place: its own years as columns
+    assert "<th class=\"num\">乙县/2019</th>" in trends and "丙区" not in trends
