@@ -169,7 +169,12 @@ scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file, fail_on, top,
           encoding):
-    """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
+    """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps.
+
+    Each scope (by default one place's plans of one year) is audited on its own, and each
+    unit is ranked among its peers (departments, territorial units); several years give
+    each unit's load across them.
+    """
     from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
     from reports.audit_text import audit_summary, write_graph
 
@@ -285,7 +290,8 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
-              help="Also write the charts as PNG files (loads.png, network.png) here.")
+              help="Also write the charts as PNG files (loads.png, or loads-1.png … "
+              "for several audit scopes; network.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 def report(files, out, lang, weights, overload, scope, include_inline, png_dir, encoding):
     """Write the audit report of the plans in FILE… as one self-contained HTML page."""

@@ -21,6 +21,8 @@ from functools import lru_cache
 
 from loaders.units import Registry, normalise_name, split_level
 
+from .refs import UnitRef, unit_ref
+
 COMBINED = re.compile(r"^.?(两级|[省市县区]级)|^[省市县区]{2}")
 """市县级党校, 县两级…: a mention naming two levels at once, split by extraction into two
 units; it is neither unit's other name."""
@@ -124,15 +126,14 @@ def merged_forms(name: str, forms) -> tuple[str, ...]:
 class MergedName:
     """A unit node reached from several names: the names a reader should know were merged."""
 
-    unit: object  # refs.UnitRef
+    unit: UnitRef
     forms: tuple[str, ...]  # the other names and mentions, simplified
 
 
 def merged_names(graph) -> tuple[MergedName, ...]:
     """Every unit node whose names and mentions differ from its canonical name (beyond
     script and level prefix), by jurisdiction and name."""
-    from .build import unit_nodes
-    from .refs import unit_ref
+    from .build import unit_nodes  # build names its nodes with this module
 
     found = []
     for unit in sorted(unit_nodes(graph)):

@@ -27,10 +27,9 @@ ZONE_COMMITTEE = re.compile(r"(党工委|工委|管委会|管理委员会|管委
 """Suffixes of a body that may govern a zone (高新区管委会) or be an office (国资管理委员会):
 territorial only when what comes before them is a place or a zone."""
 
-PLACE = re.compile(r"(经济技术开发区|经济开发区|开发区|高新技术产业开发区|高新区|经开区|新区|"
-                   r"产业园区|工业园区|园区|产业园|工业园|示范区|试验区|保税区|合作区|特区|"
-                   r"街道|社区|乡|镇|县|区|(?<!城)市|州|旗)$")
-"""Endings of a place or zone name (六盘水高新区, 钟山区, 某某镇, 某某街道)."""
+PLACE = re.compile(r"(区|工业园|产业园|科技园|街道|乡|镇|县|(?<!城)市|州|旗)$")
+"""Endings of a place or zone name: 区 (钟山区, 六盘水高新区, 经济开发区, 新区, 园区, 示范区,
+社区 …), 工业园, 产业园, 科技园, 街道, 乡, 镇, 县, 市 (not 城市), 州, 旗."""
 
 OFFICE_INSIDE = re.compile(r"(局|委|办|厅|部|队|站|所|院|中心|公司|会|室|处)$")
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from .build import TASK
+from .refs import UnitRef
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class TrendPoint:
 class UnitTrend:
     """One unit's load in each scope that holds a plan of its jurisdiction, oldest first."""
 
-    unit: object  # refs.UnitRef
+    unit: UnitRef
     peer_group: str
     points: tuple[TrendPoint, ...]
 

@@ -29,11 +29,11 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         f"{s.plans} plan(s), {s.tasks} tasks, {s.units} units (+{s.collective_units} "
         f"collective), {s.counted_links} counted assignments",
         f"scopes ({audit.settings.scope}; loads never added across scopes): {scopes}",
-        f"load: Gini {d.gini:.2f}, top 3 carry {d.top3_share:.0%}; "
-        + "; ".join(f"fence of {g.key} in {g.scope}: Q3 {g.distribution.q3:g} + "
-                    f"{audit.settings.fence:g}*IQR {g.distribution.iqr:g} = "
-                    f"{g.distribution.fence:g}" for g in judged)
-        + f"; {d.collective_only_share:.0%} of tasks rest only on collective units",
+        "; ".join([f"load: Gini {d.gini:.2f}, top 3 carry {d.top3_share:.0%}",
+                   *(f"fence of {g.key} in {g.scope}: Q3 {g.distribution.q3:g} + "
+                     f"{audit.settings.fence:g}*IQR {g.distribution.iqr:g} = "
+                     f"{g.distribution.fence:g}" for g in judged),
+                   f"{d.collective_only_share:.0%} of tasks rest only on collective units"]),
         f"findings: {s.overloaded} overloaded, orphans {orphans}, {s.lead_and_support} lead+support, "
         f"{s.joint_leads_unstated} joint leads without stated division, {s.colead_pairs} "
         f"co-lead pairs, {s.similar_tasks} similar tasks, {s.quality} data-quality",

@@ -121,8 +121,8 @@ def sheet_name(title: str, taken: set[str]) -> str:
 def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
     """A sheet per plan (frozen header row and task columns, role colours) and a summary
     sheet of loads (a row per unit and audit scope). ``loads`` are the audit layer's
-    ``UnitLoad`` records (``Audit.loads``);
-    without them the summary is omitted rather than recounted here."""
+    ``UnitLoad`` records (``Audit.loads``); without them the summary is omitted rather than
+    recounted here."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter

@@ -21,6 +21,7 @@ from loaders.units import Registry
     ("某某县人民政府", "territorial"), ("某某街道办事处", "territorial"),
     ("高新区管委会", "territorial"), ("某某工业园区管理委员会", "territorial"),
     ("某某新区党工委", "territorial"), ("某某镇", "territorial"), ("某某县(区)人民政府", "territorial"),
+    ("某某工业园", "territorial"), ("市植物园", "department"),
     ("市", "department"),  # a bare level character is no place of its own
 ])
 def test_peer_kind_from_the_suffix(name, kind):

@@ -151,10 +151,14 @@ def test_cli_scope_option_and_toml(tmp_path, monkeypatch):
 def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
     out = tmp_path / "report.html"
     result = CliRunner().invoke(cli, ["report", *map(str, HUAIHUA), str(LIUPANSHUI),
-                                      "-o", str(out)])
+                                      "-o", str(out), "--png", str(tmp_path / "png")])
     assert result.exit_code == 0, result.output
     page = out.read_text(encoding="utf-8")
     assert page.count("<h3>范围 ") == 3  # 六盘水市/2020, 怀化市/2021, 怀化市/2022
+    loads = page.split('id="loads"')[1].split('id="network"')[0]
+    assert loads.count('<figure class="chart">') == 3  # a load chart per scope
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [
+        "loads-1.png", "loads-2.png", "loads-3.png", "network.png"]
     assert "每个地区每年的计划单独审计" in page
     assert "同类单位组: 六盘水市 属地单位" in page and "各单位负荷的年度变化" in page
     assert "共青团怀化市委" in page.split("合并的单位名称")[1]
@@ -188,3 +192,16 @@ def test_trends_per_place_only_where_a_place_has_several_years(tmp_path):
     trends = page.split("各单位负荷的年度变化")[1].split("</section>")[0]
     assert trends.count("<table") == 2  # one table per place: its own years as columns
     assert "<th class=\"num\">乙县/2019</th>" in trends and "丙区" not in trends
+
+
+def test_text_summary_per_scope_and_peer_group():
+    from reports.audit_text import audit_summary
+
+    text = audit_summary(run_audit([load_plan(p) for p in (*HUAIHUA, LIUPANSHUI)]), top=2)
+    assert ("scopes (jurisdiction-year; loads never added across scopes): 六盘水市/2020 (1 "
+            "plan(s), 0 overloaded), 怀化市/2021 (1 plan(s), 1 overloaded), 怀化市/2022 (1 "
+            "plan(s), 2 overloaded)") in text
+    assert "fence of 怀化市/department in 怀化市/2021: Q3 3.75 + 1.5*IQR 2.375 = 7.3125" in text
+    assert "heaviest of 六盘水市/territorial in 六盘水市/2020" in text
+    assert "市应急管理局 in 怀化市/2021 among 怀化市/department: load 16.5, 15 leads (fence)" in text
+    assert "团市委 = 共青团怀化市委" in text  # the second merged name, by place and name
