@@ -205,3 +205,11 @@ def test_text_summary_per_scope_and_peer_group():
     assert "heaviest of 六盘水市/territorial in 六盘水市/2020" in text
     assert "市应急管理局 in 怀化市/2021 among 怀化市/department: load 16.5, 15 leads (fence)" in text
     assert "团市委 = 共青团怀化市委" in text  # the second merged name, by place and name
+
+
+def test_matrix_has_one_column_per_office(huaihua):
+    from reports.matrix import build_matrices
+
+    columns = build_matrices(huaihua)[1].units  # 2022
+    assert "市安委会成员单位" in columns and "市安委会各成员单位" not in columns
+    assert "市警支队" in build_matrices(huaihua)[0].units  # a typo keeps its column
