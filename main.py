@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import glob
 import json
 import sys
 from pathlib import Path
@@ -151,9 +152,10 @@ def _with_roster(plans, members):
     return plans if members is None else [dataclasses.replace(p, roster=members) for p in plans]
 
 
-def _audit_settings(weights, overload, include_inline, expand=None, expand_also=None):
+def _audit_settings(weights, overload, include_inline, expand=None, expand_also=None,
+                    scope=None):
     """dutygraph.toml in the working folder, then the command-line options on top."""
-    from graph.settings import parse_pairs, read_settings, with_overload, with_weights
+    from graph.settings import parse_pairs, read_settings, with_overload, with_scope, with_weights
 
     try:
         settings, _ = read_settings(Path.cwd())
@@ -176,7 +178,16 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
         names = tuple(normalise_name(n) for n in expand_also.replace("，", ",").split(",")
                       if n.strip())
         settings = dataclasses.replace(settings, expand_also=settings.expand_also + names)
+    if scope is not None:
+        settings = with_scope(settings, scope)
     return settings
+
+
+SCOPE_HELP = ("How plans are audited together: jurisdiction-year (default: one place's "
+              "plans of one year), year (every plan of one year: a city with its counties), "
+              "plan (each alone). Loads never add up across years.")
+scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "year", "plan"]),
+                            default=None, help=SCOPE_HELP)
 
 
 @cli.command()
@@ -188,7 +199,8 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
 @click.option("--weights", metavar="ROLE=W,…", help="Role weights, e.g. lead=1,support=0.5,"
               "implement=0.5,supervise=0.25.")
 @click.option("--overload", metavar="KEY=V,…", help="Overload rule, e.g. fence=1.5,"
-              "lead_share=0.2,min_tasks=3.")
+              "lead_share=0.2,min_tasks=3,min_peers=5.")
+@scope_option
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--graph", "graph_file", type=click.Path(), metavar="FILE.graphml|.gexf",
@@ -198,9 +210,14 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
-def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
+def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file, fail_on, top,
           encoding, roster_file, expand, expand_also):
-    """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
+    """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps.
+
+    Each scope (by default one place's plans of one year) is audited on its own, and each
+    unit is ranked among its peers (departments, territorial units); several years give
+    each unit's load across them.
+    """
     from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
     from reports.audit_text import audit_summary, write_graph
 
@@ -212,7 +229,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
     if graph_file and Path(graph_file).suffix.lower() not in (".graphml", ".gexf"):
         raise click.BadParameter(f"'{graph_file}' must end in .graphml or .gexf",
                                  param_hint="--graph")
-    settings = _audit_settings(weights, overload, include_inline, expand, expand_also)
+    settings = _audit_settings(weights, overload, include_inline, expand, expand_also, scope)
     roster = _read_roster(roster_file)
     _check_outputs(out, graph_file)
     plans, failures = load_all(files, encoding)
@@ -248,17 +265,30 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
               "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the html page.")
+@click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
+              "only (e.g. 怀化市), when the files hold plans of several.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def compare(files, fmt, out, threshold, lang, encoding):
-    """Compare plan FILEs, oldest first: tasks carried over, added, removed; renames; loads."""
+def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
+    """Compare plan FILEs of one jurisdiction, oldest first: tasks carried over, added,
+    removed; renames; loads.
+
+    FILE may be a plan, a folder or a quoted glob; the plans are put in year order (a
+    warning says so when they were named in another order). Example:
+
+        dutygraph compare data/plans/ --format html -o compare.html
+    """
     from graph.compare import compare_plans, compare_to_dict, match_settings
+    from graph.compare_order import arrange_plans
 
     try:
         settings = match_settings(threshold)
     except ValueError as err:
         raise click.BadParameter(str(err), param_hint="--threshold") from None
-    if len(files) < 2:
-        raise click.UsageError("compare needs at least two plans: OLD NEW…")
+    one_by_one = not any(Path(f).is_dir() or (not Path(f).exists() and glob.has_magic(f))
+                         for f in files)  # else a folder or a glob gives the plans
+    if len(files) < 2 and one_by_one:
+        raise click.UsageError("compare needs at least two plans: OLD NEW… (or a folder "
+                               "or a quoted glob holding them)")
     if fmt == "xlsx" and (out is None or out == "-"):
         raise click.UsageError("--format xlsx writes a workbook: give a file with -o, "
                                "e.g. -o compare.xlsx")
@@ -268,7 +298,13 @@ def compare(files, fmt, out, threshold, lang, encoding):
         sys.exit(EXIT_BAD_INPUT)
     if len(plans) < 2:  # the same file named twice, or a folder of one plan
         raise BadInput(f"compare needs two different plans; got {len(plans)}")
-    result = compare_plans(plans, settings=settings)
+    try:
+        arranged = arrange_plans(plans, jurisdiction, named_one_by_one=one_by_one)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
+    for warning in arranged.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    result = compare_plans(arranged.plans, settings=settings)
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
 
@@ -295,20 +331,21 @@ def compare(files, fmt, out, threshold, lang, encoding):
               help="Language of the report.")
 @click.option("--weights", metavar="ROLE=W,…", help="Role weights, as for audit.")
 @click.option("--overload", metavar="KEY=V,…", help="Overload rule, as for audit.")
+@scope_option
 @click.option("--include-inline/--no-include-inline", default=None,
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
-              help="Also write the charts as PNG files (loads.png, network.png, "
-              "deadlines.png) here.")
+              help="Also write the charts as PNG files (loads.png, or loads-1.png … "
+              "for several audit scopes; network.png; deadlines.png) here.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
-def report(files, out, lang, weights, overload, include_inline, png_dir, encoding, roster_file,
-           expand, expand_also):
+def report(files, out, lang, weights, overload, scope, include_inline, png_dir, encoding,
+           roster_file, expand, expand_also):
     """Write the audit report of the plans in FILE… as one self-contained HTML page."""
     from graph.audit import audit_graph, run_audit
     from reports.html import render_report, write_chart_pngs
 
-    settings = _audit_settings(weights, overload, include_inline, expand, expand_also)
+    settings = _audit_settings(weights, overload, include_inline, expand, expand_also, scope)
     roster = _read_roster(roster_file)
     _check_outputs(out)
     plans, failures = load_all(files, encoding)

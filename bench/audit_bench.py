@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SIZES = (100, 300, 1000)
-STEPS = ("build_graph", "loads", "overload", "orphans", "overlaps", "collaboration", "quality")
+STEPS = ("build_graph", "scopes", "orphans", "overlaps", "collaboration", "quality")
 
 
 def sample_plans():
@@ -53,9 +53,9 @@ def vary(plan, index: int, rng: random.Random):
 def run_once(count: int) -> dict:
     from graph.build import build_graph
     from graph.collaboration import collaboration
-    from graph.loads import load_distribution, overloaded_units, unit_loads
+    from graph.audit import scope_findings
     from graph.orphans import orphan_tasks
-    from graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
+    from graph.overlaps import joint_leads, lead_and_support, similar_tasks
     from graph.quality import data_quality
     from graph.settings import AuditSettings
 
@@ -74,13 +74,11 @@ def run_once(count: int) -> dict:
 
     graph = build_graph(plans, include_inline=settings.include_inline)
     lap("build_graph")
-    loads = unit_loads(graph, settings)
-    lap("loads")
-    overloaded_units(graph, loads, load_distribution(graph, loads, settings), settings)
-    lap("overload")
+    scope_findings(graph, plans, settings)  # loads, peer groups, overload, co-leads per scope
+    lap("scopes")
     orphan_tasks(graph)
     lap("orphans")
-    lead_and_support(graph), joint_leads(graph), colead_pairs(graph, settings)
+    lead_and_support(graph), joint_leads(graph)
     similar_tasks(graph, settings)
     lap("overlaps")
     collaboration(graph, settings)

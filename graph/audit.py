@@ -1,7 +1,11 @@
 """The workload audit: every finding of the responsibility graph in one frozen record.
 
 ``run_audit`` builds the graph (or takes one) and runs each analysis; ``audit_to_dict``
-gives the ``dutygraph.audit/1`` JSON object documented in the README.
+gives the ``dutygraph.audit/1`` JSON object documented in the README. Loads, their
+distribution, overload and co-leading pairs are computed per audit scope
+(``graph.scopes``) and per peer group (``graph.peers``), never across years; the
+per-task findings (orphans, overlaps, quality) and the collaboration network are
+computed over every plan given.
 """
 from __future__ import annotations
 
@@ -17,11 +21,15 @@ from .collaboration import Collaboration, collaboration
 from .deadlines import Deadlines, deadlines_over_time
 from .expand import expand_plans
 from .loads import Distribution, Overload, UnitLoad, load_distribution, overloaded_units, unit_loads
+from .loads import (Distribution, Overload, PeerGroup, UnitLoad, load_distribution,
+                    overloaded_units, peer_groups, unit_loads)
+from .names import MergedName, merged_names
 from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
 from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
 from .roster import RosterMember, roster_members
+from .scopes import Scope, UnitTrend, plan_scopes, scope_graphs, unit_trends
 from .settings import AuditSettings
 
 AUDIT_SCHEMA = "dutygraph.audit/1"
@@ -61,6 +69,20 @@ class Summary:
     members_collective_only: int = 0  # ... reached only through catch-alls (各成员单位)
     undated_tasks: int = 0  # tasks with no deadline written
     crunches: int = 0  # (unit, month) pairs with settings.crunch_min tasks falling due
+    scopes: int = 1
+    merged_names: int = 0
+
+
+@dataclass(frozen=True)
+class ScopeAudit:
+    """What one scope's loads say: its plans, spread and peer groups."""
+
+    scope: Scope
+    tasks: int
+    units: int  # concrete units counted on a task of the scope
+    overloaded: int
+    distribution: Distribution  # over the scope's concrete units (descriptive)
+    groups: tuple[PeerGroup, ...]  # the overload rule's fences live here
 
 
 @dataclass(frozen=True)
@@ -80,6 +102,9 @@ class Audit:
     quality: tuple[QualityFinding, ...]
     roster: tuple[RosterMember, ...] = ()  # member units of the plans' rosters and their tasks
     deadlines: Deadlines = Deadlines((), (), (), (), ())  # what falls due when, and what never
+    scopes: tuple[ScopeAudit, ...] = ()
+    trends: tuple[UnitTrend, ...] = ()
+    merged_names: tuple[MergedName, ...] = ()
 
 
 def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
@@ -91,26 +116,42 @@ def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None)
                        include_standing=settings.include_standing)
 
 
+def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettings()):
+    """(scope audits, loads, overloaded units, co-leading pairs), each scope on its own part
+    of the graph; the lists run scope after scope."""
+    scopes, loads, overloaded, pairs = [], [], [], []
+    for scope, part in scope_graphs(graph, plan_scopes(plans, plan_keys(plans), settings.scope)):
+        scope_loads = unit_loads(part, settings, scope.key)
+        groups = peer_groups(part, scope_loads, settings)
+        scope_overloaded = overloaded_units(part, scope_loads, groups, settings)
+        distribution = load_distribution(part, scope_loads, settings)
+        scopes.append(ScopeAudit(scope, distribution.tasks, distribution.units,
+                                 len(scope_overloaded), distribution, groups))
+        loads += scope_loads
+        overloaded += scope_overloaded
+        pairs += colead_pairs(part, settings)
+    return tuple(scopes), tuple(loads), tuple(overloaded), tuple(pairs)
+
+
 def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
               graph: nx.Graph | None = None) -> Audit:
     """Every finding over ``plans``. Pass ``graph`` when it was built already."""
     plans = tuple(plans)
     graph = audit_graph(plans, settings, registry) if graph is None else graph
-    loads = unit_loads(graph, settings)
-    distribution = load_distribution(graph, loads, settings)
-    overloaded = overloaded_units(graph, loads, distribution, settings)
+    scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
+    distribution = load_distribution(graph, loads, settings)  # pooled over scopes
     orphans = orphan_tasks(graph)
     both = lead_and_support(graph)
     joint = joint_leads(graph)
-    pairs = colead_pairs(graph, settings)
     similar = similar_tasks(graph, settings)
+    merged = merged_names(graph)
     quality = data_quality(graph, plans, settings)
     members = roster_members(plans, settings)
     due = deadlines_over_time(graph, settings)
     summary = Summary(
         plans=len(plans), tasks=distribution.tasks,
-        units=sum(1 for x in loads if not x.collective),
-        collective_units=sum(1 for x in loads if x.collective),
+        units=len({x.unit.node for x in loads if not x.collective}),
+        collective_units=len({x.unit.node for x in loads if x.collective}),
         links=graph.number_of_edges(),
         counted_links=sum(1 for _, _, c in graph.edges(data="counted") if c),
         overloaded=len(overloaded),
@@ -123,13 +164,15 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         roster_members=len(members),
         members_without_tasks=sum(1 for m in members if m.status == "none"),
         members_collective_only=sum(1 for m in members if m.status == "collective_only"),
-        undated_tasks=len(due.undated), crunches=len(due.crunches))
+        undated_tasks=len(due.undated), crunches=len(due.crunches),
+        scopes=len(scopes), merged_names=len(merged))
     return Audit(
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
         collaboration=collaboration(graph, settings), quality=quality, roster=members,
-        deadlines=due)
+        deadlines=due, scopes=scopes,
+        trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged)
 
 
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:
@@ -168,4 +211,6 @@ def audit_to_dict(audit: Audit) -> dict:
     body["settings"]["weights"] = dict(audit.settings.weights)
     body["summary"]["orphans"] = dict(audit.summary.orphans)
     body["deadlines"]["kinds"] = dict(audit.deadlines.kinds)
+    # each scope: its own fields (key, year, jurisdictions, plans) first, then its findings
+    body["scopes"] = [{**scope.pop("scope"), **scope} for scope in body["scopes"]]
     return {"schema": AUDIT_SCHEMA, **body}

@@ -7,8 +7,10 @@ unit and never two nodes of one side.
 Task nodes are ``"<plan key>:<task id>"`` where the plan key is the file stem (made unique
 with the file's sha256 prefix when two plans share a stem), so ids are unique across plans.
 Unit nodes are ``"<jurisdiction>/<canonical name>"`` (just the name where the plan names no
-jurisdiction): the registry's canonical name, so 市应急局 and 市应急管理局 of one city are
-one node, while the 市应急管理局 of two cities stay two.
+jurisdiction): one name per office (``graph.names``: the registry's canonical name, the
+name without its city, X成员单位 for X各成员单位), so 市应急局 and 市应急管理局, 团市委 and
+共青团怀化市委 of one city are one node, while the 市应急管理局 of two cities stay two. A
+unit node keeps in ``forms`` every name and mention that led to it.
 
 One edge per task and unit, however often the unit is named in the task. Edge attributes:
 
@@ -31,6 +33,8 @@ from pathlib import Path
 import networkx as nx
 
 from loaders.model import ROLES, SOURCES, Assignment, Plan
+
+from .names import office_names
 
 TASK, UNIT = 0, 1
 
@@ -57,7 +61,7 @@ def _alias_map(plan: Plan, registry) -> dict[str, str]:
     """Every name of a plan's own alias groups -> the group's first name."""
     mapping = {}
     for group in plan.aliases:
-        names = [registry.canonical(n) if registry else n for n in group]
+        names = [registry.canonical(n) for n in group]
         for name in names[1:]:
             mapping.setdefault(name, names[0])
     return mapping
@@ -67,8 +71,9 @@ def build_graph(plans, include_inline: bool = False, registry=None,
                 include_standing: bool = True) -> nx.Graph:
     """The bipartite task/unit graph of ``plans`` (see the module docstring for its shape).
 
-    ``registry`` (a ``loaders.units.Registry``) re-canonicalises unit names, e.g. a
-    jurisdiction's own alias file; without one the plans' names are used as extracted.
+    ``registry`` (a ``loaders.units.Registry``, the default one when not given) and the
+    rules of ``graph.names`` give each office one name, e.g. with a jurisdiction's own
+    alias file.
     Inline edges are always present; ``include_inline`` decides whether they count.
 
     >>> from loaders.model import Assignment, Plan, Source, Task
@@ -80,9 +85,12 @@ def build_graph(plans, include_inline: bool = False, registry=None,
     >>> g.edges["p:t1", "某市/市交通局"]["counted_roles"]
     ('lead',)
     """
+    plans = tuple(plans)
     graph = nx.Graph(include_inline=include_inline, include_standing=include_standing)
+    names = office_names(plans, registry)
     for key, plan in zip(plan_keys(plans), plans):
-        aliases = _alias_map(plan, registry)
+        office = names[plan.jurisdiction]
+        aliases = _alias_map(plan, office)
         for task in plan.tasks:
             node = f"{key}:{task.id}"
             graph.add_node(node, bipartite=TASK, plan=key, path=plan.source.path,
@@ -95,26 +103,31 @@ def build_graph(plans, include_inline: bool = False, registry=None,
             standing = [(a, True) for a in plan.standing] if include_standing else []
             by_unit: dict[str, list] = {}
             for assignment, is_standing in own + standing:
-                name = registry.canonical(assignment.unit) if registry else assignment.unit
+                name = office.canonical(assignment.unit)
                 name = aliases.get(name, name)
                 by_unit.setdefault(name, []).append((assignment, is_standing))
             for name, items in by_unit.items():
                 unit = unit_node(plan.jurisdiction, name)
-                _add_unit(graph, unit, name, plan.jurisdiction, items)
+                forms = [f for a, _ in items for f in (a.unit, a.mention)
+                         if f and aliases.get(office.canonical(f), office.canonical(f)) == name]
+                _add_unit(graph, unit, name, plan.jurisdiction, items, forms)
                 graph.add_edge(node, unit, **_edge_attributes(items, include_inline, task.line))
     return graph
 
 
-def _add_unit(graph: nx.Graph, node: str, name: str, jurisdiction: str, items) -> None:
+def _add_unit(graph: nx.Graph, node: str, name: str, jurisdiction: str, items, forms) -> None:
     collective = any(a.collective for a, _ in items)
     mentions = tuple(a.mention or a.unit for a, _ in items)
+    forms = tuple(forms)  # the names and mentions that the naming rules bring to this node
     if node in graph:
         data = graph.nodes[node]
         data["collective"] = data["collective"] or collective
         data["mentions"] = tuple(dict.fromkeys(data["mentions"] + mentions))
+        data["forms"] = tuple(dict.fromkeys(data["forms"] + forms))
     else:
         graph.add_node(node, bipartite=UNIT, name=name, jurisdiction=jurisdiction,
-                       collective=collective, mentions=tuple(dict.fromkeys(mentions)))
+                       collective=collective, mentions=tuple(dict.fromkeys(mentions)),
+                       forms=tuple(dict.fromkeys(forms)))
 
 
 def _edge_attributes(items: list[tuple[Assignment, bool]], include_inline: bool,

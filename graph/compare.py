@@ -40,6 +40,7 @@ from loaders.units import Registry
 from .chronic import ChronicTask, chronic_tasks
 from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, task_units,
                             unit_loads)
+from .names import OfficeNames, plan_names
 from .textsim import distinctiveness, task_body, tfidf_cosine
 
 KINDS = ("same", "reworded", "merged", "split")
@@ -153,8 +154,10 @@ def _info(plan: Plan) -> PlanInfo:
 def compare_two(old: Plan, new: Plan, registry: Registry | None = None,
                 settings: MatchSettings = MatchSettings()) -> Step:
     """Match the tasks of two plans and say, for each carried-over task, how its units
-    changed (units seen through the registry, renames not counted as changes)."""
-    registry = registry or Registry.default()
+    changed (units seen through the registry and ``graph.names``, renames not counted as
+    changes)."""
+    if not isinstance(registry, OfficeNames):
+        registry = plan_names((old, new), registry)
     bodies_old = [_body(t) for t in old.tasks]
     bodies_new = [_body(t) for t in new.tasks]
     links = task_links(bodies_old, bodies_new, settings)
@@ -227,7 +230,7 @@ def compare_plans(plans, registry: Registry | None = None,
     plans = tuple(plans)
     if len(plans) < 2:
         raise ValueError(f"compare needs at least two plans, got {len(plans)}")
-    registry = registry or Registry.default()
+    registry = plan_names(plans, registry)  # one name per office, as in the audit
     steps = tuple(compare_two(a, b, registry, settings) for a, b in zip(plans, plans[1:]))
     loads = unit_loads(plans, [s.renames for s in steps], registry)
     chains = _chains(plans, steps)

@@ -2,8 +2,11 @@
 
 A unit's weighted load is the sum, over the tasks it is counted on, of the weight of its
 heaviest role on that task (a unit named lead and supporter of one task carries one task,
-as lead). Collective units (各有关部门 …) are not offices: they get loads and ranks of their
-own and never enter the distribution or the overload rule.
+as lead). Units are ranked and judged among their peers (``graph.peers``): one
+jurisdiction's departments with each other, its territorial units (county governments,
+development zones …) with each other. Collective units (各有关部门 …) are not offices: they
+get loads and ranks of their own and never enter a distribution or the overload rule.
+The graph given is one audit scope (``graph.scopes``): loads never add up across years.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import pandas as pd
 from loaders.model import ROLES
 
 from .build import TASK, task_nodes, unit_nodes
+from .peers import PEER_KINDS, peer_group, peer_kind
 from .refs import TaskRef, UnitRef, task_order, task_ref, unit_ref
 from .settings import AuditSettings
 
@@ -30,8 +34,10 @@ class UnitLoad:
     implement: int  # 落实
     supervise: int  # 督促
     weighted: float
-    share: float  # of the weighted load of its group (concrete or collective units)
-    rank: int  # within its group, 1 = heaviest; ties share the best rank
+    share: float  # of the weighted load of its peer group
+    rank: int  # within its peer group, 1 = heaviest; ties share the best rank
+    scope: str = ""  # key of the audit scope the load was counted in
+    peer_group: str = ""  # key of its peer group, e.g. 怀化市/department
 
 
 @dataclass(frozen=True)
@@ -69,14 +75,31 @@ class Overload:
     lead_share: float
     reasons: tuple[str, ...]  # "fence" (load above the fence), "lead_share"
     tasks: tuple[UnitTask, ...]
+    scope: str = ""
+    peer_group: str = ""  # the group whose fence and leads it was judged against
+
+
+@dataclass(frozen=True)
+class PeerGroup:
+    """One jurisdiction's units of one peer kind within a scope, and their distribution."""
+
+    scope: str
+    key: str  # <jurisdiction>/<kind>
+    jurisdiction: str
+    kind: str  # one of graph.peers.PEER_KINDS
+    units: int
+    judged: bool  # concrete, with at least settings.min_peers units: overload is judged
+    distribution: Distribution
 
 
 def task_weight(roles, settings: AuditSettings) -> float:
     return max((settings.weight(r) for r in roles), default=0.0)
 
 
-def unit_loads(graph: nx.Graph, settings: AuditSettings = AuditSettings()) -> tuple[UnitLoad, ...]:
-    """Loads of every unit counted on at least one task: concrete units by rank, then collective."""
+def unit_loads(graph: nx.Graph, settings: AuditSettings = AuditSettings(), scope: str = ""
+               ) -> tuple[UnitLoad, ...]:
+    """Loads of every unit counted on at least one task, by peer group (departments, then
+    territorial units, then collective ones; jurisdictions in order), each group by rank."""
     rows = []
     for unit in unit_nodes(graph):
         counts = dict.fromkeys(ROLES, 0)
@@ -89,18 +112,23 @@ def unit_loads(graph: nx.Graph, settings: AuditSettings = AuditSettings()) -> tu
                 counts[role] += 1
             weighted += task_weight(data["counted_roles"], settings)
         if tasks:
-            rows.append((unit, graph.nodes[unit]["collective"], tasks, counts, weighted))
+            data = graph.nodes[unit]
+            kind = peer_kind(data["name"], data["collective"])
+            rows.append(((PEER_KINDS.index(kind), data["jurisdiction"]),
+                         peer_group(data["jurisdiction"], kind), unit, data["collective"],
+                         tasks, counts, weighted))
     loads = []
-    for collective in (False, True):
-        group = sorted((r for r in rows if r[1] == collective), key=lambda r: (-r[4], r[0]))
-        total = sum(r[4] for r in group)
+    for order in sorted({r[0] for r in rows}):
+        group = sorted((r for r in rows if r[0] == order), key=lambda r: (-r[6], r[2]))
+        total = sum(r[6] for r in group)
         rank = 0
-        for position, (unit, _, tasks, counts, weighted) in enumerate(group, 1):
-            if position == 1 or weighted != group[position - 2][4]:
+        for position, (_, key, unit, collective, tasks, counts, weighted) in enumerate(group, 1):
+            if position == 1 or weighted != group[position - 2][6]:
                 rank = position
             loads.append(UnitLoad(unit=unit_ref(graph, unit), collective=collective,
                                   tasks=tasks, **counts, weighted=weighted,
-                                  share=weighted / total if total else 0.0, rank=rank))
+                                  share=weighted / total if total else 0.0, rank=rank,
+                                  scope=scope, peer_group=key))
     return tuple(loads)
 
 
@@ -122,9 +150,11 @@ def gini(values) -> float:
     return float((2 * (index * x).sum()) / (n * x.sum()) - (n + 1) / n)
 
 
-def load_distribution(graph: nx.Graph, loads, settings: AuditSettings = AuditSettings()
-                      ) -> Distribution:
-    concrete = [x for x in loads if not x.collective]
+def load_distribution(graph: nx.Graph, loads, settings: AuditSettings = AuditSettings(),
+                      concrete_only: bool = True) -> Distribution:
+    """Spread of the loads given (the concrete ones only, unless ``concrete_only`` is off);
+    ``tasks`` and the collective-only counts are those of the graph."""
+    concrete = [x for x in loads if not (concrete_only and x.collective)]
     values = np.array([x.weighted for x in concrete], dtype=float)
     q1, q3 = (float(v) for v in np.percentile(values, [25, 75])) if len(values) else (0.0, 0.0)
     total = float(values.sum())
@@ -145,14 +175,35 @@ def _only_collective(graph: nx.Graph, task: str) -> bool:
     return bool(counted) and all(graph.nodes[u]["collective"] for u in counted)
 
 
-def overloaded_units(graph: nx.Graph, loads, distribution: Distribution,
-                     settings: AuditSettings = AuditSettings()) -> tuple[Overload, ...]:
-    """Concrete units on at least ``min_tasks`` tasks whose weighted load exceeds the fence,
-    or whose leads exceed ``lead_share`` of all leads; heaviest first, each with its tasks."""
+def peer_groups(graph: nx.Graph, loads, settings: AuditSettings = AuditSettings()
+                ) -> tuple[PeerGroup, ...]:
+    """The peer groups of ``loads`` (in their order), each with the distribution of its
+    units' loads: the fence and lead limit the overload rule applies to its members."""
+    groups = []
+    for key in dict.fromkeys(x.peer_group for x in loads):
+        members = [x for x in loads if x.peer_group == key]
+        jurisdiction, _, kind = key.rpartition("/")
+        groups.append(PeerGroup(
+            scope=members[0].scope, key=key, jurisdiction=jurisdiction, kind=kind,
+            units=len(members),
+            judged=kind != "collective" and len(members) >= settings.min_peers,
+            distribution=load_distribution(graph, members, settings, concrete_only=False)))
+    return tuple(groups)
+
+
+def overloaded_units(graph: nx.Graph, loads, groups, settings: AuditSettings = AuditSettings()
+                     ) -> tuple[Overload, ...]:
+    """Concrete units on at least ``min_tasks`` tasks whose weighted load exceeds their
+    peer group's fence, or whose leads exceed ``lead_share`` of the group's leads; only in
+    groups of at least ``min_peers`` units (``PeerGroup.judged``). Heaviest first within
+    each group, each with its tasks."""
+    by_key = {g.key: g for g in groups}
     found = []
     for load in loads:
-        if load.collective or load.tasks < settings.min_tasks:
+        group = by_key.get(load.peer_group)
+        if load.collective or load.tasks < settings.min_tasks or not (group and group.judged):
             continue
+        distribution = group.distribution
         reasons = []
         if load.weighted > distribution.fence:
             reasons.append("fence")
@@ -169,5 +220,6 @@ def overloaded_units(graph: nx.Graph, loads, distribution: Distribution,
                             key=task_order(graph)))
         share = load.lead / distribution.total_leads if distribution.total_leads else 0.0
         found.append(Overload(unit=load.unit, weighted=load.weighted, leads=load.lead,
-                              lead_share=share, reasons=tuple(reasons), tasks=tasks))
+                              lead_share=share, reasons=tuple(reasons), tasks=tasks,
+                              scope=load.scope, peer_group=load.peer_group))
     return tuple(found)

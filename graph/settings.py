@@ -5,6 +5,7 @@ a ``dutygraph.toml`` in the working folder, and the defaults below. The effectiv
 are written into every audit so a reader can see which rule produced which finding::
 
     [audit]
+    scope = "jurisdiction-year"
     include_inline = false
     similar_tasks = 90
 
@@ -27,7 +28,11 @@ from loaders.model import ROLES
 
 SETTINGS_FILE = "dutygraph.toml"
 DEFAULT_WEIGHTS = (("lead", 1.0), ("support", 0.5), ("implement", 0.5), ("supervise", 0.25))
-OVERLOAD_KEYS = ("fence", "lead_share", "min_tasks")
+OVERLOAD_KEYS = ("fence", "lead_share", "min_tasks", "min_peers")
+SCOPES = ("jurisdiction-year", "year", "plan")
+"""How plans are grouped into audit scopes: one jurisdiction's plans of one year (the
+default), every plan of one year (a city with its counties), or each plan alone. Loads and
+overload are computed within a scope, never across years."""
 
 
 @dataclass(frozen=True)
@@ -35,9 +40,11 @@ class AuditSettings:
     """Every number an audit finding depends on; the defaults are the documented rules."""
 
     weights: tuple[tuple[str, float], ...] = DEFAULT_WEIGHTS  # role -> weight of one task
+    scope: str = "jurisdiction-year"  # one of SCOPES
     fence: float = 1.5  # overloaded above Q3 + fence * IQR of the concrete units' loads
     lead_share: float = 0.2  # ... or leading more than this share of all leads
     min_tasks: int = 3  # a unit with fewer counted tasks is never called overloaded
+    min_peers: int = 5  # a peer group with fewer concrete units is listed, never judged
     include_inline: bool = False  # count inline assignments (sentence subjects) too
     include_standing: bool = True  # apply a plan's blanket clauses to every task
     colead_min: int = 3  # report a pair of units co-leading at least this many tasks
@@ -80,14 +87,23 @@ def with_weights(settings: AuditSettings, weights: dict) -> AuditSettings:
 
 
 def with_overload(settings: AuditSettings, values: dict) -> AuditSettings:
-    """New settings with overload thresholds replaced (fence, lead_share, min_tasks)."""
+    """New settings with overload thresholds replaced (fence, lead_share, min_tasks,
+    min_peers)."""
     unknown = sorted(set(values) - set(OVERLOAD_KEYS))
     if unknown:
         raise ValueError(f"unknown key '{unknown[0]}' (keys: {', '.join(OVERLOAD_KEYS)})")
     if any(float(v) < 0 for v in values.values()):
         raise ValueError("overload thresholds must not be negative")
-    changes = {k: (int(v) if k == "min_tasks" else float(v)) for k, v in values.items()}
+    changes = {k: (int(v) if k in ("min_tasks", "min_peers") else float(v))
+               for k, v in values.items()}
     return dataclasses.replace(settings, **changes)
+
+
+def with_scope(settings: AuditSettings, scope: str) -> AuditSettings:
+    """New settings with another scope; ValueError names the scopes there are."""
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope '{scope}' (scopes: {', '.join(SCOPES)})")
+    return dataclasses.replace(settings, scope=scope)
 
 
 def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> AuditSettings:
@@ -96,12 +112,18 @@ def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> Aud
     settings = with_weights(base, table.pop("weights", {}))
     settings = with_overload(settings, table.pop("overload", {}))
     fields = {f.name: f for f in dataclasses.fields(AuditSettings)}
-    scalar = sorted(set(fields) - {"weights", *OVERLOAD_KEYS})
+    if "scope" in table:
+        scope = table.pop("scope")
+        try:
+            settings = with_scope(settings, scope if isinstance(scope, str) else repr(scope))
+        except ValueError as err:
+            raise ValueError(f"[audit] {err}") from None
+    scalar = sorted(set(fields) - {"weights", "scope", *OVERLOAD_KEYS})
     changes = {}
     for key, value in table.items():
         if key not in scalar:
             raise ValueError(f"unknown key '{key}' in [audit] (keys: {', '.join(scalar)}, "
-                             "weights, overload)")
+                             "scope, weights, overload)")
         kind = type(getattr(base, key))
         if kind is tuple:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

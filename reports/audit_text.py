@@ -22,12 +22,18 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
     """Counts and the ``top`` heaviest findings of each kind, each with file:line."""
     s, d = audit.summary, audit.distribution
     orphans = ", ".join(f"{n} {kind}" for kind, n in s.orphans)
+    scopes = ", ".join(f"{x.scope.key} ({len(x.scope.plans)} plan(s), {x.overloaded} "
+                       f"overloaded)" for x in audit.scopes)
+    judged = [g for x in audit.scopes for g in x.groups if g.judged]
     out = [
         f"{s.plans} plan(s), {s.tasks} tasks, {s.units} units (+{s.collective_units} "
         f"collective), {s.counted_links} counted assignments",
-        f"load: Gini {d.gini:.2f}, top 3 carry {d.top3_share:.0%}; fence "
-        f"Q3 {d.q3:g} + {audit.settings.fence:g}*IQR {d.iqr:g} = {d.fence:g}; "
-        f"{d.collective_only_share:.0%} of tasks rest only on collective units",
+        f"scopes ({audit.settings.scope}; loads never added across scopes): {scopes}",
+        "; ".join([f"load: Gini {d.gini:.2f}, top 3 carry {d.top3_share:.0%}",
+                   *(f"fence of {g.key} in {g.scope}: Q3 {g.distribution.q3:g} + "
+                     f"{audit.settings.fence:g}*IQR {g.distribution.iqr:g} = "
+                     f"{g.distribution.fence:g}" for g in judged),
+                   f"{d.collective_only_share:.0%} of tasks rest only on collective units"]),
         f"findings: {s.overloaded} overloaded, orphans {orphans}, {s.lead_and_support} lead+support, "
         f"{s.joint_leads_unstated} joint leads without stated division, {s.colead_pairs} "
         f"co-lead pairs, {s.similar_tasks} similar tasks, {s.quality} data-quality",
@@ -40,15 +46,17 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         out.append(f"roster: {s.roster_members} member units, {s.members_without_tasks} on no "
                    f"task, {s.members_collective_only} only under catch-alls; "
                    f"{s.expanded_links} expanded assignments (not counted in loads)")
-    concrete = [x for x in audit.loads if not x.collective][:top]
-    if concrete:
-        out.append("\nheaviest units (weighted load; lead/support/implement/supervise):")
+    for group in (g for x in audit.scopes for g in x.groups if g.kind != "collective"):
+        rows = [x for x in audit.loads if x.scope == group.scope
+                and x.peer_group == group.key][:top]
+        out.append(f"\nheaviest of {group.key} in {group.scope} (weighted load; "
+                   "lead/support/implement/supervise):")
         out += [f"  {x.rank:>3}. {x.unit.name}  {x.weighted:g}  "
                 f"({x.lead}/{x.support}/{x.implement}/{x.supervise}, {x.share:.0%})"
-                for x in concrete]
+                for x in rows]
     sections = [
-        ("overloaded", [(f"{o.unit.name}: load {o.weighted:g}, {o.leads} leads "
-                         f"({', '.join(o.reasons)})",
+        ("overloaded", [(f"{o.unit.name} in {o.scope} among {o.peer_group}: load "
+                         f"{o.weighted:g}, {o.leads} leads ({', '.join(o.reasons)})",
                          _where(o.tasks[0].task.path, o.tasks[0].line) if o.tasks else "")
                         for o in audit.overloaded]),
         ("orphan tasks", [(f"[{o.kind}] {o.task.label} {_clip(o.task.title)}",
@@ -76,6 +84,8 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         ("roster members only under catch-alls", [
             (f"{m.unit} ({'、'.join(m.people)}): {len(m.collective_tasks)} tasks",
              _where(m.path, m.lines[0])) for m in audit.roster if m.status == "collective_only"]),
+        ("names merged into one unit", [(f"{m.unit.name} = {'、'.join(m.forms)}",
+                                         m.unit.jurisdiction) for m in audit.merged_names]),
     ]
     for title, rows in sections:
         if not rows:

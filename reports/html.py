@@ -108,7 +108,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     from graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
-    from .strings import DUE_KIND_WORDS, KIND_WORDS, ROLE_WORDS
+    from .strings import DUE_KIND_WORDS, KIND_WORDS, PEER_WORDS, ROLE_WORDS, SCOPE_WORDS
 
     plans = tuple(plans)
     t = strings(lang)
@@ -119,32 +119,42 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
 
     if graph is None:
         graph = audit_graph(plans, audit.settings)
-    loads, network = load_chart(audit, lang), network_chart(audit, graph)
+    network = network_chart(audit, graph)
     # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
-    load_svg = Markup(figure_svg(loads, "load")) if loads else ""
+    load_svgs = {key: Markup(figure_svg(fig, f"load{i}"))
+                 for i, (key, fig) in enumerate(load_charts(audit, lang))}
     network_svg = Markup(figure_svg(network, "net")) if network else ""
     due = due_chart(audit, lang)
     due_svg = Markup(figure_svg(due, "due")) if due else ""
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
-        concrete=tuple(x for x in audit.loads if not x.collective),
-        collective=tuple(x for x in audit.loads if x.collective), max_bars=MAX_BARS,
+        concrete=tuple(x for x in audit.loads if not x.collective), max_bars=MAX_BARS,
         many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
-        load_svg=load_svg, network_svg=network_svg, due_svg=due_svg,
+        scope_rule=SCOPE_WORDS[lang].get(audit.settings.scope, audit.settings.scope),
+        peer_words=PEER_WORDS[lang], plan_paths={p.key: p.path for p in audit.plans},
+        judged_fences=tuple(g.distribution.fence for sa in audit.scopes for g in sa.groups
+                            if g.judged),
+        load_svgs=load_svgs, network_svg=network_svg, due_svg=due_svg,
         due_kinds=DUE_KIND_WORDS[lang],
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
         **page_assets())
 
 
-def load_chart(audit, lang: str = "zh"):
-    """The load chart Figure of the concrete units (None when no unit carries a task)."""
+def load_charts(audit, lang: str = "zh"):
+    """(scope key, load chart Figure) for each audit scope whose concrete units carry a task:
+    loads never share a chart across scopes."""
     from .charts import load_figure
     from .strings import ROLE_WORDS
 
-    concrete = [x for x in audit.loads if not x.collective]
-    return load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"]) if concrete else None
+    charts = []
+    for scope in audit.scopes:
+        concrete = [x for x in audit.loads if not x.collective and x.scope == scope.scope.key]
+        if concrete:
+            charts.append((scope.scope.key,
+                           load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"])))
+    return tuple(charts)
 
 
 def due_chart(audit, lang: str = "zh"):
@@ -176,12 +186,17 @@ def network_chart(audit, graph, max_units: int = 60):
 
 
 def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:
-    """loads.png and network.png in ``folder``, drawn with the packaged Noto Sans SC;
-    ``write(path, data)`` (default ``Path.write_bytes``) lets the caller write atomically."""
+    """loads.png (loads-1.png, loads-2.png … for several scopes, in their order) and
+    network.png in ``folder``, drawn with the packaged Noto Sans SC; ``write(path, data)``
+    (default ``Path.write_bytes``) lets the caller write atomically."""
     from .charts import figure_png
 
+    loads = load_charts(audit, lang)
+    names = ["loads.png"] if len(audit.scopes) == 1 else [
+        f"loads-{i}.png" for i, scope in enumerate(audit.scopes, 1)
+        if scope.scope.key in dict(loads)]
     written = []
-    for name, fig in (("loads.png", load_chart(audit, lang)),
+    for name, fig in (*zip(names, (fig for _, fig in loads)),
                       ("network.png", network_chart(audit, graph)),
                       ("deadlines.png", due_chart(audit, lang))):
         if fig is not None:

@@ -1,8 +1,10 @@
 """The responsibility matrix: tasks × units with their roles, as data, CSV and Excel.
 
 The matrix is a rendering of the plans' assignments, not an analysis: one row per task, one
-column per unit named in the plan (in order of first mention), each cell the roles that
-unit holds in that task. Loads for the Excel summary sheet come from the audit layer.
+column per unit named in the plan (in order of first mention; the names as extracted, with
+``graph.names``' rules on top, so 市安委会各成员单位 and 市安委会成员单位 are one column),
+each cell the roles that unit holds in that task.
+Loads for the Excel summary sheet come from the audit layer.
 """
 from __future__ import annotations
 
@@ -37,21 +39,23 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
 
 
-def build_matrix(plan: Plan) -> Matrix:
-    """One row per task in plan order; columns are units in order of first mention."""
+def build_matrix(plan: Plan, names=None) -> Matrix:
+    """One row per task in plan order; columns are units in order of first mention, each
+    office once (``names``: a ``graph.names.OfficeNames``, by default the plan's own)."""
+    names = names or _names([plan])[plan.jurisdiction]
     order: dict[str, bool] = {}
     for task in plan.tasks:
         for a in task.assignments:
-            order.setdefault(a.unit, a.collective)
+            order.setdefault(names.canonical(a.unit), a.collective)
     units = tuple(order)
     index = {u: i for i, u in enumerate(units)}
     rows = []
     for task in plan.tasks:
         cells: list[list[Mark]] = [[] for _ in units]
         for a in task.assignments:
-            mark = (a.role, a.source)
-            if mark not in cells[index[a.unit]]:
-                cells[index[a.unit]].append(mark)
+            mark, column = (a.role, a.source), index[names.canonical(a.unit)]
+            if mark not in cells[column]:
+                cells[column].append(mark)
         rows.append(MatrixRow(
             task_id=task.id, label=task.label, line=task.line, title=task.title,
             cells=tuple(tuple(sorted(c, key=lambda m: ROLES.index(m[0])
@@ -60,8 +64,18 @@ def build_matrix(plan: Plan) -> Matrix:
                   collective=tuple(order.values()), rows=tuple(rows))
 
 
+def _names(plans):
+    """Per jurisdiction, the naming rules of ``graph.names`` over the extracted names (the
+    loaders applied the registry already; it is not applied twice)."""
+    from graph.names import office_names
+    from loaders.units import Registry
+
+    return office_names(plans, Registry())
+
+
 def build_matrices(plans) -> tuple[Matrix, ...]:
-    return tuple(build_matrix(p) for p in plans)
+    names = _names(plans)
+    return tuple(build_matrix(p, names[p.jurisdiction]) for p in plans)
 
 
 def cell_text(marks: tuple[Mark, ...], lang: str = "zh") -> str:
@@ -120,9 +134,10 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None) -> None:
     """A sheet per plan (frozen header row and task columns, role colours) and a summary
-    sheet of loads. ``loads`` are the audit layer's ``UnitLoad`` records (``Audit.loads``);
-    without them the summary is omitted rather than recounted here. ``deadlines``
-    (``Audit.deadlines``) adds a sheet of tasks falling due per unit and month."""
+    sheet of loads (a row per unit and audit scope). ``loads`` are the audit layer's
+    ``UnitLoad`` records (``Audit.loads``); without them the summary is omitted rather than
+    recounted here. ``deadlines`` (``Audit.deadlines``) adds a sheet of tasks falling due per
+    unit and month."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -137,11 +152,11 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
     if loads is not None:
         ws = wb.create_sheet(sheet_name(t["summary"], taken))
         header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["tasks"], t["load"],
-                  t["share"]]
+                  t["share"], t["scope"], t["peer_group"]]
         ws.append(header)
-        for x in loads:
+        for x in loads:  # a row per unit and audit scope, ranked within its peer group
             ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
-                       x.weighted, round(x.share, 4)])
+                       x.weighted, round(x.share, 4), x.scope, x.peer_group])
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):

@@ -97,6 +97,16 @@ UI = {
         "weights": "角色权重",
         "more_units": "图中只显示负荷最重的 {n} 个单位；完整数据见下表。",
         "all_clear": "未发现问题。",
+        "scopes": "审计范围",
+        "scope": "范围",
+        "scope_rule": "负荷、分布和超负荷只在同一审计范围内、同类单位之间比较，不跨年份累加。",
+        "peer_group": "同类单位组",
+        "not_judged": "单位少于 {n} 个：只列出，不判定超负荷。",
+        "trends": "各单位负荷的年度变化",
+        "trend_hint": "每格为加权负荷（任务数）；— 表示该年计划未列该单位。",
+        "merged_names": "合并的单位名称",
+        "merged_hint": "以下名称指同一单位，已合并计算；疑似错字的名称不合并，见上表。",
+        "forms": "计划中的其他名称",
     },
     "en": {
         "html_lang": "en",
@@ -171,9 +181,39 @@ UI = {
         "weights": "Role weights",
         "more_units": "The chart shows the {n} heaviest units; the table below has them all.",
         "all_clear": "Nothing found.",
+        "scopes": "Audit scopes",
+        "scope": "Scope",
+        "scope_rule": "Loads, their spread and overload are compared within one scope and "
+                      "among peers only; years are never added together.",
+        "peer_group": "Peer group",
+        "not_judged": "Fewer than {n} units: listed, not judged for overload.",
+        "trends": "Each unit's load across the years",
+        "trend_hint": "Each cell: weighted load (tasks); — where that year's plan does not "
+                      "name the unit.",
+        "merged_names": "Names merged",
+        "merged_hint": "These names mean one unit and are counted as one; names that look "
+                       "like typos are not merged (see the table above).",
+        "forms": "Other names in the plans",
     },
 }
 
+
+SCOPE_WORDS = {
+    "zh": {"jurisdiction-year": "每个地区每年的计划单独审计",
+           "year": "同一年的计划合并审计（含不同地区）", "plan": "每份计划单独审计"},
+    "en": {"jurisdiction-year": "one place's plans of one year audited together",
+           "year": "every plan of one year audited together", "plan": "each plan audited alone"},
+}
+"""How the audit grouped the plans (settings.scope), said at the top of the report."""
+
+PEER_WORDS = {
+    "zh": {"department": "部门和办事机构", "territorial": "属地单位（县市区政府、开发区、园区、街道）",
+           "collective": "集合性单位"},
+    "en": {"department": "departments and offices",
+           "territorial": "territorial units (county and district governments, zones, "
+                          "parks, 街道)", "collective": "collective units"},
+}
+"""Peer kinds of graph.peers: whom a unit's load is compared with."""
 
 KIND_WORDS = {
     "zh": {"fence": "加权负荷超过上限", "lead_share": "牵头任务占比过高",

@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 
 from loaders.model import ROLES
 
-from .matrix import build_matrix
+from .matrix import build_matrices
 from .strings import ROLE_MARKS, ROLE_WORDS
 
 ROLE_CLASSES = {"lead": "L", "support": "S", "implement": "I", "supervise": "V"}
@@ -93,8 +93,7 @@ def role_legend(lang: str) -> tuple[RoleLegend, ...]:
 def matrix_views(plans, lang: str, anchor: dict) -> tuple[MatrixView, ...]:
     marks = ROLE_MARKS[lang]
     views = []
-    for plan in plans:
-        m = build_matrix(plan)
+    for plan, m in zip(plans, build_matrices(plans)):
         rows = []
         for row in m.rows:
             cells = []

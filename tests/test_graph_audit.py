@@ -30,7 +30,7 @@ import pytest
 from graph.audit import audit_to_dict, finding_counts, run_audit
 from graph.build import build_graph
 from graph.collaboration import collaboration, unit_projection
-from graph.loads import gini, load_distribution, overloaded_units, unit_loads
+from graph.loads import gini, load_distribution, overloaded_units, peer_groups, unit_loads
 from graph.orphans import orphan_tasks
 from graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
 from graph.settings import AuditSettings, with_overload, with_weights
@@ -137,7 +137,7 @@ def test_gini_edges():
 
 def test_overloaded_units_with_reasons_and_tasks(graph):
     loads = unit_loads(graph)
-    found = overloaded_units(graph, loads, load_distribution(graph, loads))
+    found = overloaded_units(graph, loads, peer_groups(graph, loads))
     assert [(o.unit.name, o.reasons) for o in found] == [
         ("市甲局", ("fence", "lead_share")), ("市乙局", ("lead_share",))]
     assert [t.task.task for t in found[0].tasks] == ["t1", "t2", "t3", "t4", "t5", "t9"]
@@ -149,10 +149,10 @@ def test_overload_thresholds_are_configurable(graph):
     loads = unit_loads(graph)
     settings = with_overload(AuditSettings(), {"lead_share": 0.5, "fence": 3})
     # fence 2.9375 + 3*1.9375 = 8.75: nobody; lead limit 5.5: only 甲 (6 leads)
-    found = overloaded_units(graph, loads, load_distribution(graph, loads, settings), settings)
+    found = overloaded_units(graph, loads, peer_groups(graph, loads, settings), settings)
     assert [(o.unit.name, o.reasons) for o in found] == [("市甲局", ("lead_share",))]
     settings = with_overload(AuditSettings(), {"min_tasks": 5})
-    found = overloaded_units(graph, loads, load_distribution(graph, loads, settings), settings)
+    found = overloaded_units(graph, loads, peer_groups(graph, loads, settings), settings)
     assert [o.unit.name for o in found] == ["市甲局"]  # 乙 is on 4 tasks only
 
 
