@@ -218,6 +218,9 @@ class _Builder:
                                        sum(len(x.text) for x in node.lines)))
             return
         self.regions.extend(Region(n, n, "table_header", 0) for n in table.header_lines)
+        in_rows = {n for row in table.rows for n in range(row.line, row.end_line + 1)}
+        self.regions.extend(Region(x.number, x.end, "table", len(x.text)) for x in node.lines
+                            if x.number not in in_rows and x.number not in table.header_lines)
         prefix = [n.number for n in node.path()[:-1]]
         section, previous = section_id, None
         for k, row in enumerate(table.rows, 1):
@@ -234,9 +237,9 @@ class _Builder:
                      for a in self.cell_assignments(cells[role], role, row.line)]
             tasks = row.tasks()
             task_cell = tasks[-1] if tasks else ""
-            if not task_cell:
+            if not task_cell and not found:
                 self.regions.append(Region(row.line, row.end_line, "table", 0))
-                continue
+                continue  # (a row naming units under no task is still a task: nothing lost)
             number = row.get("number") or (f"{previous.get('number')}续" if row.continued and
                                            previous else str(k))
             leaders = tuple(p for p in re.split(r"[、，,\s]+", row.get("leader")) if p)

@@ -204,6 +204,7 @@ def _task(base: Task | None, tid: str, rows: list[dict], registry) -> Task:
 def _assignment(row: dict, registry) -> Assignment:
     origin = json.loads(row["origin"]) if row["origin"].startswith("{") else {}
     unit = row["unit"]
+    evidence = origin.get("evidence", "")  # the row's clause is the same whatever its unit
     if origin.get("unit") == unit:
         mention, exhaustive = origin.get("mention", unit), origin.get("exhaustive", True)
     else:  # a unit typed in review: the registry's name, the typed text as its mention
@@ -219,7 +220,8 @@ def _assignment(row: dict, registry) -> Assignment:
         collective = is_collective(unit)
     return Assignment(unit=unit, mention=mention, role=row["role"], collective=collective,
                       source=row["source"] if row["source"] in SOURCES else "explicit",
-                      clause=row["clause"], line=_int(row["line"]), exhaustive=exhaustive)
+                      clause=row["clause"], line=_int(row["line"]), exhaustive=exhaustive,
+                      evidence=evidence)
 
 
 def _first_sentence(text: str) -> str:

@@ -37,8 +37,8 @@ def review_rows(plan: Plan):
             yield {**base, "unit": "", "role": "", "source": "", "clause": "", "line": task.line,
                    "collective": "", "mention": "", "origin": ""}
         for a in task.assignments:
-            origin = json.dumps({"unit": a.unit, "mention": a.mention, "exhaustive": a.exhaustive},
-                                ensure_ascii=False)
+            origin = json.dumps({"unit": a.unit, "mention": a.mention, "exhaustive": a.exhaustive,
+                                 "evidence": a.evidence}, ensure_ascii=False)
             yield {**base, "unit": a.unit, "role": ROLE_LABELS.get(a.role, a.role),
                    "source": SOURCE_LABELS.get(a.source, a.source), "clause": a.clause,
                    "line": a.line, "collective": YES if a.collective else NO,

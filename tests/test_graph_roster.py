@@ -77,7 +77,7 @@ def test_liupanshui_roster_members_hold_no_task_by_name():
 def test_liupanshui_command_members_expand_when_asked():
     settings = AuditSettings(expand_also=("市应急救援总指挥部成员单位",))
     plan = expand_plan(load_plan(LIUPANSHUI), also=settings.expand_also)
-    t1 = plan.tasks[0]
+    t1 = next(t for t in plan.tasks if t.label == "四/(一)/1")
     expanded = [a for a in t1.assignments if a.source == "expanded"]
     assert len(expanded) == 20 and expanded[0].unit == "市应急管理局"
     assert expanded[0].clause.startswith("(责任单位:市应急救援总指挥部成员单位")

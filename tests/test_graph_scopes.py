@@ -158,7 +158,7 @@ def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
     loads = page.split('id="loads"')[1].split('id="network"')[0]
     assert loads.count('<figure class="chart">') == 3  # a load chart per scope
     assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [
-        "loads-1.png", "loads-2.png", "loads-3.png", "network.png"]
+        "deadlines.png", "loads-1.png", "loads-2.png", "loads-3.png", "network.png"]
     assert "每个地区每年的计划单独审计" in page
     assert "同类单位组: 六盘水市 属地单位" in page and "各单位负荷的年度变化" in page
     assert "共青团怀化市委" in page.split("合并的单位名称")[1]
