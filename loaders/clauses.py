@@ -172,13 +172,19 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     exhaustive = True
     text = KIND_IN_BRACKETS.sub("", text)
     m = NOT_EXHAUSTIVE.search(to_simplified(text))
+    kind_word = ""
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
+        kind_word = re.sub(r"^.*?(?=部门|单位|机构)", "", m.group(1) or "") if m.group(2) else ""
     raw_items = []
     if LEVEL_LIST.search(to_simplified(text)):  # 各县、市、区政府: one class
         text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text))
     for part in split_top(text, "、，,/／"):
         part = part.replace("\x00", "、")
+        if kind_word and not is_unit_like(to_simplified(part)) and len(part) <= 12:
+            # 教育、交通运输和公安消防等部门: each stem names its department
+            raw_items.extend(p + kind_word for p in re.split(r"[和及与]", part) if p)
+            continue
         raw_items.extend(split_joined(part))
     out: list[UnitMention] = []
     levels: list[str] = []
@@ -331,6 +337,10 @@ def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
 VERB_THEN_LIST = re.compile(r"(牵头|负责|配合|参与|协助|落实|督促|督导)(?=[、和及][\u4e00-\u9fff])")
 
 
+BY_WITH_TAIL = re.compile(r"^由(.{2,60}?)(牵头|负责|承办)[\u4e00-\u9fff]{2,4}$")
+BACKS = re.compile(r"^由?(.{2,80}?)配合(.{2,80}?)(?:开展|实施|做好|落实|推进|进行)(?:工作)?$")
+
+
 def _read_verbs(part: str, stem: str, lead_seen: bool):
     """``X牵头，Y配合`` style: segments by comma; verbless units take the next verb."""
     roles, standing, pending, clean = [], [], [], True
@@ -343,6 +353,17 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
             if vm:
                 standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))
             continue
+        by_tail = BY_WITH_TAIL.match(seg)  # 由协调处负责协调调度 / 由市经委牵头组织实施
+        if by_tail and all(is_unit_like(u.name) for u in split_units(by_tail.group(1), stem)):
+            seg = by_tail.group(1) + by_tail.group(2)
+        backs = BACKS.match(seg)  # 由X配合Y开展: Y leads, X supports
+        if backs:
+            helpers, leaders = split_units(backs.group(1), stem), split_units(backs.group(2), stem)
+            if helpers and leaders and all(is_unit_like(u.name) for u in helpers + leaders):
+                roles.extend(Role(u, "lead") for u in pending + leaders)
+                roles.extend(Role(u, "support") for u in helpers)
+                pending, lead_seen = [], True
+                continue
         m = VERB_AT_END.search(seg)
         if not m and seg.startswith("会同"):  # 由X牵头，会同Y等部门: Y supports
             partners = split_units(seg[2:], stem)
