@@ -186,6 +186,11 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             raw_items.extend(p + kind_word for p in re.split(r"[和及与]", part) if p)
             continue
         raw_items.extend(split_joined(part))
+    last_kind = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(部门)", raw_items[-1]) if raw_items else None
+    if last_kind and len(raw_items) > 1:  # 公安、交通部门: the stems share the last one's 部门
+        raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 4 and not is_unit_like(
+            to_simplified(r)) and not CLASS_START.match(r) and not PLACE_CHAR.search(r)
+            else r for r in raw_items[:-1]] + raw_items[-1:]
     out: list[UnitMention] = []
     levels: list[str] = []
     for i, raw in enumerate(raw_items):
