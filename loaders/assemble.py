@@ -244,7 +244,8 @@ class _Builder:
                                            previous else str(k))
             leaders = tuple(p for p in re.split(r"[、，,\s]+", row.get("leader")) if p)
             unit_text = [cells[r] for r in UNIT_ROLES if cells[r]]
-            pieces = sub_items(task_cell) or [task_cell]
+            pieces = task_cell.split("\n") if "\n" in task_cell else sub_items(task_cell) or [
+                task_cell]  # lines stacked in the task cell, or its numbered sub-items
             for m, piece in enumerate(pieces, 1):
                 label = "/".join(prefix + [number] + ([str(m)] if len(pieces) > 1 else []))
                 self.tasks.append(Task(

@@ -135,6 +135,7 @@ def split_top(text: str, seps: str) -> list[str]:
 
 
 PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分管领导|负责同志)$")  # X主要领导: X
+EACH_PLACE = re.compile(r"^各[\u4e00-\u9fff]{0,3}[市县区](?=[\u4e00-\u9fff]{2})")  # 各设区市安委办、应急管理局
 BARE_PLACE = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,2}[州县区市]$")  # 鄞州: a place, no office
 GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
@@ -218,7 +219,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             out.extend(UnitMention(raw, lv + core, exhaustive) for lv in levels)
             continue
         name = LEVEL_TIERS.sub(r"\1级", name)
-        lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name)
+        lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name) or EACH_PLACE.match(name)
         if lv:
             levels = [lv.group(0)]
         elif (levels and DEPT_FOR_PREFIX.search(name) and not PLACE_CHAR.search(name)

@@ -44,6 +44,7 @@ HEADING_CELL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][
 SUB_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))(\d{1,2})\s*[.、．](?!\d)")
 GROUP_CELL = re.compile(r"^第[一二三四五六七八九十\d]+[组队批]$")  # 第一组: a row's name
 TITLE_CELL = re.compile(r"(表|方案|清单|计划|要点|附件\s*\d*)$")
+ROLE_VERB = re.compile(r"牵头|负责|配合|落实|参与|协助")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 
 
@@ -166,7 +167,7 @@ def find_header(lines, i):
 
 def cell_type(text: str) -> str:
     """number, units, person, deadline, dash, or text."""
-    from .clauses import is_unit_like, split_units
+    from .clauses import is_unit_like, read_clause, split_units
 
     text = text.strip()
     if not text or text in "/／-—–无":
@@ -178,6 +179,7 @@ def cell_type(text: str) -> str:
     simple = to_simplified(text)
     if DEADLINE_CELL.match(simple) and len(simple) <= 16:
         return "deadline"
+    simple = simple.rstrip("。；;")
     parts = [p for p in re.split(r"\s+", simple) if p]
     if not re.search(r"[。；;！]", simple) and len(simple) <= 200:
         units = [u for p in parts for u in split_units(p)]
@@ -186,6 +188,10 @@ def cell_type(text: str) -> str:
             return "units"  # (a list the page cut off may end in a stub: 区统计局、区)
     if PERSON_CELL.match(simple) and len(parts) == 1:
         return "person"
+    if len(simple) <= 120 and ROLE_VERB.search(simple):  # 省安委办牵头，各设区市安委办落实
+        reading = read_clause(simple)
+        if reading.roles and reading.clean:
+            return "units"
     return "text"
 
 
@@ -253,7 +259,7 @@ def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
     spans = align(types, roles)
     out = []
     for role, (a, b) in zip(roles, spans):
-        joiner = "、" if role in UNIT_ROLES else " "
+        joiner = "、" if role in UNIT_ROLES else "\n"  # stacked prose: one line each
         parts = [t for t in texts[a:b] if t and cell_type(t) != "dash"]
         if role in UNIT_ROLES:
             parts = [" ".join(p.split()) for p in parts]
