@@ -127,6 +127,8 @@ def split_run_on(text: str) -> list[str]:
     """A page that put a whole list on one line (``…。 2.落实… 责任单位:X 3.…``): pieces at
     each space before an item number or a label; a shorter line stays whole. Groups
     (``第一组：…；第二组：…``) are cut apart wherever they stand."""
+    if PIPE_ROW.search(text):
+        return [text]  # a table row keeps its cells together
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
         cuts = []

@@ -88,11 +88,13 @@ def header_role(cell: str) -> str | None:
     单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
     otherwise the head noun, the word ending last (目标类型 is a type, not a target)."""
     cell = re.split(r"[与和及、/]", to_simplified(cell).replace(" ", ""))[0]
-    hits = [(m.end(), role) for role, pattern in ROLE_WORDS for m in re.finditer(pattern, cell)]
-    fixed = [h for h in hits if h[1] in ("lead", "support")]
+    cell = re.sub(r"(?<=..)(清单|名称|列表|一览)$", "", cell)  # 时限清单: a list of deadlines
+    hits = [(m.end(), -m.start(), role) for role, pattern in ROLE_WORDS
+            for m in re.finditer(pattern, cell)]  # the longest of the words ending last
+    fixed = [h for h in hits if h[2] in ("lead", "support")]
     if fixed:
-        return min(fixed)[1]
-    return max(hits)[1] if hits else None
+        return min(fixed, key=lambda h: -h[1])[2]
+    return max(hits)[2] if hits else None
 
 
 def classify_header(cells) -> tuple[str, ...]:
@@ -122,7 +124,7 @@ def _cells_of(text: str) -> list[str]:
 
 
 def is_pipe_line(text: str) -> bool:
-    return text.count("|") + text.count("｜") >= 2 or bool(re.match(r"^\s*[|｜]", text))
+    return text.count("|") + text.count("｜") >= 2 or bool(re.search(r"^\s*[|｜]|[|｜]\s*$", text))
 
 
 def _bare(text: str) -> str:
