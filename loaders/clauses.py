@@ -136,6 +136,8 @@ def split_top(text: str, seps: str) -> list[str]:
 
 PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分管领导|负责同志)$")  # X主要领导: X
 EACH_PLACE = re.compile(r"^各[\u4e00-\u9fff]{0,3}[市县区](?=[\u4e00-\u9fff]{2})")  # 各设区市安委办、应急管理局
+ZONE = re.compile(r"(区|园区|新区|开发区)$")
+ZONE_BODY = re.compile(r"^(.+?(?:区|园区))(党工委和管委会|党工委|管委会|人民政府|政府)$")
 BARE_PLACE = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,2}[州县区市]$")  # 鄞州: a place, no office
 GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
@@ -187,6 +189,10 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             raw_items.extend(p + kind_word for p in re.split(r"[和及与]", part) if p)
             continue
         raw_items.extend(split_joined(part))
+    for k in range(len(raw_items) - 1):  # 示范区、高新区党工委和管委会: the zones share the body
+        shared = ZONE_BODY.match(to_simplified(raw_items[k + 1]))
+        if shared and ZONE.search(raw_items[k]):
+            raw_items[k] += shared.group(2)
     last_kind = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(部门)", raw_items[-1]) if raw_items else None
     if last_kind and len(raw_items) > 1:  # 公安、交通部门: the stems share the last one's 部门
         raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 4 and not is_unit_like(

@@ -87,7 +87,7 @@ def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None. Of a coordinated name (责任主体与协同
     单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
     otherwise the head noun, the word ending last (目标类型 is a type, not a target)."""
-    cell = re.split(r"[与和及、/]", to_simplified(cell).replace(" ", ""))[0]
+    cell = re.split(r"(?<=..)[与和及、/](?=..)", to_simplified(cell).replace(" ", ""))[0]
     cell = re.sub(r"(?<=..)(清单|名称|列表|一览)$", "", cell)  # 时限清单: a list of deadlines
     hits = [(m.end(), -m.start(), role) for role, pattern in ROLE_WORDS
             for m in re.finditer(pattern, cell)]  # the longest of the words ending last
@@ -208,7 +208,7 @@ FIT = {  # cost of a cell of a type in a column of a role
     "other": {"text": 0.3, "number": 0.4, "deadline": 0.5, "dash": 0.2, "person": 0.8,
               "units": 0.4},
 }
-STACK = {"lead": 0.05, "support": 0.05, "implement": 0.05, "leader": 0.4, "task": 0.6,
+STACK = {"lead": 0.05, "support": 0.05, "implement": 0.05, "leader": 0.4, "task": 0.8,
          "other": 0.3}
 SKIP = {"number": 1.0, "task": 1.2}
 
@@ -253,15 +253,18 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
 # --- rows -------------------------------------------------------------------------------
 
 def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
-         raw: str = "") -> Row | None:
+         raw: str = "", lines_apart: bool = True) -> Row | None:
     texts = [c for c, _ in cells]
     if not any(texts):
         return None
     types = [cell_type(t) for t in texts]
+    if "leader" not in roles:  # a short name is a person only where a column holds people
+        types = ["text" if t == "person" else t for t in types]
     spans = align(types, roles)
     out = []
     for role, (a, b) in zip(roles, spans):
-        joiner = "、" if role in UNIT_ROLES else "\n"  # stacked prose: one line each
+        # stacked prose: a line each where cells are lines, else words a space split
+        joiner = "、" if role in UNIT_ROLES else "\n" if lines_apart else " "
         parts = [t for t in texts[a:b] if t and cell_type(t) != "dash"]
         if role in UNIT_ROLES:
             parts = [" ".join(p.split()) for p in parts]
@@ -294,7 +297,8 @@ def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
                 [c for c in cells if c]) == roles:
             k += 1  # the header again (a table over pages)
             continue
-        row = _row([(c, lines[k].number) for c in cells], roles, raw=text)
+        row = _row([(c, lines[k].number) for c in cells], roles, raw=text,
+                   lines_apart=False)
         if row:
             rows.append(row)
         k += 1
