@@ -25,6 +25,7 @@ RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[�
 # place names, e.g. （集中区）, is not read as the units responsible.
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
+LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
@@ -89,7 +90,9 @@ class _Builder:
         return any(reading.roles for _, reading in self.clauses(text))
 
     def clauses(self, text: str):
-        """(span, reading) for each clause in the text that really assigns."""
+        """(span, reading) for each clause in the text that really assigns. Where a lead is
+        named by its own label line (牵头单位：X), a 责任单位 line beside it implements."""
+        lead_named = bool(LEAD_LABEL.search(to_simplified(text)))
         for span in find_clauses(text):
             if span.kind == "units":  # （市教育局、市公安局） closing a sentence: those responsible
                 reading = read_clause("责任单位：" + span.inner, self.stem)
@@ -97,7 +100,7 @@ class _Builder:
                         OFFICE_END.search(r.mention.name) for r in reading.roles):
                     yield span, reading
                 continue
-            reading: ClauseReading = read_clause(span.inner, self.stem)
+            reading: ClauseReading = read_clause(span.inner, self.stem, lead_named)
             if span.kind == "sentence" and not (reading.clean and reading.roles):
                 continue
             if not (reading.roles or reading.standing or reading.deadline or reading.leaders):

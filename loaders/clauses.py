@@ -241,16 +241,17 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
 
 # --- clause grammar -------------------------------------------------------------------
 
-def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
-    """Read one clause's text (without its brackets) into roles, deadline and leaders."""
+def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False) -> ClauseReading:
+    """Read one clause's text (without its brackets) into roles, deadline and leaders;
+    ``lead_named``: another clause of the item names the lead (责任单位 then implements)."""
     text = re.sub(r"\s*\n\s*", "", text)  # a clause broken over two lines reads as one
     simple = to_simplified(text)
     roles: list[Role] = []
     standing: list[Role] = []
     deadline, leaders, clean, ordered, first_is_lead = None, [], True, False, False
     pieces = _split_labels(simple)
-    has_lead_label = any(label == "lead" and re.match(r"牵头|主责|主办", text_label)
-                         for label, _, text_label in pieces)
+    has_lead_label = lead_named or any(label == "lead" and re.match(r"牵头|主责|主办", text_label)
+                                       for label, _, text_label in pieces)
     for label, body, text_label in pieces:
         body = body.strip(" ，,；;。")
         if label == "lead" and has_lead_label and text_label.startswith("责任"):
@@ -285,7 +286,7 @@ def read_clause(text: str, jurisdiction_stem: str = "") -> ClauseReading:
                 roles.extend(got)
                 standing.extend(got_standing)
                 clean &= ok
-    if roles and not any(r.role in ("lead", "supervise") for r in roles):
+    if roles and not lead_named and not any(r.role in ("lead", "supervise") for r in roles):
         # 落实 names the implementers where someone else leads; alone, they lead
         roles = [Role(r.mention, "lead" if r.role == "implement" else r.role) for r in roles]
     if len(simple) == len(text):  # mentions as written: the source's script, not ours
