@@ -63,6 +63,12 @@ KIND_IN_BRACKETS = re.compile(r"[（(](单位|部门|单位、部门)[)）]$")
 SPACES = re.compile(r"\s+")
 LEVEL_TIERS = re.compile(rf"^({LEVELS})(两级|三级)")
 PLACE_CHAR = re.compile(r"[省市县区乡镇]")
+PLACE_FREE_WORDS = re.compile(r"市场|城市|城乡|乡村|社区|区域|市政|市容|县域|都市|超市|镇村")
+
+
+def has_place(name: str) -> bool:
+    """A place character outside words that only hold one (市场监管局 names no place)."""
+    return bool(PLACE_CHAR.search(PLACE_FREE_WORDS.sub("", name)))
 CLASS_START = re.compile(r"^(各|有关|相关|其他|负有)")
 SENTENCE_CLOSES = re.compile(r"\s*([。；;\n]|$)")
 PARTY_PREFIX = re.compile(r"^(省|市|县|区)委(?=[\u4e00-\u9fff]{2})")
@@ -196,7 +202,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     last_kind = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(部门)", raw_items[-1]) if raw_items else None
     if last_kind and len(raw_items) > 1:  # 公安、交通部门: the stems share the last one's 部门
         raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 4 and not is_unit_like(
-            to_simplified(r)) and not CLASS_START.match(r) and not PLACE_CHAR.search(r)
+            to_simplified(r)) and not CLASS_START.match(r) and not has_place(r)
             else r for r in raw_items[:-1]] + raw_items[-1:]
     out: list[UnitMention] = []
     levels: list[str] = []
@@ -228,7 +234,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
         lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name) or EACH_PLACE.match(name)
         if lv:
             levels = [lv.group(0)]
-        elif (levels and DEPT_FOR_PREFIX.search(name) and not PLACE_CHAR.search(name)
+        elif (levels and DEPT_FOR_PREFIX.search(name) and not has_place(name)
               and not (jurisdiction_stem and name.startswith(jurisdiction_stem))
               and not CLASS_START.match(name)):
             # 县委宣传部、组织部 share 县委; 县委办、公安局 share only 县
@@ -263,6 +269,8 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
         elif label == "leader":
             leaders.extend(split_top(body, "、，,；;"))
         elif label:  # in a labelled list, commas and semicolons only separate names
+            body = re.sub(r"^" + re.escape(text_label) + r"\s*[:：]", "", body)  # 组织单位:组织单位:
+            body = body.split("。")[0]  # a note after the list is not part of it
             note = FIRST_IS_LEAD_NOTE.search(body)  # X(首位单位为牵头单位，下同)、Y
             if note:
                 body, first_is_lead = body[: note.start()] + body[note.end():], True

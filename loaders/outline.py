@@ -207,6 +207,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
         else:
             stack[-1].lines.append(line)
         i += 1
+    merge_field_items(root)
     split_inline_ordinals(root)
     split_backward_groups(root)
     attach_group_clauses(root)
@@ -265,7 +266,37 @@ def attach_group_clauses(node: Node) -> None:
 CLAUSE_LINE = re.compile(r"^[（(【\[]?\s*(责任单位|牵头单位|主责单位|责任部门|牵头部门)\s*[:：]")
 
 
-INLINE_ORDINAL = re.compile(rf"(?:^|(?<=[。；;]))\s*([{CN}]{{1,2}})是(?=[\u4e00-\u9fff“])")
+INLINE_ORDINAL = re.compile(rf"(?:^|(?<=[。；;:：]))\s*([{CN}]{{1,2}})是(?=[\u4e00-\u9fff“])")
+
+
+FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]")
+
+
+def merge_field_items(node: Node) -> None:
+    """Numbered sub-items that are an item's fields (``1.活动时间：… 2.活动内容：…
+    3.组织单位：…``, one of them a clause label) are lines of the item, not items; a field
+    listing 一是…二是… gives those as the item's children."""
+    for child in node.children:
+        merge_field_items(child)
+    kids = node.children
+    fields = [FIELD.match(k.first_text) for k in kids]
+    if len(kids) < 2 or not all(fields) or any(k.children for k in kids) or not any(
+            _is_label(to_simplified(k.first_text)) for k in kids):
+        return
+    node.children = []
+    for kid in kids:
+        text = kid.first_text
+        marks = [m for m in INLINE_ORDINAL.finditer(text)]
+        if len(marks) >= 2 and [m.group(1) for m in marks[:2]] == ["一", "二"]:
+            cut = [m.start(1) for m in marks] + [len(text)]
+            node.lines.append(Line(kid.lines[0].number, text[: cut[0]], kid.lines[0].end))
+            node.children += [Node("ordinal", f"{m.group(1)}是",
+                                   [Line(kid.lines[0].number, text[cut[k]: cut[k + 1]],
+                                         kid.lines[0].end)], node, marker_len=len(m.group(1)) + 1)
+                              for k, m in enumerate(marks)]
+        else:
+            node.lines.append(Line(kid.lines[0].number, text, kid.lines[0].end))
+        node.lines.extend(kid.lines[1:])
 
 
 def split_inline_ordinals(node: Node) -> None:
