@@ -22,9 +22,9 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("group", rf"^第\s*([{CN}\d]+)\s*(?:组|小组)\s*[:：]\s*"),
     ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
     ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
-    ("num", r"^(\d{1,4})\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年|\d{1,2}\s*月))\s*"),  # 1.2009年底前
-    ("num_half", r"^(\d{1,4})\s*[)）]\s*"),
-    ("num_paren", r"^[（(]\s*(\d{1,4})\s*[）)]\s*"),
+    ("num", r"^(\d+)\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年|\d{1,2}\s*月))\s*"),  # 1.2009年底前
+    ("num_half", r"^(\d+)\s*[)）]\s*"),
+    ("num_paren", r"^[（(]\s*(\d+)\s*[）)]\s*"),
     ("circled", r"^([①-⑳])\s*"),
     ("paren_digit", r"^([⑴-⒇])\s*"),
     ("digit_stop", r"^([⒈-⒛])\s*"),
@@ -145,6 +145,10 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             i += 1
             continue
         found = match_marker(text)
+        if found and found[1].group(1).isdigit() and len(found[1].group(1)) > 3 and not any(
+                n.kind == found[0] and n.number.strip("()（）") == str(int(found[1].group(1)) - 1)
+                for n in stack[-1:-3:-1]):
+            found = None  # 2021、2022年…: a number past 999 is an item only after its predecessor
         if found:
             kind, m = found
             in_roster = False
