@@ -135,9 +135,15 @@ def _converter(config: str):
     return opencc.OpenCC(config)
 
 
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
-    """Simplified script. tw2s also converts what t2s leaves (著力 → 着力)."""
+    """Simplified script. tw2s also converts what t2s leaves (著力 → 着力). Pinyin a
+    converter left after a character (責(zé)任單位) is dropped: it hides every label."""
+    if "(" in text:
+        text = PINYIN.sub("", text)
     return _converter("tw2s").convert(text)
 
 

@@ -32,6 +32,8 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
     ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
 ]
+MINOR_KINDS = ("num", "num_half", "num_paren", "circled", "paren_digit", "digit_stop", "bullet",
+               "ordinal")
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
 ANNEX_KINDS = r"(表|方案|清单|办法|细则|名单|计划|要点|意见|安排|分解)[。;；]?\s*([（(]略[)）])?$"
@@ -169,6 +171,9 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
                 if same is not None:
                     closes_on = stack[same].closes_on  # a box after a box ends alike
                     del stack[same:]
+                elif kind == "cn":  # 二、 after 1. 2. (the page lost 一、): 一、 is never inside 1.
+                    while len(stack) > 1 and stack[-1].kind in MINOR_KINDS:
+                        stack.pop()
             if kind == "box":  # 专栏: beside the items it follows, not inside the last one
                 while len(stack) > 1 and not stack[-1].children:
                     closes_on = stack.pop().kind
