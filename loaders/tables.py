@@ -38,6 +38,7 @@ NUMBER_CELL = re.compile(r"^[（(]?(\d{1,4})[)）]?[.、．]?$")
 DEADLINE_CELL = re.compile(
     r"^.{0,12}(\d{1,2}\s*月|年底|年末|季度|年内|上半年|下半年|全年|长期|持续|常态|每年|每月|前$|底前|"
     r"月份|\d{4}\s*年)")
+ONGOING_CELL = re.compile(r"^(长期|持续|常态|每年|每月|每季|全年)[\u4e00-\u9fff]{0,4}$")
 PERSON_CELL = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:同志)?$|^[\u4e00-\u9fff]{1,4}(县长|区长|市长|"
                          r"镇长|主任|书记|局长|部长|秘书长|常委|委员)$")
 HEADING_CELL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
@@ -179,7 +180,7 @@ def cell_type(text: str) -> str:
     if GROUP_CELL.match(text):
         return "text"
     simple = to_simplified(text)
-    if DEADLINE_CELL.match(simple) and len(simple) <= 16:
+    if DEADLINE_CELL.match(simple) and len(simple) <= 12 or ONGOING_CELL.match(simple):
         return "deadline"
     simple = simple.rstrip("。；;")
     parts = [p for p in re.split(r"\s+", simple) if p]
@@ -199,7 +200,7 @@ def cell_type(text: str) -> str:
 
 FIT = {  # cost of a cell of a type in a column of a role
     "number": {"number": 0, "dash": 1},
-    "task": {"text": 0, "units": 1.4, "deadline": 1.6, "person": 1.5, "number": 2.5},
+    "task": {"text": 0, "units": 0.9, "deadline": 1.6, "person": 1.5, "number": 2.5},
     "lead": {"units": 0, "dash": 0.2, "person": 2.2},
     "support": {"units": 0, "dash": 0.2, "person": 2.2},
     "implement": {"units": 0, "dash": 0.2, "person": 2.2},
@@ -221,6 +222,7 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
     (merged) task columns, and its last (empty) unit columns: a lone unit cell leads.
     """
     n, m = len(types), len(roles)
+    last_task = max((j for j, r in enumerate(roles) if r == "task"), default=-1)
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(m + 1)]
     back = [[0] * (n + 1) for _ in range(m + 1)]
@@ -228,6 +230,8 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
     for j, role in enumerate(roles):
         fit, stack = FIT[role], STACK.get(role, 3.0)
         skip = SKIP.get(role, 0.6) + (0.01 * j if role in ("task", "number") else -0.01 * j)
+        if j == last_task:
+            skip += 1.3  # the finest task column is rarely the empty one
         for i in range(n + 1):
             if best[j][i] == inf:
                 continue
@@ -309,7 +313,8 @@ STOP_LINE = re.compile(r"^(附\s*件|第[一二三四五六七八九十]+[章节
 
 
 def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
-    """One cell a line: a row starts at its number, or at a task cell after unit cells."""
+    """One cell a line: a row starts at its number, at a task cell after unit cells, or at
+    any cell after a last column of deadlines."""
     numbered = "number" in roles
     unit_at = min((k for k, r in enumerate(roles) if r in UNIT_ROLES), default=len(roles))
     task_at = roles.index("task") if "task" in roles else -1
@@ -324,7 +329,7 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
         if row:
             rows.append(row)
 
-    continued = False
+    continued = complete = False
     while k < len(lines):
         text = _bare(lines[k].text)
         if STOP_LINE.match(text) and not current:
@@ -340,9 +345,9 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
         if numbered and number and (last_number is None or int(number.group(1)) > last_number):
             new_row, continued_next = True, False
             last_number = int(number.group(1))
-        elif kind == "text" and seen_units and task_at < unit_at and (
-                not numbered or not text_after_units):
-            new_row, continued_next = True, numbered
+        elif (kind == "text" or complete and kind != "deadline") and seen_units \
+                and task_at < unit_at and (not numbered or not text_after_units):
+            new_row, continued_next = True, numbered  # (a task cell may look like a unit name)
         if new_row and current:
             flush(continued)
             current, seen_units = [], False
@@ -352,6 +357,7 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
                 current.append(("", lines[k].number))
         current.append((text, lines[k].number))
         seen_units = seen_units or kind in ("units", "deadline")
+        complete = roles[-1] == "deadline" and kind == "deadline"  # the row's last cell
         k += 1
     if current:
         flush(continued)
