@@ -42,7 +42,13 @@ VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?(?:职责|职
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
 ROLE_MARK = re.compile(r"牵头|主责|牵头单位|负责|配合|协办|主办")
-ROLE_WORD = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助|" + LABEL.pattern)
+ROLE_VERB = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助")
+
+
+def has_role_word(text: str) -> bool:
+    """A role verb or a label; the long label pattern only where a colon or 】 could close
+    one (most sentences have neither)."""
+    return bool(ROLE_VERB.search(text) or LABEL_MARK.search(text) and LABEL.search(text))
 SHARED_DUTY = re.compile(r"分工|分别|各自|共同|按职责")
 STANDING = re.compile(r"(以下|下列|以上|上述|其余)?各项.{0,12}(均需|均由|都要|均要).{0,30}|不再一一列出|下同")
 UNIT_END = re.compile(
@@ -125,8 +131,13 @@ def is_unit_like(name: str) -> bool:
 
 # --- unit lists -------------------------------------------------------------------------
 
+ANY_BRACKET = re.compile(r"[(（〈<《\[［【)）〉>》\]］】]")
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split at separators that stand outside brackets."""
+    if not ANY_BRACKET.search(text):  # (the common case, without a walk over every character)
+        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", text) if p.strip()]
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "(（〈<《[［【":
@@ -144,6 +155,8 @@ PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分
 EACH_PLACE = re.compile(r"^各[\u4e00-\u9fff]{0,3}[市县区](?=[\u4e00-\u9fff]{2})")  # 各设区市安委办、应急管理局
 ZONE = re.compile(r"(区|园区|新区|开发区)$")
 ZONE_BODY = re.compile(r"^(.+?(?:区|园区))(党工委和管委会|党工委|管委会|人民政府|政府)$")
+ROUND_BRACKETS = str.maketrans("〈〉（）", "()()")
+TIER_WORD = re.compile(r"^(两级|三级|级)")
 BARE_PLACE = re.compile(r"^(?!各)[\u4e00-\u9fff]{1,2}[州县区市]$")  # 鄞州: a place, no office
 GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
@@ -180,13 +193,14 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     text = LEADING_WORD.sub("", text.strip(" ，,、；;：:。"))
     exhaustive = True
     text = KIND_IN_BRACKETS.sub("", text)
-    m = NOT_EXHAUSTIVE.search(to_simplified(text))
+    simple = to_simplified(text)
+    m = NOT_EXHAUSTIVE.search(simple)
     kind_word = ""
     if m and m.start() > 0:
         text, exhaustive = text[: m.start()], False
         kind_word = re.sub(r"^.*?(?=部门|单位|机构)", "", m.group(1) or "") if m.group(2) else ""
     raw_items = []
-    if LEVEL_LIST.search(to_simplified(text)):  # 各县、市、区政府: one class
+    if "、" in text and LEVEL_LIST.search(simple):  # 各县、市、区政府: one class
         text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text))
     for part in split_top(text, "、，,/／"):
         part = part.replace("\x00", "、")
@@ -207,9 +221,12 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     out: list[UnitMention] = []
     levels: list[str] = []
     for i, raw in enumerate(raw_items):
-        name = to_simplified(raw).translate(str.maketrans("〈〉（）", "()()"))
-        name = SPACES.sub("", name)
-        name = PERSON_TITLE.sub("", name) if len(PERSON_TITLE.sub("", name)) >= 2 else name
+        name = to_simplified(raw).translate(ROUND_BRACKETS)
+        if " " in name or "\t" in name:
+            name = SPACES.sub("", name)
+        title = PERSON_TITLE.search(name)
+        if title and title.start() >= 2:
+            name = name[: title.start()]
         if name.endswith("等") and len(name) > 2:  # 市水利局等，各县政府: 等 mid-list
             name, exhaustive = name[:-1], False
         if name.startswith("各") and out and GOVERNMENT_EACH.match(out[-1].name):
@@ -220,7 +237,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             nxt = to_simplified(raw_items[i + 1])
             m = HAS_LEVEL.match(nxt) or STACKED_LEVELS.match(nxt)
             core = nxt[m.end():] if m else nxt
-            core = re.sub(r"^(两级|三级|级)", "", core)
+            core = TIER_WORD.sub("", core)
             out.append(UnitMention(raw, name + core, exhaustive))
             continue
         stacked = STACKED_LEVELS.match(name)
@@ -230,7 +247,9 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
             levels = [stacked.group(1), second]
             out.extend(UnitMention(raw, lv + core, exhaustive) for lv in levels)
             continue
-        name = LEVEL_TIERS.sub(r"\1级", name)
+        tiers = LEVEL_TIERS.match(name)
+        if tiers:
+            name = tiers.group(1) + "级" + name[tiers.end():]
         lv = HAS_LEVEL.match(name) or PARTY_PREFIX.match(name) or EACH_PLACE.match(name)
         if lv:
             levels = [lv.group(0)]
@@ -374,10 +393,10 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
             if vm:
                 standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))
             continue
-        by_tail = BY_WITH_TAIL.match(seg)  # 由协调处负责协调调度 / 由市经委牵头组织实施
+        by_tail = seg.startswith("由") and BY_WITH_TAIL.match(seg)  # 由协调处负责协调调度
         if by_tail and all(is_unit_like(u.name) for u in split_units(by_tail.group(1), stem)):
             seg = by_tail.group(1) + by_tail.group(2)
-        backs = BACKS.match(seg)  # 由X配合Y开展: Y leads, X supports
+        backs = "配合" in seg and BACKS.match(seg)  # 由X配合Y开展: Y leads, X supports
         if backs:
             helpers, leaders = split_units(backs.group(1), stem), split_units(backs.group(2), stem)
             if helpers and leaders and all(is_unit_like(u.name) for u in helpers + leaders):
@@ -464,14 +483,14 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                     simple_inner = to_simplified(inner).strip()
                     if LABEL_WORD.fullmatch(simple_inner) or ROLE_MARK.fullmatch(simple_inner):
                         continue  # 【牵头单位】X, 市应急局（牵头）: read with the text around
-                    if ROLE_WORD.search(simple_inner):
+                    if has_role_word(simple_inner):
                         spans.append(ClauseSpan(start, i + 1, inner, "paren"))
                     elif SENTENCE_CLOSES.match(text, i + 1):
                         spans.append(ClauseSpan(start, i + 1, inner, "units"))
             else:  # the opening bracket was lost: back to the sentence start
                 # short only (checked before slicing): a run of ）would be quadratic
                 inner = text[last_boundary:i] if i - last_boundary < 300 else ""
-                if inner and ROLE_WORD.search(to_simplified(inner)):
+                if inner and has_role_word(to_simplified(inner)):
                     spans.append(ClauseSpan(last_boundary, i + 1, inner, "paren"))
         elif ch in "。；;\n" and not depth_stack:
             last_boundary = i + 1
@@ -480,7 +499,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         stop = re.search(r"[。\n]", text[start:])
         end = start + stop.start() if stop else len(text)
         inner = text[start + 1: end]
-        if ROLE_WORD.search(to_simplified(inner)) and len(inner) < 300:
+        if has_role_word(to_simplified(inner)) and len(inner) < 300:
             spans.append(ClauseSpan(start, end, inner, "paren"))
     blocks = _label_blocks(text)  # a bracket inside a labelled list is part of a name:
     if blocks:  # 责任单位：…，各县(市、区)政府(管委会)
@@ -488,23 +507,24 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         spans = [s for s in spans if not _inside(s.start, blocks, block_starts)]
     taken = _merged((s.start, s.end) for s in spans)  # disjoint and sorted: one bisect a
     starts, label_until = [a for a, _ in taken], 0  # sentence, not a scan (long lines)
-    for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
+    for m in SENTENCES.finditer(text):
         seg = m.group(0)
         k = bisect_left(starts, m.end()) - 1  # the last span starting before the sentence ends
         if not seg.strip() or m.start() < label_until or (k >= 0 and taken[k][1] > m.start()):
             continue
         simple = to_simplified(seg)
-        lm = LABEL.search(simple)
-        if lm and not simple[: lm.start()].strip(" 　【["):
+        if _opening_label(seg):
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
             label_until = max(label_until, rest_end)
-        elif ROLE_WORD.search(simple) and (opening := opening_clause_end(seg)):
+        elif not has_role_word(simple):
+            continue
+        elif opening := opening_clause_end(seg):
             named = NAME_PREFIX.match(seg)  # 第一组：X带队，负责…: the clause after the name
             at = named.end() if named and opening > named.end() else 0
             spans.append(ClauseSpan(m.start() + at, m.start() + opening,
                                     seg[at:opening].rstrip("，, "), "opening"))
-        elif ROLE_WORD.search(simple) and len(seg) <= 120:
+        elif len(seg) <= 120:
             spans.append(ClauseSpan(m.start(), m.end(), seg.strip(), "sentence"))
             tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
             if tail and tail.start() > 0:  # …工作，由市应急局牵头负责。
@@ -517,7 +537,10 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
     after 配合), or 0: comma-separated parts that each only assign, then the action."""
     named = NAME_PREFIX.match(sentence)
     end = named.end() if named else 0
-    for part in re.finditer(r"[^，,]+[，,]?", sentence[end:]):
+    first = FIRST_PART.match(sentence, end)
+    if not first or not (VERB_AT_END.search(first.group(0)) or BY_WITH_TAIL.match(first.group(0))):
+        return 0  # (cheap: most sentences do not open with a clause)
+    for part in COMMA_PARTS.finditer(sentence[end:]):
         piece = part.group(0).rstrip("，,")
         reading = read_clause(piece, stem)
         if not (reading.roles and reading.clean) or STANDING.search(to_simplified(piece)):
@@ -528,6 +551,10 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
 
 
 ORDINAL_NAME = re.compile(r"^第[一二三四五六七八九十\d]+")
+SENTENCES = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]*")
+LABEL_MARK = re.compile(r"[:：】\]]")
+FIRST_PART = re.compile(r"[^，,]+")
+COMMA_PARTS = re.compile(r"[^，,]+[，,]?")
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
 HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
@@ -548,12 +575,20 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
 def _label_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence that opens with a label (责任单位：…), in order."""
     out = []
-    for m in re.finditer(r"(?:^|(?<=[。；;\n]))[^。；;\n]*", text):
-        simple = to_simplified(m.group(0))
-        lm = LABEL.search(simple)
-        if lm and not simple[: lm.start()].strip(" 　【["):
+    for m in SENTENCES.finditer(text):
+        lm = _opening_label(m.group(0))
+        if lm:
             out.append((m.start() + lm.start(), _label_block_end(text, m.start())))
     return out
+
+
+def _opening_label(sentence: str):
+    """The label a sentence opens with (责任单位：, 【牵头单位】), or None."""
+    if not LABEL_MARK.search(sentence):
+        return None  # (cheap: a label needs a colon or a closing 】)
+    simple = to_simplified(sentence)
+    lm = LABEL.search(simple)
+    return lm if lm and not simple[: lm.start()].strip(" 　【[") else None
 
 
 def _inside(at: int, blocks, starts) -> bool:

@@ -17,6 +17,7 @@ number, by a new task cell after the unit cells, or by their own line in pipe ta
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .document import to_simplified
@@ -46,6 +47,8 @@ SUB_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))(\d{1,2})\s*[.、．](?!\d)")
 GROUP_CELL = re.compile(r"^第[一二三四五六七八九十\d]+[组队批]$")  # 第一组: a row's name
 TITLE_CELL = re.compile(r"(表|方案|清单|计划|要点|附件\s*\d*)$")
 ROLE_VERB = re.compile(r"牵头|负责|配合|落实|参与|协助")
+UNIT_WORD = re.compile(r"牵\s*头|责\s*任|配\s*合|协\s*同|主\s*办|承\s*办|参\s*与|参\s*加|组织单位|主责|"
+                       r"负责单位|实施单位|落实单位")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
 
 
@@ -390,8 +393,15 @@ def read_table(lines, i) -> TableBlock | None:
 def find_tables(lines) -> dict[int, TableBlock]:
     """Tables among the lines, keyed by the index of their header's first line."""
     found: dict[int, TableBlock] = {}
+    # a header names a unit column within its first dozen lines: look only near such words
+    near = [k for k, x in enumerate(lines) if UNIT_WORD.search(x.text[:400])]
     i = 0
     while i < len(lines):
+        k = bisect_left(near, i)
+        if k == len(near):
+            break
+        if near[k] - i > 12:
+            i = near[k] - 12
         block = read_table(lines, i)
         if block:
             found[i] = block
