@@ -26,6 +26,7 @@ RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[�
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
+HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
@@ -195,6 +196,10 @@ class _Builder:
             for _, reading in self.clauses(node.after.text):
                 found += [self.assignment(r.mention, r.role, "range", node.after.text,
                                           node.after.number, "after") for r in reading.roles]
+        if len(lines) > 1 and node.kind != "titled" and HEADER_DUTIES.search(node.first_text):
+            # 第八条 区公安分局工作职责： over its duties
+            found += [self.assignment(u, "lead", "explicit", node.first_text, lines[0].number,
+                                      "header") for u in header_units(node.first_text, self.stem)]
         if node.kind == "titled" and DUTY_START.match(text[len(node.number) + 1:]):
             found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
                                       "header") for u in header_units(node.number, self.stem)]

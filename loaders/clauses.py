@@ -555,6 +555,7 @@ SENTENCES = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]*")
 LABEL_MARK = re.compile(r"[:：】\]]")
 FIRST_PART = re.compile(r"[^，,]+")
 COMMA_PARTS = re.compile(r"[^，,]+[，,]?")
+GENERIC_BODY = re.compile(r"(各|有关|相关)?(部门|单位|机构|成员单位)")  # 部门职责 names nobody
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
 HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
@@ -569,7 +570,8 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
     if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
         return []  # 第一检查督导组: a group's name, not an office
     units = split_units(text, stem) if len(text) <= 60 else []
-    return units if units and all(is_unit_like(u.name) for u in units) else []
+    return units if units and all(is_unit_like(u.name) and not GENERIC_BODY.fullmatch(u.name)
+                                  for u in units) else []
 
 
 def _label_blocks(text: str) -> list[tuple[int, int]]:
