@@ -31,7 +31,16 @@ def write_output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    write_atomic(out, text)
+    write_file(out, text)
+
+
+def write_file(out, content) -> None:
+    """``write_atomic``, then one line on stderr saying what was written: path and size."""
+    path = write_atomic(out, content)
+    size = path.stat().st_size if path.is_file() else 0
+    shown = (f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB" if size < 1024 ** 2
+             else f"{size / 1024 ** 2:.1f} MB")
+    click.echo(f"wrote {path} ({shown})", err=True)
 
 
 def load_all(paths, encoding=None):
@@ -84,7 +93,10 @@ def cli(ctx, debug):
 @click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030) instead "
               "of detecting it.")
-def extract(files, fmt, out, encoding):
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the csv headers and words and of the table (json is the "
+              "contract and never changes).")
+def extract(files, fmt, out, encoding, lang):
     """Extract the tasks and responsible units of each plan FILE.
 
     FILE may be a plan (.txt .md .docx .pdf .html .xlsx .xls .csv, or a review
@@ -102,9 +114,9 @@ def extract(files, fmt, out, encoding):
         else:
             text = "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans)
     elif fmt == "csv":
-        text = plan_rows_csv(plans)
+        text = plan_rows_csv(plans, lang)
     else:
-        text = "\n".join(plan_table(p) for p in plans)
+        text = "\n".join(plan_table(p, lang=lang) for p in plans)
     if plans:
         write_output(text, out)
     if failures:
@@ -155,12 +167,14 @@ def _audit_settings(weights, overload, include_inline):
 @click.option("--fail-on", metavar="KIND,…", help="Exit 1 when there are findings of these "
               "kinds: overloaded, orphans, overlaps, quality, any.")
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the text summary and of an HTML report.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
-          encoding):
+          lang, encoding):
     """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
-    from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
-    from reports.audit_text import audit_summary, write_graph
+    from graph.audit import FINDING_GROUPS, audit_graph, finding_counts, run_audit
+    from reports.audit_text import audit_json, audit_summary, write_graph
 
     fail_kinds = {k.strip() for k in (fail_on or "").split(",") if k.strip()}
     if fail_kinds - {*FINDING_GROUPS, "any"}:
@@ -180,13 +194,13 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
     if out and out.lower().endswith(".html"):
         from reports.html import render_report
 
-        text = render_report(plans, result, graph=graph)
+        text = render_report(plans, result, graph=graph, lang=lang)
     else:
-        text = (dump_json(audit_to_dict(result)) + "\n" if fmt == "json"
-                else audit_summary(result, top=top))
+        text = (dump_json(audit_json(result)) + "\n" if fmt == "json"
+                else audit_summary(result, top=top, lang=lang))
     write_output(text, out)
     if graph_file:
-        write_atomic(graph_file, lambda tmp: write_graph(graph, tmp))
+        write_file(graph_file, lambda tmp: write_graph(graph, tmp))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
     counts = finding_counts(result)
@@ -203,7 +217,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
 @click.option("--threshold", metavar="KEY=V,…", help="Matching thresholds, e.g. "
               "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the html page.")
+              help="Language of the text, page and workbook.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 def compare(files, fmt, out, threshold, lang, encoding):
     """Compare plan FILEs, oldest first: tasks carried over, added, removed; renames; loads."""
@@ -228,7 +242,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
 
-        write_atomic(out, compare_xlsx(result))
+        write_file(out, compare_xlsx(result, lang))
         return
     if fmt == "json":
         text = dump_json(compare_to_dict(result)) + "\n"
@@ -239,7 +253,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
     else:
         from reports.compare_out import compare_summary
 
-        text = compare_summary(result)
+        text = compare_summary(result, lang=lang)
     write_output(text, out)
 
 
@@ -271,7 +285,7 @@ def report(files, out, lang, weights, overload, include_inline, png_dir, encodin
     write_output(render_report(plans, result, graph=graph, lang=lang), out)
     if png_dir:
         Path(png_dir).mkdir(parents=True, exist_ok=True)
-        write_chart_pngs(result, graph, png_dir, lang=lang, write=write_atomic)
+        write_chart_pngs(result, graph, png_dir, lang=lang, write=write_file)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -305,7 +319,7 @@ def matrix(files, out, lang, encoding):
         from graph.audit import run_audit
 
         loads = run_audit(plans, _audit_settings(None, None, None)).loads
-        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=loads, lang=lang))
+        write_file(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=loads, lang=lang))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -329,7 +343,7 @@ def review(files, out, encoding):
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
-    write_atomic(out, review_workbook(plans))
+    write_file(out, review_workbook(plans))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

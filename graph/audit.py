@@ -145,4 +145,6 @@ def audit_to_dict(audit: Audit) -> dict:
     body = _plain(audit)
     body["settings"]["weights"] = dict(audit.settings.weights)
     body["summary"]["orphans"] = dict(audit.summary.orphans)
+    for q, plain in zip(audit.quality, body["quality"]):
+        plain["params"] = {k: _plain(v) for k, v in q.params}
     return {"schema": AUDIT_SCHEMA, **body}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,8 +19,10 @@ from markupsafe import Markup
 
 from loaders.model import Plan
 
-from .strings import strings
+from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend
+
+MAX_NETWORK_UNITS = 24  # rows of the co-assignment heatmap; the hub table lists more
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +35,7 @@ def environment():
                       keep_trailing_newline=True)
     env.filters["num"] = format_number
     env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
+    env.tests["contains"] = lambda seq, item: item in seq
     return env
 
 
@@ -77,7 +81,7 @@ def render_matrix_page(plans: list[Plan] | tuple[Plan, ...], lang: str = "zh") -
     anchor = anchors(plans)
     return environment().get_template("matrix.html.j2").render(
         t=strings(lang), roles=role_legend(lang), matrices=matrix_views(plans, lang, anchor),
-        plans=plan_views(plans, lang, anchor), **page_assets())
+        plans=plan_views(plans, lang, anchor), full_text=True, **page_assets())
 
 
 def finding_clauses(audit, anchor_of) -> dict[str, tuple[str, ...]]:
@@ -100,15 +104,18 @@ def finding_clauses(audit, anchor_of) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
-    """The audit report of ``plans`` as one self-contained HTML page.
+def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = False) -> str:
+    """The audit report of ``plans`` as one self-contained HTML page: the key findings in
+    plain sentences first, then the details; the task text an appendix, collapsed on
+    screen and printed only with ``full_text``.
 
     ``audit`` is ``graph.audit.run_audit``'s result; ``graph`` the graph it read (built
-    again from the audit's settings when not given), for the unit network's edges."""
+    again from the audit's settings when not given), for the unit network."""
     from graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
-    from .strings import KIND_WORDS, ROLE_WORDS
+    from .strings import KIND_WORDS, ROLE_WORDS, quality_message
+    from .summary import key_findings
 
     plans = tuple(plans)
     t = strings(lang)
@@ -117,19 +124,28 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     def anchor_of(ref) -> str:
         return anchor.get((ref.path, ref.task), "tasks")
 
+    names = {p.path: plan_name(p.title, p.jurisdiction, p.year, p.path, lang)
+             for p in audit.plans}
+    tags = {p.path: plan_name("", p.jurisdiction, p.year, "", lang) or names[p.path]
+            for p in audit.plans}
+    if len(set(tags.values())) < len(tags):  # two plans of one place and year
+        tags = names
     if graph is None:
         graph = audit_graph(plans, audit.settings)
-    loads, network = load_chart(audit, lang), network_chart(audit, graph)
+    loads, network = load_chart(audit, lang), network_view(audit, graph, lang)
     # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
     load_svg = Markup(figure_svg(loads, "load")) if loads else ""
-    network_svg = Markup(figure_svg(network, "net")) if network else ""
+    network_svg = Markup(figure_svg(network.figure, "net")) if network else ""
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
+        key_findings=key_findings(audit, lang), plan_names=names, plan_tags=tags,
+        quality_message=lambda q: quality_message(q, lang),
         concrete=tuple(x for x in audit.loads if not x.collective),
         collective=tuple(x for x in audit.loads if x.collective), max_bars=MAX_BARS,
+        many_plans=len(audit.plans) > 1,
         many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
-        load_svg=load_svg, network_svg=network_svg,
+        load_svg=load_svg, network_svg=network_svg, network=network, full_text=full_text,
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
         **page_assets())
@@ -144,24 +160,56 @@ def load_chart(audit, lang: str = "zh"):
     return load_figure(concrete, ROLE_WORDS[lang], strings(lang)["tasks"]) if concrete else None
 
 
-def network_chart(audit, graph, max_units: int = 60):
-    """The unit network Figure: the units sharing most tasks (at most ``max_units``),
-    coloured by the audit's communities, edges from the audit layer's unit projection.
-    None when no two units share a task."""
+@dataclass(frozen=True)
+class Community:
+    number: int  # 1-based, as the page shows it
+    name: str  # its main units, e.g. "市应急管理局、市公安局 等 12 个单位"
+    shown: int  # of its units in the chart
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    figure: object  # matplotlib Figure
+    shown: int
+    communities: tuple[Community, ...]
+
+
+def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
+    """The co-assignment heatmap of the ``most`` units that share most tasks, ordered by
+    community (each a run of rows, named by its main units), and the communities' names.
+    Units are graph nodes, so two cities' 应急管理局 are two rows. None when no two units
+    share a task."""
     from graph.collaboration import unit_projection
 
-    from .charts import network_figure
+    from .charts import heatmap_figure
 
-    hubs = sorted(audit.collaboration.hubs, key=lambda h: (-h.shared_tasks, h.unit.node))
-    keep = {h.unit.node: h for h in hubs[:max_units] if h.partners}
-    if not keep:
+    t = strings(lang)
+    hubs = sorted((h for h in audit.collaboration.hubs if h.partners),
+                  key=lambda h: (-h.shared_tasks, h.unit.node))
+    if not hubs:
         return None
-    order = sorted(keep)
-    nodes = [(keep[n].unit.name, keep[n].community) for n in order]
-    label = dict(zip(order, (name for name, _ in nodes)))
-    edges = [(label[a], label[b], w) for a, b, w in unit_projection(graph).edges(data="weight")
-             if a in keep and b in keep]
-    return network_figure(nodes, edges, seed=audit.settings.seed)
+    by_community: dict[int, list] = {}
+    for h in hubs:
+        by_community.setdefault(h.community, []).append(h)
+    keep = hubs[:most]
+    order = sorted(keep, key=lambda h: (min(hubs.index(x) for x in by_community[h.community]),
+                                        hubs.index(h)))
+    many = len({h.unit.jurisdiction for h in hubs}) > 1
+    labels = [f"{h.unit.name}（{h.unit.jurisdiction}）" if many else h.unit.name for h in order]
+    number = {c: k + 1 for k, c in enumerate(dict.fromkeys(h.community for h in order))}
+    projection = unit_projection(graph)
+    nodes = [h.unit.node for h in order]
+    weights = [[projection[a][b]["weight"] if projection.has_edge(a, b) else 0 for b in nodes]
+               for a in nodes]
+    sep = "、" if lang == "zh" else ", "
+    communities = []
+    for c, k in number.items():
+        members = by_community[c]
+        main = sep.join(h.unit.name for h in members[:3])
+        more = " " + t["community_more"].format(n=len(members)) if len(members) > 3 else ""
+        communities.append(Community(k, main + more, sum(1 for h in order if h.community == c)))
+    figure = heatmap_figure(labels, [number[h.community] - 1 for h in order], weights)
+    return NetworkView(figure, len(order), tuple(communities))
 
 
 def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:
@@ -170,8 +218,9 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list
     from .charts import figure_png
 
     written = []
+    network = network_view(audit, graph, lang)
     for name, fig in (("loads.png", load_chart(audit, lang)),
-                      ("network.png", network_chart(audit, graph))):
+                      ("network.png", network.figure if network else None)):
         if fig is not None:
             path = Path(folder) / name
             (write or Path.write_bytes)(path, figure_png(fig))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders.model import ROLES, Plan
 
-from .strings import ROLE_WORDS, SOURCE_WORDS, strings
+from .strings import ROLE_WORDS, SOURCE_WORDS, plan_name, strings
 
 Mark = tuple[str, str]  # (role, source)
 
@@ -37,7 +37,7 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
 
 
-def build_matrix(plan: Plan) -> Matrix:
+def build_matrix(plan: Plan, lang: str = "zh") -> Matrix:
     """One row per task in plan order; columns are units in order of first mention."""
     order: dict[str, bool] = {}
     for task in plan.tasks:
@@ -56,12 +56,13 @@ def build_matrix(plan: Plan) -> Matrix:
             task_id=task.id, label=task.label, line=task.line, title=task.title,
             cells=tuple(tuple(sorted(c, key=lambda m: ROLES.index(m[0])
                                      if m[0] in ROLES else len(ROLES))) for c in cells)))
-    return Matrix(path=plan.source.path, title=plan.title or plan.source.path, units=units,
+    title = plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
+    return Matrix(path=plan.source.path, title=title, units=units,
                   collective=tuple(order.values()), rows=tuple(rows))
 
 
-def build_matrices(plans) -> tuple[Matrix, ...]:
-    return tuple(build_matrix(p) for p in plans)
+def build_matrices(plans, lang: str = "zh") -> tuple[Matrix, ...]:
+    return tuple(build_matrix(p, lang) for p in plans)
 
 
 def cell_text(marks: tuple[Mark, ...], lang: str = "zh") -> str:
@@ -88,16 +89,16 @@ def all_units(matrices) -> tuple[str, ...]:
 def matrix_csv(plans, lang: str = "zh") -> str:
     """One CSV for all plans, starting with a byte-order mark so Excel reads it as UTF-8."""
     t = strings(lang)
-    matrices = build_matrices(plans)
+    matrices = build_matrices(plans, lang)
     units = all_units(matrices)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([t["file"], t["label"], t["line"], t["task"], *units])
+    writer.writerow([t["plan"], t["label"], t["line"], t["task"], *units])
     for m in matrices:
         col = {u: i for i, u in enumerate(m.units)}
         for row in m.rows:
             cells = [cell_text(row.cells[col[u]], lang) if u in col else "" for u in units]
-            writer.writerow([m.path, row.label, row.line, row.title, *cells])
+            writer.writerow([m.title, row.label, row.line, row.title, *cells])
     return "\ufeff" + buf.getvalue()
 
 
@@ -147,7 +148,7 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
             ws.cell(row=1, column=3 + i).fill = fills[role]
         ws.freeze_panes = "C2"
         ws.column_dimensions["B"].width = 28
-    for m in build_matrices(plans):
+    for m in build_matrices(plans, lang):
         ws = wb.create_sheet(sheet_name(m.title, taken))
         ws.append([t["label"], t["line"], t["task"], *m.units])
         for row in m.rows:

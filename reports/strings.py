@@ -97,6 +97,28 @@ UI = {
         "weights": "角色权重",
         "more_units": "图中只显示负荷最重的 {n} 个单位；完整数据见下表。",
         "all_clear": "未发现问题。",
+        "findings_first": "主要发现",
+        "appendix": "附录：任务原文",
+        "appendix_hint": "点击展开全部任务原文（打印时默认不含，需 --full-text）。",
+        "evidence": "依据",
+        "plan": "计划",
+        "plan_name": "计划名称",
+        "tasks_of_plan": "任务数",
+        "links": "单位之间的协作关系",
+        "communities": "协作群",
+        "community_named": "协作群 {n}：{units}",
+        "community_more": "等 {n} 个单位",
+        "network_caption": "{units} 个单位，{links} 对单位共同承担过任务，分为 {groups} 个协作群。"
+                           "图中为共同任务最多的 {shown} 个单位；格中数字为两单位共同承担的任务数。",
+        "more_units_table": "另有 {n} 个单位，见下表。",
+        "units_shown": "显示前 {n} 个",
+        "isolated_n": "{n} 个单位不与其他单位共同承担任务",
+        "tasks_list": "涉及任务",
+        "orphan_kind": "情形",
+        "warning": "提取提示",
+        "kb": "KB",
+        "wide_hint": "表格较宽，可左右滑动。",
+        "standing": "常设分工",
     },
     "en": {
         "html_lang": "en",
@@ -171,6 +193,29 @@ UI = {
         "weights": "Role weights",
         "more_units": "The chart shows the {n} heaviest units; the table below has them all.",
         "all_clear": "Nothing found.",
+        "findings_first": "Key findings",
+        "appendix": "Appendix: task text",
+        "appendix_hint": "Click to show every task's text (left out of print unless --full-text).",
+        "evidence": "evidence",
+        "plan": "Plan",
+        "plan_name": "Plan",
+        "tasks_of_plan": "Tasks",
+        "links": "pairs of units that share tasks",
+        "communities": "Groups",
+        "community_named": "Group {n}: {units}",
+        "community_more": "and {n} more",
+        "network_caption": "{units} units; {links} pairs of units share tasks, in {groups} "
+                           "groups. Shown: the {shown} units sharing most tasks; each cell "
+                           "counts the tasks two units share.",
+        "more_units_table": "{n} more units in the table below.",
+        "units_shown": "first {n} shown",
+        "isolated_n": "{n} units share no task with another",
+        "tasks_list": "Tasks",
+        "orphan_kind": "Case",
+        "warning": "extraction note",
+        "kb": "KB",
+        "wide_hint": "Wide table: scroll sideways.",
+        "standing": "standing",
     },
 }
 
@@ -180,14 +225,229 @@ KIND_WORDS = {
            "none": "无任何单位", "implicit": "仅文中提及", "diffuse": "仅集合性单位",
            "stated": "已说明分工", "unstated": "未说明分工",
            "similar_names": "单位名称相近", "not_exhaustive": "名单以“等”结尾",
-           "unplaced": "未能归入任务的文字"},
+           "unplaced": "未能归入任务的文字", "garbled": "乱码", "spam": "网页垃圾文字",
+           "truncated": "文件不完整", "encoding": "编码混用", "numbering": "编号残缺",
+           "typo": "疑似错别字", "furniture": "网页或页眉页脚文字", "no_tasks": "未找到任务",
+           "page_break": "跨页断行"},
     "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
            "none": "no unit", "implicit": "only named in the text", "diffuse":
            "only collective units", "stated": "division stated", "unstated":
            "no division stated", "similar_names": "similar unit names",
-           "not_exhaustive": "list ends in 等", "unplaced": "text in no task"},
+           "not_exhaustive": "list ends in 等", "unplaced": "text in no task",
+           "garbled": "garbled text", "spam": "spam", "truncated": "truncated file",
+           "encoding": "mixed encodings", "numbering": "damaged numbering", "typo": "typo?",
+           "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break"},
 }
-"""Finding kinds of the audit layer; a kind missing here is shown as the audit names it."""
+"""Finding kinds of the audit layer and the loaders' warning kinds."""
+
+QUALITY_MESSAGES = {
+    "zh": {
+        "similar_names": "“{name}”（{tasks} 项任务）与“{like}”（{like_tasks} 项）名称相近："
+                         "是错别字，还是单位名录缺少的别称？",
+        "not_exhaustive": "列出 {names} 的名单以“等”结尾，未列全所有责任单位。",
+        "unplaced": "第 {start}–{end} 行共 {chars} 个字符未归入任何任务或标题。",
+        "warning": "提取时发现{kind}，请核对原文。",
+    },
+    "en": {
+        "similar_names": "{name} (on {tasks} tasks) looks like {like} (on {like_tasks}): "
+                         "a typo, or an alias the registry lacks?",
+        "not_exhaustive": "the list naming {names} ends in 等: not every responsible unit "
+                          "is named",
+        "unplaced": "{chars} characters on lines {start}-{end} are in no task or heading",
+        "warning": "{message}",
+    },
+}
+"""What a data-quality finding says, by kind; a loader warning (any other kind) is the
+``warning`` sentence, which in Chinese names the kind instead of the loader's English."""
+
+
+def quality_message(finding, lang: str = "zh") -> str:
+    """The sentence for one ``graph.quality.QualityFinding``, from its kind and params."""
+    params = dict(finding.params)
+    words = QUALITY_MESSAGES[lang]
+    if "names" in params:
+        params["names"] = ("、" if lang == "zh" else ", ").join(params["names"])
+    template = words.get(finding.kind) or words["warning"]
+    if finding.kind in words:
+        return template.format(**params)
+    kind = KIND_WORDS[lang].get(finding.kind, finding.kind)
+    return template.format(kind=kind, message=params.get("message", kind))
+
+
+def plan_name(title: str, jurisdiction: str, year, path: str, lang: str = "zh") -> str:
+    """How a report names a plan: its title, or its jurisdiction, year and file name (never
+    the folders of a machine path). With neither title nor path: jurisdiction and year.
+
+    >>> plan_name("", "怀化市", 2022, "/tmp/x/huaihua-2022.txt")
+    '怀化市2022年（huaihua-2022.txt）'
+    >>> plan_name("", "怀化市", 2022, "", "en")
+    '怀化市 2022'
+    """
+    if title:
+        return title
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    zh = lang == "zh"
+    when = (f"{year}年" if zh else str(year)) if year else ""
+    lead = ("" if zh else " ").join(x for x in (jurisdiction, when) if x)
+    if lead and name:
+        return f"{lead}（{name}）" if zh else f"{lead} ({name})"
+    return lead or name
+
+
+EXTRACT_COLUMNS = {
+    "zh": ("计划", "任务编号", "序号", "行号", "任务", "单位", "原文称谓", "角色", "集合性单位",
+           "来源", "分工条款", "完成时限"),
+    "en": ("file", "task_id", "label", "line", "title", "unit", "mention", "role",
+           "collective", "source", "clause", "deadline"),
+}
+"""Header of ``extract --format csv`` (one row per task x unit)."""
+
+YES_NO = {"zh": ("是", "否"), "en": ("true", "false")}
+
+AUDIT_TEXT = {
+    "zh": {
+        "counts": "{plans} 份计划，{tasks} 项任务，{units} 个具体单位（另有 {collective} 个"
+                  "集合性单位），{links} 项计入负荷的分工",
+        "spread": "负荷分布：基尼系数 {gini:.2f}，前三名单位占 {top3:.0%}；超负荷上限 Q3 {q3:g}"
+                  " + {k:g}×IQR {iqr:g} = {fence:g}；{collective_only:.0%} 的任务只落到集合性单位",
+        "totals": "发现：负荷过重 {overloaded} 个单位；无人负责的任务 {orphans}；同一单位既牵头"
+                  "又配合 {both} 处；多个牵头单位且未说明分工 {joint} 项；经常共同牵头的单位 "
+                  "{pairs} 对；内容相近但牵头不同 {similar} 对；数据质量提示 {quality} 条",
+        "orphan_kind": "{kind} {n} 项",
+        "heaviest": "负荷最重的单位（加权负荷；牵头/配合/落实/督促）：",
+        "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"
+                    "{supervise}，占 {share:.0%})",
+        "overloaded": "负荷过重的单位", "overloaded_row": "{name}：加权负荷 {weighted:g}，牵头 "
+                      "{leads} 项（{reasons}）",
+        "orphans": "无人负责的任务", "both": "同一单位既牵头又配合",
+        "both_row": "{name} 在 {label} {title}",
+        "joint": "多个牵头单位，未说明分工", "pairs": "经常共同牵头的单位",
+        "pairs_row": "{a} + {b}：{n} 项任务", "similar": "内容相近但牵头单位不同的任务",
+        "similar_row": "{a} / {b}（{score:g}）：{leads_a} 与 {leads_b}",
+        "quality": "数据质量", "more": "  … 另有 {n} 条（--format json 列出全部）",
+    },
+    "en": {
+        "counts": "{plans} plan(s), {tasks} tasks, {units} units (+{collective} collective), "
+                  "{links} counted assignments",
+        "spread": "load: Gini {gini:.2f}, top 3 carry {top3:.0%}; fence Q3 {q3:g} + {k:g}*IQR "
+                  "{iqr:g} = {fence:g}; {collective_only:.0%} of tasks rest only on collective "
+                  "units",
+        "totals": "findings: {overloaded} overloaded, orphans {orphans}, {both} lead+support, "
+                  "{joint} joint leads without stated division, {pairs} co-lead pairs, "
+                  "{similar} similar tasks, {quality} data-quality",
+        "orphan_kind": "{n} {kind}",
+        "heaviest": "heaviest units (weighted load; lead/support/implement/supervise):",
+        "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"
+                    "{supervise}, {share:.0%})",
+        "overloaded": "overloaded", "overloaded_row": "{name}: load {weighted:g}, {leads} leads "
+                      "({reasons})",
+        "orphans": "orphan tasks", "both": "lead and supporter of one task",
+        "both_row": "{name} on {label} {title}",
+        "joint": "joint leads, no division stated", "pairs": "co-leading pairs",
+        "pairs_row": "{a} + {b}: {n} tasks", "similar": "near-identical tasks, different leads",
+        "similar_row": "{a} / {b} ({score:g}): {leads_a} vs {leads_b}",
+        "quality": "data quality", "more": "  … {n} more (--format json for all)",
+    },
+}
+"""The terminal summary of ``dutygraph audit`` (``reports.audit_text``)."""
+
+SUMMARY = {
+    "zh": {
+        "overloaded": "{name}负荷最重：承担 {tasks} 项任务，其中牵头 {leads} 项，加权负荷 "
+                      "{weighted}，超过上限 {fence}。",
+        "overloaded_more": "另有 {n} 个单位负荷过重：{names}。",
+        "concentration": "负荷集中：前三名单位承担全部加权负荷的 {top3}（基尼系数 {gini}）。",
+        "orphans": "{n} 项任务没有明确的责任单位（其中 {none} 项未写任何单位，{diffuse} 项只写"
+                   "“各有关部门”一类集合性单位）。",
+        "joint": "{n} 项任务有多个牵头单位却未说明如何分工。",
+        "both": "{n} 处同一单位在同一任务中既牵头又配合。",
+        "pairs": "{a}与{b}共同牵头 {n} 项任务，可考虑明确主责。",
+        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中 {top} {top_n} 条）。",
+        "clear": "未发现负荷过重、无人负责或分工不清的任务。",
+    },
+    "en": {
+        "overloaded": "{name} carries the heaviest load: {tasks} tasks, {leads} of them as "
+                      "lead; weighted load {weighted}, above the fence of {fence}.",
+        "overloaded_more": "{n} more units are overloaded: {names}.",
+        "concentration": "Load is concentrated: the top three units carry {top3} of the "
+                         "weighted load (Gini {gini}).",
+        "orphans": "{n} tasks have no clear responsible unit ({none} name no unit at all, "
+                   "{diffuse} only a class such as 各有关部门).",
+        "joint": "{n} tasks have several leads and no stated division of work.",
+        "both": "In {n} cases one unit is both lead and support of the same task.",
+        "pairs": "{a} and {b} lead {n} tasks together; consider naming one of them.",
+        "quality": "The extraction has {n} data-quality notes to check before relying on "
+                   "the findings ({top_n} of them: {top}).",
+        "clear": "No overloaded unit, orphan task or unclear division was found.",
+    },
+}
+"""The plain sentences that open the report: each the words of one finding."""
+
+
+COMPARE_WORDS = {
+    "zh": {
+        "html_lang": "zh-CN", "report_title": "年度对比", "plans": "对比的计划",
+        "summary": "概览", "step": "对比", "changed": "有改动的任务", "added": "新增任务",
+        "removed": "删去的任务", "renames": "机构更名", "loads": "各单位任务量",
+        "chart": "任务量变化（最后一年减第一年）", "trend": "任务量走势",
+        "old": "原任务", "new": "新任务", "similarity": "相似度", "kind": "类型",
+        "units_added": "新增单位", "units_removed": "去掉单位", "lead_changed": "牵头变化",
+        "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
+        "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
+        "sheets": {"pairs": "对应任务", "added": "新增任务", "removed": "删去的任务",
+                   "renames": "机构更名", "loads": "任务量"},
+        "pair_columns": ("对比", "原任务编号", "原序号", "原任务", "新任务编号", "新序号", "新任务",
+                         "相似度", "类型", "新增单位", "去掉单位", "更名单位", "原牵头单位",
+                         "新牵头单位", "牵头变化"),
+        "task_columns": ("对比", "任务编号", "序号", "任务", "原文"),
+        "rename_columns": ("对比", "原名称", "新名称", "更名年份"),
+        "load_tail": ("合计变化", "牵头变化"),
+        "yes": "是", "no": "否",
+        "text_step": "{old}（{old_year}）→ {new}（{new_year}）",
+        "text_tasks": "  任务：{old} → {new}",
+        "text_pairs": "  对应 {n} 对（{kinds}）；新增 {added}，删去 {removed}",
+        "text_kind": "{kind} {n}",
+        "text_renamed": "  更名：{old} → {new}",
+        "text_lead": "  牵头变化：{old_label} → {new_label} {title}：{old} → {new}",
+        "text_added": "  新增：{label} {title}",
+        "text_removed": "  删去：{label} {title}",
+        "text_movers": "任务量变化（第一份计划 → 最后一份）：",
+        "text_mover": "  {unit}：{trend}（{total:+d}；牵头 {lead:+d}）",
+        "kinds": {"same": "相同", "reworded": "改写", "merged": "合并", "split": "拆分"},
+    },
+    "en": {
+        "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
+        "summary": "Summary", "step": "Step", "changed": "Changed tasks", "added": "Added tasks",
+        "removed": "Removed tasks", "renames": "Renamed offices", "loads": "Load per unit",
+        "chart": "Change in tasks (last year minus first)", "trend": "Load over the years",
+        "old": "Old task", "new": "New task", "similarity": "similarity", "kind": "kind",
+        "units_added": "units added", "units_removed": "units removed",
+        "lead_changed": "lead changed", "unit": "unit", "lead": "lead", "support": "support",
+        "total": "total", "change": "change", "year": "year", "none": "none",
+        "legend": "Deleted text is struck through in red; inserted text underlined in green.",
+        "sheets": {"pairs": "pairs", "added": "added", "removed": "removed",
+                   "renames": "renames", "loads": "loads"},
+        "pair_columns": ("step", "old_id", "old_label", "old_title", "new_id", "new_label",
+                         "new_title", "similarity", "kind", "units_added", "units_removed",
+                         "units_renamed", "leads_old", "leads_new", "lead_changed"),
+        "task_columns": ("step", "id", "label", "title", "text"),
+        "rename_columns": ("step", "old", "new", "year"),
+        "load_tail": ("total_change", "lead_change"),
+        "yes": True, "no": False,
+        "text_step": "{old} ({old_year}) -> {new} ({new_year})",
+        "text_tasks": "  tasks: {old} -> {new}",
+        "text_pairs": "  pairs: {n} ({kinds}); added {added}, removed {removed}",
+        "text_kind": "{kind} {n}",
+        "text_renamed": "  renamed: {old} -> {new}",
+        "text_lead": "  lead changed: {old_label} -> {new_label} {title}: {old} -> {new}",
+        "text_added": "  added: {label} {title}",
+        "text_removed": "  removed: {label} {title}",
+        "text_movers": "load change (tasks, first plan -> last):",
+        "text_mover": "  {unit}: {trend} ({total:+d}; lead {lead:+d})",
+        "kinds": {k: k for k in ("same", "reworded", "merged", "split")},
+    },
+}
+"""The compare outputs: page, workbook and terminal summary."""
 
 
 def strings(lang: str) -> dict[str, str]:
