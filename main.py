@@ -269,9 +269,12 @@ def compare(files, fmt, out, threshold, lang, encoding):
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
               help="Also write the charts as PNG files (loads.png, network.png) here.")
+@click.option("--full-text", is_flag=True, help="Print the task text appendix too (on "
+              "screen it is always there, collapsed).")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
-def report(files, out, lang, weights, overload, include_inline, png_dir, encoding):
-    """Write the audit report of the plans in FILE… as one self-contained HTML page."""
+def report(files, out, lang, weights, overload, include_inline, png_dir, full_text, encoding):
+    """Write the audit report of the plans in FILE… as one self-contained HTML page: the key
+    findings first, then loads, network, findings, matrix; the task text as an appendix."""
     from graph.audit import audit_graph, run_audit
     from reports.html import render_report, write_chart_pngs
 
@@ -282,7 +285,7 @@ def report(files, out, lang, weights, overload, include_inline, png_dir, encodin
         sys.exit(EXIT_BAD_INPUT)
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
-    write_output(render_report(plans, result, graph=graph, lang=lang), out)
+    write_output(render_report(plans, result, graph=graph, lang=lang, full_text=full_text), out)
     if png_dir:
         Path(png_dir).mkdir(parents=True, exist_ok=True)
         write_chart_pngs(result, graph, png_dir, lang=lang, write=write_file)

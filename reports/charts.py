@@ -136,7 +136,9 @@ def heatmap_figure(labels, groups, weights):
 
     n = len(labels)
     heaviest = max((w for row in weights for w in row), default=1) or 1
-    cmap = LinearSegmentedColormap.from_list("shared", ["#ffffff", "#08519c"])
+    cmap = LinearSegmentedColormap.from_list("shared", ["#ffffff", "#3c4043"])  # grey: the
+    # colours are the communities'
+
     with chart_style():
         side = 1.2 + 0.3 * n
         fig = Figure(figsize=(side, side))

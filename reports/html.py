@@ -170,6 +170,7 @@ class Community:
 @dataclass(frozen=True)
 class NetworkView:
     figure: object  # matplotlib Figure
+    labels: tuple[str, ...]  # its rows, top to bottom
     shown: int
     communities: tuple[Community, ...]
 
@@ -209,7 +210,7 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
         more = " " + t["community_more"].format(n=len(members)) if len(members) > 3 else ""
         communities.append(Community(k, main + more, sum(1 for h in order if h.community == c)))
     figure = heatmap_figure(labels, [number[h.community] - 1 for h in order], weights)
-    return NetworkView(figure, len(order), tuple(communities))
+    return NetworkView(figure, tuple(labels), len(order), tuple(communities))
 
 
 def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:

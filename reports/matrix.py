@@ -110,6 +110,8 @@ ROLE_FILLS = {"lead": "F4CCCC", "support": "CFE2F3", "implement": "D9EAD3",
 def sheet_name(title: str, taken: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
     name = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "plan"
+    if len(name) > 31 and "（" in name:  # 怀化市2022年（huaihua-2022-….txt）: place and year
+        name = name[:name.index("（")]
     name = name[:31]
     base, n = name, 2
     while name.lower() in taken:
