@@ -164,7 +164,6 @@ def load_chart(audit, lang: str = "zh"):
 class Community:
     number: int  # 1-based, as the page shows it
     name: str  # its main units, e.g. "市应急管理局、市公安局 等 12 个单位"
-    shown: int  # of its units in the chart
 
 
 @dataclass(frozen=True)
@@ -189,12 +188,11 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
                   key=lambda h: (-h.shared_tasks, h.unit.node))
     if not hubs:
         return None
-    by_community: dict[int, list] = {}
+    by_community: dict[int, list] = {}  # in order of each community's busiest unit
     for h in hubs:
         by_community.setdefault(h.community, []).append(h)
-    keep = hubs[:most]
-    order = sorted(keep, key=lambda h: (min(hubs.index(x) for x in by_community[h.community]),
-                                        hubs.index(h)))
+    rank = {c: k for k, c in enumerate(by_community)}
+    order = sorted(hubs[:most], key=lambda h: rank[h.community])  # stable: busiest first
     many = len({h.unit.jurisdiction for h in hubs}) > 1
     labels = [f"{h.unit.name}（{h.unit.jurisdiction}）" if many else h.unit.name for h in order]
     number = {c: k + 1 for k, c in enumerate(dict.fromkeys(h.community for h in order))}
@@ -208,7 +206,7 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
         members = by_community[c]
         main = sep.join(h.unit.name for h in members[:3])
         more = " " + t["community_more"].format(n=len(members)) if len(members) > 3 else ""
-        communities.append(Community(k, main + more, sum(1 for h in order if h.community == c)))
+        communities.append(Community(k, main + more))
     figure = heatmap_figure(labels, [number[h.community] - 1 for h in order], weights)
     return NetworkView(figure, tuple(labels), len(order), tuple(communities))
 

@@ -1,5 +1,9 @@
 """The words of the reports, per language: Chinese for the officials who read them, English
-on request (``--lang en``). Code and command line stay English; only these strings change."""
+on request (``--lang en``). Code and command line stay English; only these strings change.
+
+Every word a reader reads, in both languages, lives here and nowhere else (the report, the
+audit and compare text, the workbooks' headers, the data-quality sentences, the key
+findings); that is why this module is long."""
 from __future__ import annotations
 
 LANGS = ("zh", "en")
@@ -28,7 +32,6 @@ UI = {
         "html_lang": "zh-CN",
         "report_title": "责任分工审计报告",
         "matrix_title": "责任分工矩阵",
-        "generated_from": "来源文件",
         "contents": "目录",
         "overview": "概览",
         "plans": "计划",
@@ -72,7 +75,6 @@ UI = {
         "collective": "集合性单位（如各有关部门）",
         "sort_hint": "点击表头排序",
         "no_script": "脚本已禁用：表格完整显示，筛选与排序不可用。",
-        "community": "社群",
         "back_to_top": "回到顶部",
         "see_task": "见原文",
         "summary": "负荷汇总",
@@ -104,27 +106,18 @@ UI = {
         "plan": "计划",
         "plan_name": "计划名称",
         "tasks_of_plan": "任务数",
-        "links": "单位之间的协作关系",
-        "communities": "协作群",
         "community_named": "协作群 {n}：{units}",
         "community_more": "等 {n} 个单位",
         "network_caption": "{units} 个单位，{links} 对单位共同承担过任务，分为 {groups} 个协作群。"
                            "图中为共同任务最多的 {shown} 个单位；格中数字为两单位共同承担的任务数。",
-        "more_units_table": "另有 {n} 个单位，见下表。",
-        "units_shown": "显示前 {n} 个",
-        "isolated_n": "{n} 个单位不与其他单位共同承担任务",
-        "tasks_list": "涉及任务",
         "orphan_kind": "情形",
         "warning": "提取提示",
-        "kb": "KB",
-        "wide_hint": "表格较宽，可左右滑动。",
         "standing": "常设分工",
     },
     "en": {
         "html_lang": "en",
         "report_title": "Responsibility audit",
         "matrix_title": "Responsibility matrix",
-        "generated_from": "Source files",
         "contents": "Contents",
         "overview": "Overview",
         "plans": "Plans",
@@ -168,7 +161,6 @@ UI = {
         "collective": "collective unit (such as 各有关部门)",
         "sort_hint": "click a header to sort",
         "no_script": "Scripts are off: the table is complete; filter and sort need scripts.",
-        "community": "community",
         "back_to_top": "back to top",
         "see_task": "see text",
         "summary": "Loads",
@@ -200,21 +192,13 @@ UI = {
         "plan": "Plan",
         "plan_name": "Plan",
         "tasks_of_plan": "Tasks",
-        "links": "pairs of units that share tasks",
-        "communities": "Groups",
         "community_named": "Group {n}: {units}",
         "community_more": "and {n} more",
         "network_caption": "{units} units; {links} pairs of units share tasks, in {groups} "
                            "groups. Shown: the {shown} units sharing most tasks; each cell "
                            "counts the tasks two units share.",
-        "more_units_table": "{n} more units in the table below.",
-        "units_shown": "first {n} shown",
-        "isolated_n": "{n} units share no task with another",
-        "tasks_list": "Tasks",
         "orphan_kind": "Case",
         "warning": "extraction note",
-        "kb": "KB",
-        "wide_hint": "Wide table: scroll sideways.",
         "standing": "standing",
     },
 }

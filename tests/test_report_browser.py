@@ -193,6 +193,16 @@ def test_english_report_reads_in_english(browser, tmp_path):
     assert "Key findings" in text and "主要发现" not in text and "数据质量" not in text
 
 
+def test_a_link_to_a_task_opens_the_collapsed_appendix(browser, sample_report):
+    page, problems = open_page(browser, sample_report)
+    link = page.locator("#orphans ~ .scroll a").first
+    target = link.get_attribute("href")[1:]
+    assert page.locator(f"[id='{target}']").is_hidden()
+    link.click()
+    wait_until(page, lambda: page.locator(f"[id='{target}']").is_visible())
+    assert problems == []
+
+
 def printed_pages(page, pdf: Path):
     """(width, height) in points and the share of pixel rows with ink, for each page."""
     import numpy as np
