@@ -113,6 +113,7 @@ UI = {
         "orphan_kind": "情形",
         "warning": "提取提示",
         "standing": "常设分工",
+        "colon": "：", "semi": "；", "comma": "，", "lp": "（", "rp": "）",
     },
     "en": {
         "html_lang": "en",
@@ -200,6 +201,7 @@ UI = {
         "orphan_kind": "Case",
         "warning": "extraction note",
         "standing": "standing",
+        "colon": ": ", "semi": "; ", "comma": ", ", "lp": " (", "rp": ")",
     },
 }
 
