@@ -78,7 +78,7 @@ def audit_summary(audit: Audit, top: int = 5, lang: str = "zh") -> str:
     for key, rows in sections:
         if not rows:
             continue
-        out.append(f"\n{w[key]} ({len(rows)}):")
+        out.append("\n" + w["heading"].format(title=w[key], n=len(rows)))
         out += [f"  {where:<24} {text}" for text, where in rows[:top]]
         if len(rows) > top:
             out.append(w["more"].format(n=len(rows) - top))

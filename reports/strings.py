@@ -301,8 +301,9 @@ AUDIT_TEXT = {
                   "{pairs} 对；内容相近但牵头不同 {similar} 对；数据质量提示 {quality} 条",
         "orphan_kind": "{kind} {n} 项",
         "heaviest": "负荷最重的单位（加权负荷；牵头/配合/落实/督促）：",
-        "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"
-                    "{supervise}，占 {share:.0%})",
+        "load_row": "{rank:>3}. {name}  {weighted:g}（{lead}/{support}/{implement}/"
+                    "{supervise}，占 {share:.0%}）",
+        "heading": "{title}（{n}）：",
         "overloaded": "负荷过重的单位", "overloaded_row": "{name}：加权负荷 {weighted:g}，牵头 "
                       "{leads} 项（{reasons}）",
         "orphans": "无人负责的任务", "both": "同一单位既牵头又配合",
@@ -325,6 +326,7 @@ AUDIT_TEXT = {
         "heaviest": "heaviest units (weighted load; lead/support/implement/supervise):",
         "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"
                     "{supervise}, {share:.0%})",
+        "heading": "{title} ({n}):",
         "overloaded": "overloaded", "overloaded_row": "{name}: load {weighted:g}, {leads} leads "
                       "({reasons})",
         "orphans": "orphan tasks", "both": "lead and supporter of one task",
@@ -380,6 +382,7 @@ COMPARE_WORDS = {
         "units_added": "新增单位", "units_removed": "去掉单位", "lead_changed": "牵头变化",
         "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
         "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
+        "colon": "：",
         "sheets": {"pairs": "对应任务", "added": "新增任务", "removed": "删去的任务",
                    "renames": "机构更名", "loads": "任务量"},
         "pair_columns": ("对比", "原任务编号", "原序号", "原任务", "新任务编号", "新序号", "新任务",
@@ -411,6 +414,7 @@ COMPARE_WORDS = {
         "lead_changed": "lead changed", "unit": "unit", "lead": "lead", "support": "support",
         "total": "total", "change": "change", "year": "year", "none": "none",
         "legend": "Deleted text is struck through in red; inserted text underlined in green.",
+        "colon": ": ",
         "sheets": {"pairs": "pairs", "added": "added", "removed": "removed",
                    "renames": "renames", "loads": "loads"},
         "pair_columns": ("step", "old_id", "old_label", "old_title", "new_id", "new_label",
