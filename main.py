@@ -32,7 +32,16 @@ def write_output(text: str, out: str | None) -> None:
     if out is None or out == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    write_atomic(out, text)
+    write_file(out, text)
+
+
+def write_file(out, content) -> None:
+    """``write_atomic``, then one line on stderr saying what was written: path and size."""
+    path = write_atomic(out, content)
+    size = path.stat().st_size if path.is_file() else 0
+    shown = (f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB" if size < 1024 ** 2
+             else f"{size / 1024 ** 2:.1f} MB")
+    click.echo(f"wrote {path} ({shown})", err=True)
 
 
 def load_all(paths, encoding=None):
@@ -85,7 +94,10 @@ def cli(ctx, debug):
 @click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030) instead "
               "of detecting it.")
-def extract(files, fmt, out, encoding):
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the csv headers and words and of the table (json is the "
+              "contract and never changes).")
+def extract(files, fmt, out, encoding, lang):
     """Extract the tasks and responsible units of each plan FILE.
 
     FILE may be a plan (.txt .md .docx .pdf .html .xlsx .xls .csv, or a review
@@ -103,9 +115,9 @@ def extract(files, fmt, out, encoding):
         else:
             text = "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans)
     elif fmt == "csv":
-        text = plan_rows_csv(plans)
+        text = plan_rows_csv(plans, lang)
     else:
-        text = "\n".join(plan_table(p) for p in plans)
+        text = "\n".join(plan_table(p, lang=lang) for p in plans)
     if plans:
         write_output(text, out)
     if failures:
@@ -208,18 +220,20 @@ scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "
 @click.option("--fail-on", metavar="KIND,…", help="Exit 1 when there are findings of these "
               "kinds: overloaded, orphans, overlaps, quality, any.")
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the text summary and of an HTML report.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
 def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file, fail_on, top,
-          encoding, roster_file, expand, expand_also):
+          lang, encoding, roster_file, expand, expand_also):
     """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps.
 
     Each scope (by default one place's plans of one year) is audited on its own, and each
     unit is ranked among its peers (departments, territorial units); several years give
     each unit's load across them.
     """
-    from graph.audit import FINDING_GROUPS, audit_graph, audit_to_dict, finding_counts, run_audit
-    from reports.audit_text import audit_summary, write_graph
+    from graph.audit import FINDING_GROUPS, audit_graph, finding_counts, run_audit
+    from reports.audit_text import audit_json, audit_summary, write_graph
 
     fail_kinds = {k.strip() for k in (fail_on or "").split(",") if k.strip()}
     if fail_kinds - {*FINDING_GROUPS, "any"}:
@@ -241,13 +255,13 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
     if out and out.lower().endswith(".html"):
         from reports.html import render_report
 
-        text = render_report(plans, result, graph=graph)
+        text = render_report(plans, result, graph=graph, lang=lang)
     else:
-        text = (dump_json(audit_to_dict(result)) + "\n" if fmt == "json"
-                else audit_summary(result, top=top))
+        text = (dump_json(audit_json(result)) + "\n" if fmt == "json"
+                else audit_summary(result, top=top, lang=lang))
     write_output(text, out)
     if graph_file:
-        write_atomic(graph_file, lambda tmp: write_graph(graph, tmp))
+        write_file(graph_file, lambda tmp: write_graph(graph, tmp))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
     counts = finding_counts(result)
@@ -264,7 +278,7 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
 @click.option("--threshold", metavar="KEY=V,…", help="Matching thresholds, e.g. "
               "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the html page.")
+              help="Language of the text, page and workbook.")
 @click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
               "only (e.g. 怀化市), when the files hold plans of several.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
@@ -308,7 +322,7 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
     if fmt == "xlsx":
         from reports.compare_out import compare_xlsx
 
-        write_atomic(out, compare_xlsx(result))
+        write_file(out, compare_xlsx(result, lang))
         return
     if fmt == "json":
         text = dump_json(compare_to_dict(result)) + "\n"
@@ -319,7 +333,7 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
     else:
         from reports.compare_out import compare_summary
 
-        text = compare_summary(result)
+        text = compare_summary(result, lang=lang)
     write_output(text, out)
 
 
@@ -337,11 +351,15 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
               help="Also write the charts as PNG files (loads.png, or loads-1.png … "
               "for several audit scopes; network.png; deadlines.png) here.")
+@click.option("--full-text", is_flag=True, help="Print the task text appendix too (on "
+              "screen it is always there, collapsed).")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
 @roster_options
-def report(files, out, lang, weights, overload, scope, include_inline, png_dir, encoding,
-           roster_file, expand, expand_also):
-    """Write the audit report of the plans in FILE… as one self-contained HTML page."""
+def report(files, out, lang, weights, overload, scope, include_inline, png_dir, full_text,
+           encoding, roster_file, expand, expand_also):
+    """Write the audit report of the plans in FILE… as one self-contained HTML page: the key
+    findings first, then loads, network, findings, roster, deadlines, matrix; the task text
+    as an appendix."""
     from graph.audit import audit_graph, run_audit
     from reports.html import render_report, write_chart_pngs
 
@@ -354,10 +372,10 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
     plans = _with_roster(plans, roster)
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
-    write_output(render_report(plans, result, graph=graph, lang=lang), out)
+    write_output(render_report(plans, result, graph=graph, lang=lang, full_text=full_text), out)
     if png_dir:
         Path(png_dir).mkdir(parents=True, exist_ok=True)
-        write_chart_pngs(result, graph, png_dir, lang=lang, write=write_atomic)
+        write_chart_pngs(result, graph, png_dir, lang=lang, write=write_file)
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -391,8 +409,8 @@ def matrix(files, out, lang, encoding):
         from graph.audit import run_audit
 
         result = run_audit(plans, _audit_settings(None, None, None))
-        write_atomic(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=result.loads, lang=lang,
-                                                        deadlines=result.deadlines))
+        write_file(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=result.loads, lang=lang,
+                                                      deadlines=result.deadlines))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -425,7 +443,7 @@ def ledger(files, out, lang, encoding):
     if suffix == ".csv":
         write_output(ledger_csv(plans, lang=lang), out)
     else:
-        write_atomic(out, lambda tmp: write_ledger_xlsx(plans, tmp, lang=lang))
+        write_file(out, lambda tmp: write_ledger_xlsx(plans, tmp, lang=lang))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -449,7 +467,7 @@ def review(files, out, encoding):
     plans, failures = load_all(files, encoding)
     if not plans:
         sys.exit(EXIT_BAD_INPUT)
-    write_atomic(out, review_workbook(plans))
+    write_file(out, review_workbook(plans))
     if failures:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -213,4 +213,6 @@ def audit_to_dict(audit: Audit) -> dict:
     body["deadlines"]["kinds"] = dict(audit.deadlines.kinds)
     # each scope: its own fields (key, year, jurisdictions, plans) first, then its findings
     body["scopes"] = [{**scope.pop("scope"), **scope} for scope in body["scopes"]]
+    for q, plain in zip(audit.quality, body["quality"]):
+        plain["params"] = {k: _plain(v) for k, v in q.params}
     return {"schema": AUDIT_SCHEMA, **body}

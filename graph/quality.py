@@ -6,6 +6,10 @@
 - ``not_exhaustive``: a list of units ending in 等, so not every responsible unit is named.
 - the plan's own warnings (garbled lines, page breaks, …) under their own kinds.
 - ``unplaced``: text the loaders could place neither in a task nor in a known region.
+
+Findings are data, not sentences: a kind and its parameters (``params``), which the
+reports render in Chinese or English (``reports.strings.quality_message``). A loader
+warning keeps the loader's own (English) message under ``params["message"]``.
 """
 from __future__ import annotations
 
@@ -26,7 +30,7 @@ class QualityFinding:
     kind: str  # similar_names, not_exhaustive, unplaced, or a Plan warning's kind
     path: str
     line: int
-    message: str
+    params: tuple[tuple[str, object], ...] = ()  # the kind's parameters, in a fixed order
     text: str = ""  # the source text the finding rests on (clause, line, region)
     task: TaskRef | None = None
     units: tuple[str, ...] = ()
@@ -71,8 +75,8 @@ def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings(
         x, y = graph.nodes[rare]["name"], graph.nodes[common]["name"]
         found.append(QualityFinding(
             kind="similar_names", path=graph.nodes[task]["path"], line=line,
-            message=f"{x} (on {graph.degree(rare)} tasks) looks like {y} (on "
-                    f"{graph.degree(common)}): a typo, or an alias the registry lacks?",
+            params=(("name", x), ("tasks", graph.degree(rare)), ("like", y),
+                    ("like_tasks", graph.degree(common))),
             text=clause, task=task_ref(graph, task), units=(x, y), score=round(score, 1)))
     return tuple(sorted(found, key=lambda f: (f.path, f.line, f.units)))
 
@@ -87,8 +91,7 @@ def not_exhaustive_lists(graph: nx.Graph) -> tuple[QualityFinding, ...]:
         for (clause, line), names in sorted(by_clause.items(), key=lambda kv: kv[0][1]):
             found.append(QualityFinding(
                 kind="not_exhaustive", path=graph.nodes[task]["path"], line=line,
-                message=f"the list naming {'、'.join(sorted(names))} ends in 等: "
-                        "not every responsible unit is named",
+                params=(("names", tuple(sorted(names))),),
                 text=clause, task=task_ref(graph, task), units=tuple(sorted(names))))
     return tuple(found)
 
@@ -100,14 +103,14 @@ def plan_warnings(plans) -> tuple[QualityFinding, ...]:
         path = plan.source.path
         for warning in plan.warnings:
             found.append(QualityFinding(kind=warning.kind, path=path, line=warning.line,
-                                        message=warning.message, text=warning.text))
+                                        params=(("message", warning.message),),
+                                        text=warning.text))
         for region in plan.coverage:
             if region.kind == "other" and region.chars:
-                span = (f"line {region.start_line}" if region.start_line == region.end_line
-                        else f"lines {region.start_line}-{region.end_line}")
                 found.append(QualityFinding(
                     kind="unplaced", path=path, line=region.start_line,
-                    message=f"{region.chars} characters on {span} are in no task or heading"))
+                    params=(("chars", region.chars), ("start", region.start_line),
+                            ("end", region.end_line))))
     return tuple(found)
 
 

@@ -1,8 +1,8 @@
 """Charts for the report: matplotlib Figures (never pyplot's global state) saved as SVG with
 the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
 Noto Sans SC font the project installs from PyPI (pylopdf-fonts-zh-cn, SIL OFL), so a PNG
-never shows empty boxes. Output is deterministic: no date, a fixed hash salt, a seeded
-layout.
+never shows empty boxes. Output is deterministic: no date, a fixed hash salt, nothing
+laid out at random.
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ ROLE_COLOURS = {"lead": "#c0392b", "support": "#2471a3", "implement": "#1e8449",
                 "supervise": "#7d3c98"}
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
                      "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
-MAX_BARS = 40  # more units than this and the chart shows the heaviest; the tables show all
+MAX_BARS = 30  # more units than this and the chart shows the heaviest; the tables show all
 RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "dutygraph",
@@ -122,83 +122,53 @@ def load_figure(loads, role_words: dict[str, str], xlabel: str):
     return fig
 
 
-def component_layout(graph, seed: int = 42) -> dict:
-    """Positions for every node, and the direction its label goes: each connected component laid out by the seeded spring
-    layout in a square box sized by its node count, boxes packed in rows, largest first.
-    (One spring layout of the whole graph pushes components apart and crushes each.)"""
-    import networkx as nx
+def heatmap_figure(labels, groups, weights):
+    """The unit x unit co-assignment heatmap: ``labels`` the units (already ordered, so a
+    community is a run of rows), ``groups`` each unit's community index, ``weights`` an
+    n x n list of shared-task counts.
 
-    components = sorted((sorted(c) for c in nx.connected_components(graph)),
-                        key=lambda c: (-len(c), c[0]))
-    sides = [1.0 + 1.1 * len(c) ** 0.5 for c in components]
-    width = max(max(sides, default=1.0), (sum(x * x for x in sides) * 1.6) ** 0.5)
-    pos, outward, x, y, row = {}, {}, 0.0, 0.0, 0.0
-    for nodes, side in zip(components, sides):
-        if x and x + side > width:
-            x, y, row = 0.0, y - row, 0.0
-        sub = graph.subgraph(nodes)
-        if len(nodes) == 1:
-            local = {nodes[0]: (0.0, 0.0)}
-        elif len(nodes) > 8 and nx.density(sub) > 0.25:
-            # a dense component is a hairball in any force layout: a circle ordered by
-            # community keeps every label apart and each community on one arc
-            ring = sorted(nodes, key=lambda n: (graph.nodes[n]["community"], n))
-            circle = nx.Graph()
-            circle.add_nodes_from(ring)
-            local = nx.circular_layout(circle)
-        else:
-            local = nx.spring_layout(sub, seed=seed, k=2.5 / len(nodes) ** 0.5, weight=None,
-                                     iterations=200)
-        half = (side - 1.0) / 2
-        ring = len(nodes) > 8 and nx.density(sub) > 0.25
-        for node, (px, py) in local.items():
-            pos[node] = (x + 0.5 + half * (1 + px), y - 0.5 - half * (1 - py))
-            outward[node] = (float(px), float(py)) if ring else (0.0, 1.0)
-        x, row = x + side, max(row, side)
-    return pos, outward
-
-
-def network_figure(nodes, edges, seed: int = 42):
-    """The unit network: ``nodes`` as (name, community index), ``edges`` as (a, b, weight).
-
-    Each component laid out with a fixed seed (``component_layout``), so the same plans
-    draw the same picture; nodes coloured by community, edge width by shared tasks."""
-    import networkx as nx
-    from matplotlib.collections import LineCollection
+    Rows carry "k  name", columns only k: every label has a row or column of its own, so
+    no two labels can overlap, and nothing is laid out at random. The diagonal is the
+    unit's community colour; each community is framed."""
+    from matplotlib.colors import LinearSegmentedColormap
     from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
 
-    graph = nx.Graph()
-    for name, community in nodes:
-        graph.add_node(name, community=community)
-    for a, b, weight in edges:
-        graph.add_edge(a, b, weight=weight)
-    pos, outward = component_layout(graph, seed)
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    span_x, span_y = max(xs) - min(xs) + 1, max(ys) - min(ys) + 1
-    scale = min(1.4, 13.0 / span_x)
+    n = len(labels)
+    heaviest = max((w for row in weights for w in row), default=1) or 1
+    cmap = LinearSegmentedColormap.from_list("shared", ["#ffffff", "#3c4043"])  # grey: the
+    # colours are the communities'
+
     with chart_style():
-        fig = Figure(figsize=(span_x * scale, max(2.0, span_y * scale)))
+        side = 1.2 + 0.3 * n
+        fig = Figure(figsize=(side, side))
         ax = fig.add_subplot()
-        ax.set_axis_off()
-        ax.margins(0.08)
-        heaviest = max((w for *_, w in graph.edges(data="weight")), default=1) or 1
-        edge_list = list(graph.edges(data="weight"))
-        ax.add_collection(LineCollection(
-            [(pos[a], pos[b]) for a, b, _ in edge_list], colors="#9aa0a6", alpha=0.5,
-            linewidths=[0.4 + 2.6 * w / heaviest for *_, w in edge_list], zorder=1))
-        order = list(graph.nodes)
-        ax.scatter([pos[n][0] for n in order], [pos[n][1] for n in order], s=50, zorder=2,
-                   color=[COMMUNITY_COLOURS[graph.nodes[n]["community"]
-                                            % len(COMMUNITY_COLOURS)] for n in order],
-                   edgecolors="white")
-        for name in order:
-            x, y = pos[name]
-            dx, dy = outward[name]
-            ax.annotate(plain(name), (x, y), xytext=(5 * dx, 5 * dy), textcoords="offset points",
-                        ha="left" if dx > 0.3 else "right" if dx < -0.3 else "center",
-                        va="bottom" if dy > 0.3 else "top" if dy < -0.3 else "center",
-                        fontsize=8, zorder=3,
-                        bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none",
-                              "alpha": 0.7})
+        data = [[weights[i][j] if i != j else 0 for j in range(n)] for i in range(n)]
+        edges = [k - 0.5 for k in range(n + 1)]
+        # cells as vector patches (imshow would embed a PNG in the SVG), row 1 at the top
+        ax.pcolormesh(edges, edges, data, cmap=cmap, vmin=0, vmax=heaviest)
+        ax.set_xlim(-0.5, n - 0.5)
+        ax.set_ylim(n - 0.5, -0.5)
+        ax.set_aspect("equal")
+        for i in range(n):
+            colour = COMMUNITY_COLOURS[groups[i] % len(COMMUNITY_COLOURS)]
+            ax.add_patch(Rectangle((i - 0.5, i - 0.5), 1, 1, color=colour, zorder=2))
+            for j in range(n):
+                w = weights[i][j]
+                if i != j and w:
+                    ax.text(j, i, str(w), ha="center", va="center", fontsize=7, zorder=3,
+                            color="white" if w > heaviest / 2 else "#1b1b1b")
+        start = 0
+        for k in range(1, n + 1):
+            if k == n or groups[k] != groups[start]:
+                ax.add_patch(Rectangle((start - 0.5, start - 0.5), k - start, k - start,
+                                       fill=False, edgecolor="#1b1b1b", linewidth=1.2,
+                                       zorder=4))
+                start = k
+        ax.set_xticks(range(n), [str(k + 1) for k in range(n)], fontsize=8)
+        ax.set_yticks(range(n), [plain(f"{k + 1}  {name}") for k, name in enumerate(labels)],
+                      fontsize=9)
+        ax.xaxis.tick_top()
+        ax.tick_params(length=0)
+        ax.spines[:].set_visible(False)
     return fig

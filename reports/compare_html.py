@@ -15,41 +15,9 @@ from markupsafe import Markup
 from graph.compare import KINDS, Comparison, text_diff
 
 from .charts import figure_svg, plain
+from .strings import COMPARE_WORDS as WORDS
 
 MAX_UNITS = 25  # bars in the charts; the load table lists every unit
-
-WORDS = {
-    "zh": {
-        "html_lang": "zh-CN", "report_title": "年度对比", "plans": "对比的计划",
-        "summary": "概览", "step": "对比", "changed": "有改动的任务", "added": "新增任务",
-        "removed": "删去的任务", "renames": "机构更名", "loads": "各单位任务量",
-        "chart": "任务量变化（最后一年减第一年）", "trend": "任务量走势",
-        "old": "原任务", "new": "新任务", "similarity": "相似度", "kind": "类型",
-        "units_added": "新增单位", "units_removed": "去掉单位", "lead_changed": "牵头变化",
-        "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
-        "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
-        "kinds": {"same": "相同", "reworded": "改写", "merged": "合并", "split": "拆分"},
-        "chronic": "连续多年延续的任务", "lead_changes": "牵头变化次数",
-        "chronic_note": "每一年的计划中都有的任务（按文字相似度连成的任务链），牵头单位变化最多的在前。",
-        "leads": "牵头单位",
-    },
-    "en": {
-        "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
-        "summary": "Summary", "step": "Step", "changed": "Changed tasks", "added": "Added tasks",
-        "removed": "Removed tasks", "renames": "Renamed offices", "loads": "Load per unit",
-        "chart": "Change in tasks (last year minus first)", "trend": "Load over the years",
-        "old": "Old task", "new": "New task", "similarity": "similarity", "kind": "kind",
-        "units_added": "units added", "units_removed": "units removed",
-        "lead_changed": "lead changed", "unit": "unit", "lead": "lead", "support": "support",
-        "total": "total", "change": "change", "year": "year", "none": "none",
-        "legend": "Deleted text is struck through in red; inserted text underlined in green.",
-        "kinds": {k: k for k in KINDS},
-        "chronic": "Tasks carried over every year", "lead_changes": "lead changes",
-        "chronic_note": "Tasks in every year's plan (linked by their text), most lead changes "
-                        "first.",
-        "leads": "leads",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -125,6 +93,7 @@ def trend_svg(result: Comparison, words: dict) -> str:
 
 def render_compare_html(result: Comparison, lang: str = "zh") -> str:
     """The whole page as a string."""
+    from .compare_out import info_name
     from .html import environment, page_assets
 
     words = WORDS[lang]
@@ -143,6 +112,7 @@ def render_compare_html(result: Comparison, lang: str = "zh") -> str:
     assets = page_assets(with_script=False)
     return environment().get_template("compare.html.j2").render(
         t=words, result=result, steps=steps, kinds=KINDS,
+        names=[info_name(p, lang) for p in result.plans],
         years=[_year_label(p, k) for k, p in enumerate(result.plans)],
         chart=Markup(load_change_svg(result, words)),
         trend=Markup(trend_svg(result, words)), **assets)

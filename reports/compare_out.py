@@ -1,92 +1,109 @@
-"""The compare result for the terminal (a short summary) and as an Excel workbook."""
+"""The compare result for the terminal (a short summary) and as an Excel workbook, in the
+language asked for (``reports.strings.COMPARE_WORDS``)."""
 from __future__ import annotations
 
 import io
 
 from graph.compare import KINDS, Comparison
 
+from .strings import COMPARE_WORDS, plan_name
+
 
 def _year(info, k: int) -> str:
     return str(info.year) if info.year else f"#{k + 1}"
 
 
-def compare_summary(result: Comparison, top: int = 10) -> str:
+def info_name(info, lang: str = "zh") -> str:
+    """A compared plan's name: its title, or jurisdiction, year and file name."""
+    return plan_name(info.title, info.jurisdiction, info.year, info.path, lang)
+
+
+def compare_summary(result: Comparison, top: int = 10, lang: str = "zh") -> str:
     """What a reader wants first: counts by kind, renames, lead changes, biggest movers."""
+    w = COMPARE_WORDS[lang]
+    sep = "、" if lang == "zh" else ", "
     out = []
     for k, step in enumerate(result.steps):
-        out.append(f"{step.old.path} ({_year(step.old, k)}) -> {step.new.path} "
-                   f"({_year(step.new, k + 1)})")
-        out.append(f"  tasks: {step.old.tasks} -> {step.new.tasks}")
-        kinds = ", ".join(f"{kind} {sum(1 for p in step.pairs if p.kind == kind)}"
-                          for kind in KINDS)
-        out.append(f"  pairs: {len(step.pairs)} ({kinds}); added {len(step.added)}, "
-                   f"removed {len(step.removed)}")
+        out.append(w["text_step"].format(old=info_name(step.old, lang), old_year=_year(step.old, k),
+                                         new=info_name(step.new, lang),
+                                         new_year=_year(step.new, k + 1)))
+        out.append(w["text_tasks"].format(old=step.old.tasks, new=step.new.tasks))
+        kinds = sep.join(w["text_kind"].format(kind=w["kinds"][kind],
+                                               n=sum(1 for p in step.pairs if p.kind == kind))
+                         for kind in KINDS)
+        out.append(w["text_pairs"].format(n=len(step.pairs), kinds=kinds, added=len(step.added),
+                                          removed=len(step.removed)))
         for r in step.renames:
-            out.append(f"  renamed: {r.old} -> {r.new}" + (f" ({r.year})" if r.year else ""))
+            out.append(w["text_renamed"].format(old=r.old, new=r.new)
+                       + (f" ({r.year})" if r.year else ""))
         for p in step.pairs:
             if p.lead_changed:
-                out.append(f"  lead changed: {p.old.label} -> {p.new.label} {p.new.title[:30]}: "
-                           f"{'、'.join(p.leads_old) or '-'} -> {'、'.join(p.leads_new) or '-'}")
+                out.append(w["text_lead"].format(
+                    old_label=p.old.label, new_label=p.new.label, title=p.new.title[:30],
+                    old="、".join(p.leads_old) or "-", new="、".join(p.leads_new) or "-"))
         for t in step.added:
-            out.append(f"  added: {t.label} {t.title[:40]}")
+            out.append(w["text_added"].format(label=t.label, title=t.title[:40]))
         for t in step.removed:
-            out.append(f"  removed: {t.label} {t.title[:40]}")
+            out.append(w["text_removed"].format(label=t.label, title=t.title[:40]))
     if result.chronic:
-        out.append(f"carried over in all {len(result.plans)} plans: {len(result.chronic)} tasks "
-                   "(lead changes; labels oldest first):")
+        out.append(w["text_chronic"].format(plans=len(result.plans), n=len(result.chronic)))
         for c in result.chronic[:top]:
             chain = " -> ".join("、".join(ls) for ls in c.labels)
-            out.append(f"  {c.lead_changes}  {c.title[:30]}: {chain}")
+            out.append(w["text_chronic_row"].format(changes=c.lead_changes, title=c.title[:30],
+                                                    chain=chain))
     movers = [u for u in result.loads if u.total_change][:top]
     if movers:
-        out.append("load change (tasks, first plan -> last):")
+        out.append(w["text_movers"])
         for u in movers:
-            trend = " -> ".join(str(n) for n in u.totals)
-            out.append(f"  {u.unit}: {trend} ({u.total_change:+d}; lead {u.lead_change:+d})")
+            out.append(w["text_mover"].format(unit=u.unit, trend=" -> ".join(map(str, u.totals)),
+                                              total=u.total_change, lead=u.lead_change))
     return "\n".join(out) + "\n"
 
 
-def compare_xlsx(result: Comparison) -> bytes:
+def compare_xlsx(result: Comparison, lang: str = "zh") -> bytes:
     """Sheets: pairs, added, removed, renames, loads, chronic. One row per (old, new) link."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    w = COMPARE_WORDS[lang]
+    sheets = w["sheets"]
     book = Workbook()
     pairs = book.active
-    pairs.title = "pairs"
-    pairs.append(["step", "old_id", "old_label", "old_title", "new_id", "new_label",
-                  "new_title", "similarity", "kind", "units_added", "units_removed",
-                  "units_renamed", "leads_old", "leads_new", "lead_changed"])
-    added = book.create_sheet("added")
-    removed = book.create_sheet("removed")
+    pairs.title = sheets["pairs"]
+    pairs.append(list(w["pair_columns"]))
+    added = book.create_sheet(sheets["added"])
+    removed = book.create_sheet(sheets["removed"])
     for sheet in (added, removed):
-        sheet.append(["step", "id", "label", "title", "text"])
-    renames = book.create_sheet("renames")
-    renames.append(["step", "old", "new", "year"])
+        sheet.append(list(w["task_columns"]))
+    renames = book.create_sheet(sheets["renames"])
+    renames.append(list(w["rename_columns"]))
     for k, step in enumerate(result.steps):
+        label = f"{_year(step.old, k)}→{_year(step.new, k + 1)}" if lang == "zh" else k
         for p in step.pairs:
-            pairs.append([k, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
-                          p.new.title, p.similarity, p.kind, "、".join(p.units_added),
+            pairs.append([label, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
+                          p.new.title, p.similarity, w["kinds"][p.kind], "、".join(p.units_added),
                           "、".join(p.units_removed),
                           "、".join(f"{a}→{b}" for a, b in p.units_renamed),
-                          "、".join(p.leads_old), "、".join(p.leads_new), p.lead_changed])
+                          "、".join(p.leads_old), "、".join(p.leads_new),
+                          w["yes"] if p.lead_changed else w["no"]])
         for t in step.added:
-            added.append([k, t.id, t.label, t.title, t.text])
+            added.append([label, t.id, t.label, t.title, t.text])
         for t in step.removed:
-            removed.append([k, t.id, t.label, t.title, t.text])
+            removed.append([label, t.id, t.label, t.title, t.text])
         for r in step.renames:
-            renames.append([k, r.old, r.new, r.year])
-    loads = book.create_sheet("loads")
+            renames.append([label, r.old, r.new, r.year])
+    loads = book.create_sheet(sheets["loads"])
     years = [_year(p, k) for k, p in enumerate(result.plans)]
-    loads.append(["unit"] + [f"{y} {w}" for y in years for w in ("lead", "support", "total")]
-                 + ["total_change", "lead_change"])
+    loads.append([w["unit"]] + [f"{y} {w[x]}" for y in years for x in ("lead", "support", "total")]
+                 + list(w["load_tail"]))
     for u in result.loads:
         loads.append([u.unit] + [v for k in range(len(years))
                                  for v in (u.leads[k], u.supports[k], u.totals[k])]
                      + [u.total_change, u.lead_change])
-    chronic = book.create_sheet("chronic")
-    chronic.append(["title", *(f"{y} labels" for y in years), *(f"{y} leads" for y in years),
-                    "lead_changes"])
+    chronic = book.create_sheet(sheets["chronic"])
+    title, labels, leads, changes = w["chronic_columns"]
+    chronic.append([title, *(labels.format(year=y) for y in years),
+                    *(leads.format(year=y) for y in years), changes])
     for c in result.chronic:
         chronic.append([c.title, *("、".join(ls) for ls in c.labels),
                         *("、".join(ls) for ls in c.leads), c.lead_changes])

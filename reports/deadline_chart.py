@@ -9,16 +9,24 @@ from .charts import chart_style, plain
 MAX_UNITS = 30  # the units with most dated tasks; the table under the chart lists them all
 
 
+def busy_months(deadlines) -> tuple[int, ...]:
+    """Indexes of the months in which some task falls due: the columns the chart and the
+    table show (plans of several years leave most of the months between them empty)."""
+    return tuple(j for j in range(len(deadlines.months))
+                 if any(r.counts[j] for r in deadlines.table))
+
+
 def due_heatmap(deadlines, unit_word: str, month_word: str):
-    """A Figure of the concrete units' tasks per month (None when no concrete unit has a
-    dated task)."""
+    """A Figure of the concrete units' tasks per month in which something falls due (None
+    when no concrete unit has a dated task)."""
     from matplotlib.figure import Figure
 
     rows = [r for r in deadlines.table if not r.collective][:MAX_UNITS]
-    months = deadlines.months
+    columns = busy_months(deadlines)
+    months = [deadlines.months[j] for j in columns]
     if not rows or not months:
         return None
-    values = [list(r.counts) for r in rows]
+    values = [[r.counts[j] for j in columns] for r in rows]
     top = max(max(v) for v in values) or 1
     with chart_style():
         fig = Figure(figsize=(1.6 + 0.45 * len(months), 0.8 + 0.3 * len(rows)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -18,8 +19,10 @@ from markupsafe import Markup
 
 from loaders.model import Plan
 
-from .strings import strings
+from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend
+
+MAX_NETWORK_UNITS = 24  # rows of the co-assignment heatmap; the hub table lists more
 
 
 @lru_cache(maxsize=1)
@@ -32,6 +35,7 @@ def environment():
                       keep_trailing_newline=True)
     env.filters["num"] = format_number
     env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
+    env.tests["contains"] = lambda seq, item: item in seq
     return env
 
 
@@ -77,7 +81,7 @@ def render_matrix_page(plans: list[Plan] | tuple[Plan, ...], lang: str = "zh") -
     anchor = anchors(plans)
     return environment().get_template("matrix.html.j2").render(
         t=strings(lang), roles=role_legend(lang), matrices=matrix_views(plans, lang, anchor),
-        plans=plan_views(plans, lang, anchor), **page_assets())
+        plans=plan_views(plans, lang, anchor), full_text=True, **page_assets())
 
 
 def finding_clauses(audit, anchor_of) -> dict[str, tuple[str, ...]]:
@@ -100,15 +104,20 @@ def finding_clauses(audit, anchor_of) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
-def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
-    """The audit report of ``plans`` as one self-contained HTML page.
+def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = False) -> str:
+    """The audit report of ``plans`` as one self-contained HTML page: the key findings in
+    plain sentences first, then the details; the task text an appendix, collapsed on
+    screen and printed only with ``full_text``.
 
     ``audit`` is ``graph.audit.run_audit``'s result; ``graph`` the graph it read (built
-    again from the audit's settings when not given), for the unit network's edges."""
+    again from the audit's settings when not given), for the unit network."""
     from graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
-    from .strings import DUE_KIND_WORDS, KIND_WORDS, PEER_WORDS, ROLE_WORDS, SCOPE_WORDS
+    from .deadline_chart import busy_months
+    from .strings import (DUE_KIND_WORDS, KIND_WORDS, PEER_WORDS, ROLE_WORDS, SCOPE_WORDS,
+                          quality_message)
+    from .summary import key_findings
 
     plans = tuple(plans)
     t = strings(lang)
@@ -117,26 +126,36 @@ def render_report(plans, audit, graph=None, lang: str = "zh") -> str:
     def anchor_of(ref) -> str:
         return anchor.get((ref.path, ref.task), "tasks")
 
+    names = {p.path: plan_name(p.title, p.jurisdiction, p.year, p.path, lang)
+             for p in audit.plans}
+    tags = {p.path: plan_name("", p.jurisdiction, p.year, "", lang) or names[p.path]
+            for p in audit.plans}
+    if len(set(tags.values())) < len(tags):  # two plans of one place and year
+        tags = names
     if graph is None:
         graph = audit_graph(plans, audit.settings)
-    network = network_chart(audit, graph)
+    network = network_view(audit, graph, lang)
     # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
     load_svgs = {key: Markup(figure_svg(fig, f"load{i}"))
                  for i, (key, fig) in enumerate(load_charts(audit, lang))}
-    network_svg = Markup(figure_svg(network, "net")) if network else ""
+    network_svg = Markup(figure_svg(network.figure, "net")) if network else ""
     due = due_chart(audit, lang)
     due_svg = Markup(figure_svg(due, "due")) if due else ""
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
+        key_findings=key_findings(audit, lang), plan_names=names, plan_tags=tags,
+        quality_message=lambda q: quality_message(q, lang),
         concrete=tuple(x for x in audit.loads if not x.collective), max_bars=MAX_BARS,
+        many_plans=len(audit.plans) > 1,
         many_jurisdictions=len({p.jurisdiction for p in audit.plans}) > 1,
         scope_rule=SCOPE_WORDS[lang].get(audit.settings.scope, audit.settings.scope),
         peer_words=PEER_WORDS[lang], plan_paths={p.key: p.path for p in audit.plans},
         judged_fences=tuple(g.distribution.fence for sa in audit.scopes for g in sa.groups
                             if g.judged),
-        load_svgs=load_svgs, network_svg=network_svg, due_svg=due_svg,
-        due_kinds=DUE_KIND_WORDS[lang],
+        load_svgs=load_svgs, network_svg=network_svg, network=network, full_text=full_text,
+        due_svg=due_svg, due_kinds=DUE_KIND_WORDS[lang],
+        due_columns=busy_months(audit.deadlines),
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
         **page_assets())
@@ -165,24 +184,55 @@ def due_chart(audit, lang: str = "zh"):
     return due_heatmap(audit.deadlines, t["unit"], t["month"])
 
 
-def network_chart(audit, graph, max_units: int = 60):
-    """The unit network Figure: the units sharing most tasks (at most ``max_units``),
-    coloured by the audit's communities, edges from the audit layer's unit projection.
-    None when no two units share a task."""
+@dataclass(frozen=True)
+class Community:
+    number: int  # 1-based, as the page shows it
+    name: str  # its main units, e.g. "市应急管理局、市公安局 等 12 个单位"
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    figure: object  # matplotlib Figure
+    labels: tuple[str, ...]  # its rows, top to bottom
+    shown: int
+    communities: tuple[Community, ...]
+
+
+def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
+    """The co-assignment heatmap of the ``most`` units that share most tasks, ordered by
+    community (each a run of rows, named by its main units), and the communities' names.
+    Units are graph nodes, so two cities' 应急管理局 are two rows. None when no two units
+    share a task."""
     from graph.collaboration import unit_projection
 
-    from .charts import network_figure
+    from .charts import heatmap_figure
 
-    hubs = sorted(audit.collaboration.hubs, key=lambda h: (-h.shared_tasks, h.unit.node))
-    keep = {h.unit.node: h for h in hubs[:max_units] if h.partners}
-    if not keep:
+    t = strings(lang)
+    hubs = sorted((h for h in audit.collaboration.hubs if h.partners),
+                  key=lambda h: (-h.shared_tasks, h.unit.node))
+    if not hubs:
         return None
-    order = sorted(keep)
-    nodes = [(keep[n].unit.name, keep[n].community) for n in order]
-    label = dict(zip(order, (name for name, _ in nodes)))
-    edges = [(label[a], label[b], w) for a, b, w in unit_projection(graph).edges(data="weight")
-             if a in keep and b in keep]
-    return network_figure(nodes, edges, seed=audit.settings.seed)
+    by_community: dict[int, list] = {}  # in order of each community's busiest unit
+    for h in hubs:
+        by_community.setdefault(h.community, []).append(h)
+    rank = {c: k for k, c in enumerate(by_community)}
+    order = sorted(hubs[:most], key=lambda h: rank[h.community])  # stable: busiest first
+    many = len({h.unit.jurisdiction for h in hubs}) > 1
+    labels = [f"{h.unit.name}（{h.unit.jurisdiction}）" if many else h.unit.name for h in order]
+    number = {c: k + 1 for k, c in enumerate(dict.fromkeys(h.community for h in order))}
+    projection = unit_projection(graph)
+    nodes = [h.unit.node for h in order]
+    weights = [[projection[a][b]["weight"] if projection.has_edge(a, b) else 0 for b in nodes]
+               for a in nodes]
+    sep = "、" if lang == "zh" else ", "
+    communities = []
+    for c, k in number.items():
+        members = by_community[c]
+        main = sep.join(h.unit.name for h in members[:3])
+        more = " " + t["community_more"].format(n=len(members)) if len(members) > 3 else ""
+        communities.append(Community(k, main + more))
+    figure = heatmap_figure(labels, [number[h.community] - 1 for h in order], weights)
+    return NetworkView(figure, tuple(labels), len(order), tuple(communities))
 
 
 def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:
@@ -196,8 +246,9 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list
         f"loads-{i}.png" for i, scope in enumerate(audit.scopes, 1)
         if scope.scope.key in dict(loads)]
     written = []
+    network = network_view(audit, graph, lang)
     for name, fig in (*zip(names, (fig for _, fig in loads)),
-                      ("network.png", network_chart(audit, graph)),
+                      ("network.png", network.figure if network else None),
                       ("deadlines.png", due_chart(audit, lang))):
         if fig is not None:
             path = Path(folder) / name

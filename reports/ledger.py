@@ -1,23 +1,23 @@
 """The ledger (台账) a supervision (督查督办) system imports: one row per task.
 
-Columns, in the order those systems use: 序号, 任务来源 (plan and printed number), 任务内容,
-牵头单位, 配合单位, 责任领导 (people the plan names), 完成时限 (as written), 办理状态 (left
-empty for the office to fill in). Units come from every assignment but inline ones (a unit
-that is only a sentence's subject is not a stated duty); units that implement (落实) or
-supervise (督促) are listed with the supporting units, their role in brackets. Every cell
-is text: nothing a plan says can become a formula in Excel or WPS.
+Columns, in the order those systems use: 序号, 任务来源 (the plan's name, as every report
+names it, and the task's printed number), 任务内容, 牵头单位, 配合单位, 责任领导 (people
+the plan names), 完成时限 (as written), 办理状态 (left empty for the office to fill in).
+Units come from every assignment but inline ones (a unit that is only a sentence's subject
+is not a stated duty); units that implement (落实) or supervise (督促) are listed with the
+supporting units, their role in brackets. Every cell is text: nothing a plan says can
+become a formula in Excel or WPS.
 """
 from __future__ import annotations
 
 import csv
 import io
 from dataclasses import dataclass
-from pathlib import Path
 
 from loaders.model import Plan
 
 from .matrix import sheet_name
-from .strings import LEDGER_COLUMNS, LEDGER_WORDS, ROLE_WORDS
+from .strings import LEDGER_COLUMNS, LEDGER_WORDS, ROLE_WORDS, plan_name
 
 WIDTHS = (6, 30, 60, 24, 30, 12, 16, 10)
 """Column widths in characters, one per ledger column."""
@@ -67,14 +67,14 @@ def _units(task, lang: str) -> tuple[str, str]:
     return sep.join(leads), sep.join(u for u in others if u not in leads)
 
 
-def plan_name(plan: Plan) -> str:
-    """The plan's title, else its file name (never a path that differs between machines)."""
-    return plan.title or Path(plan.source.path).name
+def _plan_name(plan: Plan, lang: str) -> str:
+    """The plan's title, else its jurisdiction, year and file name (never a machine path)."""
+    return plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
 
 
 def ledger_rows(plan: Plan, lang: str = "zh", start: int = 1) -> tuple[LedgerRow, ...]:
     """The ledger rows of one plan in task order, numbered from ``start``."""
-    title = plan_name(plan)
+    title = _plan_name(plan, lang)
     sep = "、" if lang == "zh" else "; "
     rows = []
     for i, task in enumerate(plan.tasks, start):
@@ -116,7 +116,7 @@ def write_ledger_xlsx(plans, path, lang: str = "zh") -> None:
     wb.remove(wb.active)
     taken: set[str] = set()
     sheets = [(LEDGER_WORDS[lang]["all"], all_rows(plans, lang))]
-    sheets += [(plan_name(p), ledger_rows(p, lang)) for p in plans]
+    sheets += [(_plan_name(p, lang), ledger_rows(p, lang)) for p in plans]
     wrap = Alignment(wrap_text=True, vertical="top")
     for title, rows in sheets:
         ws = wb.create_sheet(sheet_name(title, taken))

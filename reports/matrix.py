@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from loaders.model import ROLES, Plan
 
-from .strings import ROLE_WORDS, SOURCE_WORDS, strings
+from .strings import ROLE_WORDS, SOURCE_WORDS, peer_group_name, plan_name, strings
 
 Mark = tuple[str, str]  # (role, source)
 
@@ -39,7 +39,7 @@ class Matrix:
     rows: tuple[MatrixRow, ...]
 
 
-def build_matrix(plan: Plan, names=None) -> Matrix:
+def build_matrix(plan: Plan, names=None, lang: str = "zh") -> Matrix:
     """One row per task in plan order; columns are units in order of first mention, each
     office once (``names``: a ``graph.names.OfficeNames``, by default the plan's own)."""
     names = names or _names([plan])[plan.jurisdiction]
@@ -60,7 +60,8 @@ def build_matrix(plan: Plan, names=None) -> Matrix:
             task_id=task.id, label=task.label, line=task.line, title=task.title,
             cells=tuple(tuple(sorted(c, key=lambda m: ROLES.index(m[0])
                                      if m[0] in ROLES else len(ROLES))) for c in cells)))
-    return Matrix(path=plan.source.path, title=plan.title or plan.source.path, units=units,
+    title = plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
+    return Matrix(path=plan.source.path, title=title, units=units,
                   collective=tuple(order.values()), rows=tuple(rows))
 
 
@@ -73,9 +74,9 @@ def _names(plans):
     return office_names(plans, Registry())
 
 
-def build_matrices(plans) -> tuple[Matrix, ...]:
+def build_matrices(plans, lang: str = "zh") -> tuple[Matrix, ...]:
     names = _names(plans)
-    return tuple(build_matrix(p, names[p.jurisdiction]) for p in plans)
+    return tuple(build_matrix(p, names[p.jurisdiction], lang) for p in plans)
 
 
 def cell_text(marks: tuple[Mark, ...], lang: str = "zh") -> str:
@@ -102,16 +103,16 @@ def all_units(matrices) -> tuple[str, ...]:
 def matrix_csv(plans, lang: str = "zh") -> str:
     """One CSV for all plans, starting with a byte-order mark so Excel reads it as UTF-8."""
     t = strings(lang)
-    matrices = build_matrices(plans)
+    matrices = build_matrices(plans, lang)
     units = all_units(matrices)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([t["file"], t["label"], t["line"], t["task"], *units])
+    writer.writerow([t["plan"], t["label"], t["line"], t["task"], *units])
     for m in matrices:
         col = {u: i for i, u in enumerate(m.units)}
         for row in m.rows:
             cells = [cell_text(row.cells[col[u]], lang) if u in col else "" for u in units]
-            writer.writerow([m.path, row.label, row.line, row.title, *cells])
+            writer.writerow([m.title, row.label, row.line, row.title, *cells])
     return "\ufeff" + buf.getvalue()
 
 
@@ -123,6 +124,8 @@ ROLE_FILLS = {"lead": "F4CCCC", "support": "CFE2F3", "implement": "D9EAD3",
 def sheet_name(title: str, taken: set[str]) -> str:
     """Excel's rules: at most 31 characters, none of []:*?/\\, unique in the workbook."""
     name = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "plan"
+    if len(name) > 31 and "（" in name:  # 怀化市2022年（huaihua-2022-….txt）: place and year
+        name = name[:name.index("（")]
     name = name[:31]
     base, n = name, 2
     while name.lower() in taken:
@@ -156,14 +159,15 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
         ws.append(header)
         for x in loads:  # a row per unit and audit scope, ranked within its peer group
             ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
-                       x.weighted, round(x.share, 4), x.scope, x.peer_group])
+                       x.weighted, round(x.share, 4), x.scope,
+                       peer_group_name(x.peer_group, lang)])
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):
             ws.cell(row=1, column=3 + i).fill = fills[role]
         ws.freeze_panes = "C2"
         ws.column_dimensions["B"].width = 28
-    for m in build_matrices(plans):
+    for m in build_matrices(plans, lang):
         ws = wb.create_sheet(sheet_name(m.title, taken))
         ws.append([t["label"], t["line"], t["task"], *m.units])
         for row in m.rows:
@@ -187,26 +191,29 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
         ws.row_dimensions[1].height = 150
         ws.freeze_panes = "D2"
     if deadlines is not None:
-        _deadline_sheet(wb.create_sheet(sheet_name(t["deadlines"], taken)), deadlines, t, bold)
+        names = {p.source.path: plan_name(p.title, p.jurisdiction, p.year, p.source.path, lang)
+                 for p in plans}
+        _deadline_sheet(wb.create_sheet(sheet_name(t["deadlines"], taken)), deadlines, t, bold,
+                        names)
     if not wb.sheetnames:
         wb.create_sheet(t["matrix"])
     wb.save(path)
 
 
-def _deadline_sheet(ws, deadlines, t, bold) -> None:
+def _deadline_sheet(ws, deadlines, t, bold, names) -> None:
     """Units x months of tasks falling due (collective units marked *), then the tasks with
-    no deadline."""
+    no deadline, each with its plan's name (``names``, by path)."""
     ws.append([t["unit"], *deadlines.months, t["total"]])
     for r in deadlines.table:
         ws.append([r.unit.name + (" *" if r.collective else ""), *(n or None for n in r.counts),
                    r.total])
     ws.append([])
-    ws.append([f"{t['undated']} ({len(deadlines.undated)})"])
+    ws.append([f"{t['undated']}{t['lp']}{len(deadlines.undated)}{t['rp']}"])
     ws.cell(row=ws.max_row, column=1).font = bold
-    ws.append([t["file"], t["label"], t["line"], t["task"]])
+    ws.append([t["plan"], t["label"], t["line"], t["task"]])
     header = ws.max_row
     for ref in deadlines.undated:
-        ws.append([ref.path, ref.label, ref.line, ref.title])
+        ws.append([names.get(ref.path, ref.path), ref.label, ref.line, ref.title])
     for cell in (*ws[1], *ws[header]):
         cell.font = bold
     ws.column_dimensions["A"].width = 28

@@ -1,5 +1,9 @@
 """The words of the reports, per language: Chinese for the officials who read them, English
-on request (``--lang en``). Code and command line stay English; only these strings change."""
+on request (``--lang en``). Code and command line stay English; only these strings change.
+
+Every word a reader reads, in both languages, lives here and nowhere else (the report, the
+audit and compare text, the workbooks' headers, the data-quality sentences, the key
+findings); that is why this module is long."""
 from __future__ import annotations
 
 LANGS = ("zh", "en")
@@ -28,7 +32,6 @@ UI = {
         "html_lang": "zh-CN",
         "report_title": "责任分工审计报告",
         "matrix_title": "责任分工矩阵",
-        "generated_from": "来源文件",
         "contents": "目录",
         "overview": "概览",
         "plans": "计划",
@@ -72,7 +75,6 @@ UI = {
         "collective": "集合性单位（如各有关部门）",
         "sort_hint": "点击表头排序",
         "no_script": "脚本已禁用：表格完整显示，筛选与排序不可用。",
-        "community": "社群",
         "back_to_top": "回到顶部",
         "see_task": "见原文",
         "summary": "负荷汇总",
@@ -107,12 +109,26 @@ UI = {
         "merged_names": "合并的单位名称",
         "merged_hint": "以下名称指同一单位，已合并计算；疑似错字的名称不合并，见上表。",
         "forms": "计划中的其他名称",
+        "findings_first": "主要发现",
+        "appendix": "附录：任务原文",
+        "appendix_hint": "点击展开全部任务原文（打印时默认不含，需 --full-text）。",
+        "evidence": "依据",
+        "plan": "计划",
+        "plan_name": "计划名称",
+        "tasks_of_plan": "任务数",
+        "community_named": "协作群 {n}：{units}",
+        "community_more": "等 {n} 个单位",
+        "network_caption": "{units} 个单位，{links} 对单位共同承担过任务，分为 {groups} 个协作群。"
+                           "图中为共同任务最多的 {shown} 个单位；格中数字为两单位共同承担的任务数。",
+        "orphan_kind": "情形",
+        "warning": "提取提示",
+        "standing": "常设分工",
+        "colon": "：", "semi": "；", "comma": "，", "lp": "（", "rp": "）",
     },
     "en": {
         "html_lang": "en",
         "report_title": "Responsibility audit",
         "matrix_title": "Responsibility matrix",
-        "generated_from": "Source files",
         "contents": "Contents",
         "overview": "Overview",
         "plans": "Plans",
@@ -156,7 +172,6 @@ UI = {
         "collective": "collective unit (such as 各有关部门)",
         "sort_hint": "click a header to sort",
         "no_script": "Scripts are off: the table is complete; filter and sort need scripts.",
-        "community": "community",
         "back_to_top": "back to top",
         "see_task": "see text",
         "summary": "Loads",
@@ -183,7 +198,7 @@ UI = {
         "all_clear": "Nothing found.",
         "scopes": "Audit scopes",
         "scope": "Scope",
-        "scope_rule": "Loads, their spread and overload are compared within one scope and "
+        "scope_rule": "loads, their spread and overload are compared within one scope and "
                       "among peers only; years are never added together.",
         "peer_group": "Peer group",
         "not_judged": "Fewer than {n} units: listed, not judged for overload.",
@@ -194,6 +209,22 @@ UI = {
         "merged_hint": "These names mean one unit and are counted as one; names that look "
                        "like typos are not merged (see the table above).",
         "forms": "Other names in the plans",
+        "findings_first": "Key findings",
+        "appendix": "Appendix: task text",
+        "appendix_hint": "Click to show every task's text (left out of print unless --full-text).",
+        "evidence": "evidence",
+        "plan": "Plan",
+        "plan_name": "Plan",
+        "tasks_of_plan": "Tasks",
+        "community_named": "Group {n}: {units}",
+        "community_more": "and {n} more",
+        "network_caption": "{units} units; {links} pairs of units share tasks, in {groups} "
+                           "groups. Shown: the {shown} units sharing most tasks; each cell "
+                           "counts the tasks two units share.",
+        "orphan_kind": "Case",
+        "warning": "extraction note",
+        "standing": "standing",
+        "colon": ": ", "semi": "; ", "comma": ", ", "lp": " (", "rp": ")",
     },
 }
 
@@ -204,7 +235,7 @@ SCOPE_WORDS = {
     "en": {"jurisdiction-year": "one place's plans of one year audited together",
            "year": "every plan of one year audited together", "plan": "each plan audited alone"},
 }
-"""How the audit grouped the plans (settings.scope), said at the top of the report."""
+"""How the audit grouped the plans (settings.scope), said in the report and the audit text."""
 
 PEER_WORDS = {
     "zh": {"department": "部门和办事机构", "territorial": "属地单位（县市区政府、开发区、园区、街道）",
@@ -215,19 +246,310 @@ PEER_WORDS = {
 }
 """Peer kinds of graph.peers: whom a unit's load is compared with."""
 
+PEER_NAMES = {
+    "zh": {"department": "部门", "territorial": "属地单位", "collective": "集合性单位"},
+    "en": {"department": "departments", "territorial": "territorial units",
+           "collective": "collective units"},
+}
+"""The peer kinds' short names, for a peer group named in a sentence or a cell."""
+
+
+def peer_group_name(key: str, lang: str = "zh") -> str:
+    """A peer group's key (``<jurisdiction>/<kind>``, graph.loads) in the reader's words.
+
+    >>> peer_group_name("怀化市/department"), peer_group_name("怀化市/department", "en")
+    ('怀化市的部门', 'departments of 怀化市')
+    """
+    place, _, kind = key.rpartition("/")
+    name = PEER_NAMES[lang].get(kind, kind)
+    if not place:
+        return name
+    return f"{place}的{name}" if lang == "zh" else f"{name} of {place}"
+
 KIND_WORDS = {
     "zh": {"fence": "加权负荷超过上限", "lead_share": "牵头任务占比过高",
            "none": "无任何单位", "implicit": "仅文中提及", "diffuse": "仅集合性单位",
            "stated": "已说明分工", "unstated": "未说明分工",
            "similar_names": "单位名称相近", "not_exhaustive": "名单以“等”结尾",
-           "unplaced": "未能归入任务的文字"},
+           "unplaced": "未能归入任务的文字", "garbled": "乱码", "spam": "网页垃圾文字",
+           "truncated": "文件不完整", "encoding": "编码混用", "numbering": "编号残缺",
+           "typo": "疑似错别字", "furniture": "网页或页眉页脚文字", "no_tasks": "未找到任务",
+           "page_break": "跨页断行"},
     "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
            "none": "no unit", "implicit": "only named in the text", "diffuse":
            "only collective units", "stated": "division stated", "unstated":
            "no division stated", "similar_names": "similar unit names",
-           "not_exhaustive": "list ends in 等", "unplaced": "text in no task"},
+           "not_exhaustive": "list ends in 等", "unplaced": "text in no task",
+           "garbled": "garbled text", "spam": "spam", "truncated": "truncated file",
+           "encoding": "mixed encodings", "numbering": "damaged numbering", "typo": "typo?",
+           "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break"},
 }
-"""Finding kinds of the audit layer; a kind missing here is shown as the audit names it."""
+"""Finding kinds of the audit layer and the loaders' warning kinds."""
+
+QUALITY_MESSAGES = {
+    "zh": {
+        "similar_names": "“{name}”（{tasks} 项任务）与“{like}”（{like_tasks} 项）名称相近："
+                         "是错别字，还是单位名录缺少的别称？",
+        "not_exhaustive": "列出 {names} 的名单以“等”结尾，未列全所有责任单位。",
+        "unplaced": "第 {start}–{end} 行共 {chars} 个字符未归入任何任务或标题。",
+        "warning": "提取时发现{kind}，请核对原文。",
+    },
+    "en": {
+        "similar_names": "{name} (on {tasks} tasks) looks like {like} (on {like_tasks}): "
+                         "a typo, or an alias the registry lacks?",
+        "not_exhaustive": "the list naming {names} ends in 等: not every responsible unit "
+                          "is named",
+        "unplaced": "{chars} characters on lines {start}-{end} are in no task or heading",
+        "warning": "{message}",
+    },
+}
+"""What a data-quality finding says, by kind; a loader warning (any other kind) is the
+``warning`` sentence, which in Chinese names the kind instead of the loader's English."""
+
+
+def quality_message(finding, lang: str = "zh") -> str:
+    """The sentence for one ``graph.quality.QualityFinding``, from its kind and params."""
+    params = dict(finding.params)
+    words = QUALITY_MESSAGES[lang]
+    if "names" in params:
+        params["names"] = ("、" if lang == "zh" else ", ").join(params["names"])
+    template = words.get(finding.kind) or words["warning"]
+    if finding.kind in words:
+        return template.format(**params)
+    kind = KIND_WORDS[lang].get(finding.kind, finding.kind)
+    return template.format(kind=kind, message=params.get("message", kind))
+
+
+def plan_name(title: str, jurisdiction: str, year, path: str, lang: str = "zh") -> str:
+    """How a report names a plan: its title, or its jurisdiction, year and file name (never
+    the folders of a machine path). With neither title nor path: jurisdiction and year.
+
+    >>> plan_name("", "怀化市", 2022, "/tmp/x/huaihua-2022.txt")
+    '怀化市2022年（huaihua-2022.txt）'
+    >>> plan_name("", "怀化市", 2022, "", "en")
+    '怀化市 2022'
+    """
+    if title:
+        return title
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    zh = lang == "zh"
+    when = (f"{year}年" if zh else str(year)) if year else ""
+    lead = ("" if zh else " ").join(x for x in (jurisdiction, when) if x)
+    if lead and name:
+        return f"{lead}（{name}）" if zh else f"{lead} ({name})"
+    return lead or name
+
+
+EXTRACT_COLUMNS = {
+    "zh": ("计划", "任务编号", "序号", "行号", "任务", "单位", "原文称谓", "角色", "集合性单位",
+           "来源", "分工条款", "完成时限"),
+    "en": ("file", "task_id", "label", "line", "title", "unit", "mention", "role",
+           "collective", "source", "clause", "deadline"),
+}
+"""Header of ``extract --format csv`` (one row per task x unit)."""
+
+YES_NO = {"zh": ("是", "否"), "en": ("true", "false")}
+
+AUDIT_TEXT = {
+    "zh": {
+        "counts": "{plans} 份计划，{tasks} 项任务，{units} 个具体单位（另有 {collective} 个"
+                  "集合性单位），{links} 项计入负荷的分工",
+        "sep": "、", "semi": "；", "colon": "：",
+        "scopes": "审计范围（{rule}；负荷不跨范围累加）：{scopes}",
+        "scope_item": "{key}（{plans} 份计划，负荷过重 {overloaded} 个）",
+        "spread": "负荷分布：基尼系数 {gini:.2f}，前三名单位占 {top3:.0%}",
+        "fence": "{group}（{scope}）超负荷上限 Q3 {q3:g} + {k:g}×IQR {iqr:g} = {fence:g}",
+        "collective_only": "{share:.0%} 的任务只落到集合性单位",
+        "totals": "发现：负荷过重 {overloaded} 个单位；无人负责的任务 {orphans}；同一单位既牵头"
+                  "又配合 {both} 处；多个牵头单位且未说明分工 {joint} 项；经常共同牵头的单位 "
+                  "{pairs} 对；内容相近但牵头不同 {similar} 对；数据质量提示 {quality} 条",
+        "orphan_kind": "{kind} {n} 项",
+        "due_kind": "{kind} {n} 项",
+        "deadlines": "完成时限：{kinds}；同一单位同月有 {min} 项以上任务到期 {crunches} 处",
+        "roster": "领导小组成员单位 {members} 个：{none} 个未承担任何任务，{collective} 个仅由"
+                  "“各成员单位”等统称涉及；统称展开为 {expanded} 条分工（不计入负荷）",
+        "heaviest": "{group}（{scope}）负荷最重的单位（加权负荷；牵头/配合/落实/督促）：",
+        "load_row": "{rank:>3}. {name}  {weighted:g}（{lead}/{support}/{implement}/"
+                    "{supervise}，占 {share:.0%}）",
+        "heading": "{title}（{n}）：",
+        "overloaded": "负荷过重的单位", "overloaded_row": "{name}（{scope}，{group}）：加权负荷 "
+                      "{weighted:g}，牵头 {leads} 项（{reasons}）",
+        "orphans": "无人负责的任务", "both": "同一单位既牵头又配合",
+        "both_row": "{name} 在 {label} {title}",
+        "joint": "多个牵头单位，未说明分工", "pairs": "经常共同牵头的单位",
+        "pairs_row": "{a} + {b}：{n} 项任务", "similar": "内容相近但牵头单位不同的任务",
+        "similar_row": "{a} / {b}（{score:g}）：{leads_a} 与 {leads_b}",
+        "quality": "数据质量", "more": "  … 另有 {n} 条（--format json 列出全部）",
+        "crunches": "同一单位同月多项任务到期", "crunch_row": "{name} {month}：{labels}",
+        "roster_none": "未承担任何任务的领导小组成员单位",
+        "roster_collective": "仅由“各成员单位”等统称涉及的领导小组成员单位",
+        "member_row": "{unit}（{people}）", "member_tasks_row": "{unit}（{people}）：{n} 项任务",
+        "merged": "合并为同一单位的名称",
+    },
+    "en": {
+        "counts": "{plans} plan(s), {tasks} tasks, {units} units (+{collective} collective), "
+                  "{links} counted assignments",
+        "sep": ", ", "semi": "; ", "colon": ": ",
+        "scopes": "scopes ({rule}; loads never added across scopes): {scopes}",
+        "scope_item": "{key} ({plans} plan(s), {overloaded} overloaded)",
+        "spread": "load: Gini {gini:.2f}, top 3 carry {top3:.0%}",
+        "fence": "fence of {group} in {scope}: Q3 {q3:g} + {k:g}*IQR {iqr:g} = {fence:g}",
+        "collective_only": "{share:.0%} of tasks rest only on collective units",
+        "totals": "findings: {overloaded} overloaded, orphans {orphans}, {both} lead+support, "
+                  "{joint} joint leads without stated division, {pairs} co-lead pairs, "
+                  "{similar} similar tasks, {quality} data-quality",
+        "orphan_kind": "{n} {kind}",
+        "due_kind": "{kind}: {n}",
+        "deadlines": "deadlines: {kinds}; {crunches} unit-months with {min}+ tasks due",
+        "roster": "roster: {members} member units, {none} on no task, {collective} only under "
+                  "catch-alls; {expanded} expanded assignments (not counted in loads)",
+        "heaviest": "heaviest among {group} in {scope} (weighted load; "
+                    "lead/support/implement/supervise):",
+        "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"
+                    "{supervise}, {share:.0%})",
+        "heading": "{title} ({n}):",
+        "overloaded": "overloaded", "overloaded_row": "{name} in {scope} among {group}: load "
+                      "{weighted:g}, {leads} leads ({reasons})",
+        "orphans": "orphan tasks", "both": "lead and supporter of one task",
+        "both_row": "{name} on {label} {title}",
+        "joint": "joint leads, no division stated", "pairs": "co-leading pairs",
+        "pairs_row": "{a} + {b}: {n} tasks", "similar": "near-identical tasks, different leads",
+        "similar_row": "{a} / {b} ({score:g}): {leads_a} vs {leads_b}",
+        "quality": "data quality", "more": "  … {n} more (--format json for all)",
+        "crunches": "unit-months with several tasks due", "crunch_row": "{name} {month}: {labels}",
+        "roster_none": "roster members on no task",
+        "roster_collective": "roster members only under catch-alls",
+        "member_row": "{unit} ({people})", "member_tasks_row": "{unit} ({people}): {n} tasks",
+        "merged": "names merged into one unit",
+    },
+}
+"""The terminal summary of ``dutygraph audit`` (``reports.audit_text``)."""
+
+SUMMARY = {
+    "zh": {
+        "overloaded": "{name}在{group}中负荷最重{scope}：承担 {tasks} 项任务，其中牵头 {leads} "
+                      "项，加权负荷 {weighted}，{why}。",
+        "overloaded_not_first": "{name}在{group}中负荷过重{scope}：承担 {tasks} 项任务，其中牵头 "
+                                "{leads} 项，加权负荷 {weighted}，{why}。",
+        "why_fence": "超过同类单位的上限 {fence}",
+        "why_lead_share": "牵头任务占同类单位全部牵头任务的 {share}（上限 {limit}）",
+        "in_scope": "（{scope}）",
+        "overloaded_more": "另有 {n} 个单位负荷过重：{names}。",
+        "roster_none": "领导小组 {n} 个成员单位未承担任何任务：{names}。",
+        "concentration": "负荷集中：前三名单位承担全部加权负荷的 {top3}（基尼系数 {gini}）。",
+        "orphans": "{n} 项任务没有明确的责任单位（其中 {none} 项未写任何单位，{diffuse} 项只写"
+                   "“各有关部门”一类集合性单位）。",
+        "joint": "{n} 项任务有多个牵头单位却未说明如何分工。",
+        "both": "{n} 处同一单位在同一任务中既牵头又配合。",
+        "pairs": "{a}与{b}共同牵头 {n} 项任务，可考虑明确主责。",
+        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中 {top} {top_n} 条）。",
+        "clear": "未发现负荷过重、无人负责或分工不清的任务。",
+    },
+    "en": {
+        "overloaded": "{name} carries the heaviest load among {group}{scope}: {tasks} tasks, "
+                      "{leads} of them as lead; weighted load {weighted}, {why}.",
+        "overloaded_not_first": "{name} is overloaded among {group}{scope}: {tasks} tasks, "
+                                "{leads} of them as lead; weighted load {weighted}, {why}.",
+        "why_fence": "above its peers' fence of {fence}",
+        "why_lead_share": "leading {share} of the tasks its peers lead (limit {limit})",
+        "in_scope": " ({scope})",
+        "overloaded_more": "{n} more units are overloaded: {names}.",
+        "roster_none": "{n} member units of the leading group are on no task: {names}.",
+        "concentration": "Load is concentrated: the top three units carry {top3} of the "
+                         "weighted load (Gini {gini}).",
+        "orphans": "{n} tasks have no clear responsible unit ({none} name no unit at all, "
+                   "{diffuse} only a class such as 各有关部门).",
+        "joint": "{n} tasks have several leads and no stated division of work.",
+        "both": "In {n} cases one unit is both lead and support of the same task.",
+        "pairs": "{a} and {b} lead {n} tasks together; consider naming one of them.",
+        "quality": "The extraction has {n} data-quality notes to check before relying on "
+                   "the findings ({top_n} of them: {top}).",
+        "clear": "No overloaded unit, orphan task or unclear division was found.",
+    },
+}
+"""The plain sentences that open the report: each the words of one finding."""
+
+
+COMPARE_WORDS = {
+    "zh": {
+        "html_lang": "zh-CN", "report_title": "年度对比", "plans": "对比的计划",
+        "summary": "概览", "step": "对比", "changed": "有改动的任务", "added": "新增任务",
+        "removed": "删去的任务", "renames": "机构更名", "loads": "各单位任务量",
+        "chart": "任务量变化（最后一年减第一年）", "trend": "任务量走势",
+        "old": "原任务", "new": "新任务", "similarity": "相似度", "kind": "类型",
+        "units_added": "新增单位", "units_removed": "去掉单位", "lead_changed": "牵头变化",
+        "unit": "单位", "lead": "牵头", "support": "配合", "total": "合计", "change": "变化",
+        "year": "年份", "none": "无", "legend": "删去的文字标红划线，新增的文字标绿下划线。",
+        "colon": "：",
+        "sheets": {"pairs": "对应任务", "added": "新增任务", "removed": "删去的任务",
+                   "renames": "机构更名", "loads": "任务量", "chronic": "连续多年的任务"},
+        "pair_columns": ("对比", "原任务编号", "原序号", "原任务", "新任务编号", "新序号", "新任务",
+                         "相似度", "类型", "新增单位", "去掉单位", "更名单位", "原牵头单位",
+                         "新牵头单位", "牵头变化"),
+        "task_columns": ("对比", "任务编号", "序号", "任务", "原文"),
+        "rename_columns": ("对比", "原名称", "新名称", "更名年份"),
+        "load_tail": ("合计变化", "牵头变化"),
+        "yes": "是", "no": "否",
+        "text_step": "{old}（{old_year}）→ {new}（{new_year}）",
+        "text_tasks": "  任务：{old} → {new}",
+        "text_pairs": "  对应 {n} 对（{kinds}）；新增 {added}，删去 {removed}",
+        "text_kind": "{kind} {n}",
+        "text_renamed": "  更名：{old} → {new}",
+        "text_lead": "  牵头变化：{old_label} → {new_label} {title}：{old} → {new}",
+        "text_added": "  新增：{label} {title}",
+        "text_removed": "  删去：{label} {title}",
+        "text_movers": "任务量变化（第一份计划 → 最后一份）：",
+        "text_mover": "  {unit}：{trend}（{total:+d}；牵头 {lead:+d}）",
+        "kinds": {"same": "相同", "reworded": "改写", "merged": "合并", "split": "拆分"},
+        "chronic": "连续多年延续的任务", "lead_changes": "牵头变化次数",
+        "chronic_note": "每一年的计划中都有的任务（按文字相似度连成的任务链），牵头单位变化最多的在前。",
+        "leads": "牵头单位",
+        "chronic_columns": ("任务", "{year} 序号", "{year} 牵头单位", "牵头变化次数"),
+        "text_chronic": "{plans} 份计划中都有的任务：{n} 项（牵头变化次数；序号从最早一年起）：",
+        "text_chronic_row": "  {changes}  {title}：{chain}",
+    },
+    "en": {
+        "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
+        "summary": "Summary", "step": "Step", "changed": "Changed tasks", "added": "Added tasks",
+        "removed": "Removed tasks", "renames": "Renamed offices", "loads": "Load per unit",
+        "chart": "Change in tasks (last year minus first)", "trend": "Load over the years",
+        "old": "Old task", "new": "New task", "similarity": "similarity", "kind": "kind",
+        "units_added": "units added", "units_removed": "units removed",
+        "lead_changed": "lead changed", "unit": "unit", "lead": "lead", "support": "support",
+        "total": "total", "change": "change", "year": "year", "none": "none",
+        "legend": "Deleted text is struck through in red; inserted text underlined in green.",
+        "colon": ": ",
+        "sheets": {"pairs": "pairs", "added": "added", "removed": "removed",
+                   "renames": "renames", "loads": "loads", "chronic": "chronic"},
+        "pair_columns": ("step", "old_id", "old_label", "old_title", "new_id", "new_label",
+                         "new_title", "similarity", "kind", "units_added", "units_removed",
+                         "units_renamed", "leads_old", "leads_new", "lead_changed"),
+        "task_columns": ("step", "id", "label", "title", "text"),
+        "rename_columns": ("step", "old", "new", "year"),
+        "load_tail": ("total_change", "lead_change"),
+        "yes": True, "no": False,
+        "text_step": "{old} ({old_year}) -> {new} ({new_year})",
+        "text_tasks": "  tasks: {old} -> {new}",
+        "text_pairs": "  pairs: {n} ({kinds}); added {added}, removed {removed}",
+        "text_kind": "{kind} {n}",
+        "text_renamed": "  renamed: {old} -> {new}",
+        "text_lead": "  lead changed: {old_label} -> {new_label} {title}: {old} -> {new}",
+        "text_added": "  added: {label} {title}",
+        "text_removed": "  removed: {label} {title}",
+        "text_movers": "load change (tasks, first plan -> last):",
+        "text_mover": "  {unit}: {trend} ({total:+d}; lead {lead:+d})",
+        "kinds": {k: k for k in ("same", "reworded", "merged", "split")},
+        "chronic": "Tasks carried over every year", "lead_changes": "lead changes",
+        "chronic_note": "Tasks in every year's plan (linked by their text), most lead changes "
+                        "first.",
+        "leads": "leads",
+        "chronic_columns": ("title", "{year} labels", "{year} leads", "lead_changes"),
+        "text_chronic": "carried over in all {plans} plans: {n} tasks (lead changes; labels "
+                        "oldest first):",
+        "text_chronic_row": "  {changes}  {title}: {chain}",
+    },
+}
+"""The compare outputs: page, workbook and terminal summary."""
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -265,6 +587,7 @@ ROSTER_DEADLINE_UI = {
         "roster_collective": "仅由“各成员单位”等统称涉及",
         "roster_assigned": "有点名任务",
         "expanded_note": "统称（各成员单位等）展开为成员单位：{n} 条，不计入负荷。",
+        "busy_months": "只列出有任务到期的月份。",
         "roster_line": "名单行",
         "total": "合计",
     },
@@ -283,6 +606,7 @@ ROSTER_DEADLINE_UI = {
         "roster_assigned": "named on tasks",
         "expanded_note": "Catch-alls (各成员单位 …) expanded into member units: {n}, not counted "
                          "in loads.",
+        "busy_months": "only the months in which a task falls due are shown.",
         "roster_line": "Roster line",
         "total": "Total",
     },

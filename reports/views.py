@@ -10,9 +10,11 @@ from markupsafe import Markup, escape
 from loaders.model import ROLES
 
 from .matrix import build_matrices
-from .strings import ROLE_MARKS, ROLE_WORDS
+from .strings import ROLE_MARKS, ROLE_WORDS, plan_name
 
 ROLE_CLASSES = {"lead": "L", "support": "S", "implement": "I", "supervise": "V"}
+PRINT_COLUMNS = 34
+"""Unit columns of one printed (landscape A4) matrix part; the task column repeats."""
 
 
 def highlight(text: str, clauses) -> Markup:
@@ -66,6 +68,20 @@ class MatrixView:
     title: str
     units: tuple[UnitColumn, ...]
     rows: tuple[MatrixRowView, ...]
+    parts: tuple[tuple[int, int], ...]  # (start, end) unit columns of each printed part
+
+
+def column_parts(n: int, most: int = PRINT_COLUMNS) -> tuple[tuple[int, int], ...]:
+    """``n`` columns cut into the fewest parts of at most ``most``, of equal width.
+
+    >>> column_parts(54)
+    ((0, 27), (27, 54))
+    >>> column_parts(0)
+    ((0, 0),)
+    """
+    count = max(1, -(-n // most))
+    cuts = [round(k * n / count) for k in range(count + 1)]
+    return tuple(zip(cuts, cuts[1:]))
 
 
 @dataclass(frozen=True)
@@ -93,7 +109,7 @@ def role_legend(lang: str) -> tuple[RoleLegend, ...]:
 def matrix_views(plans, lang: str, anchor: dict) -> tuple[MatrixView, ...]:
     marks = ROLE_MARKS[lang]
     views = []
-    for plan, m in zip(plans, build_matrices(plans)):
+    for plan, m in zip(plans, build_matrices(plans, lang)):
         rows = []
         for row in m.rows:
             cells = []
@@ -109,7 +125,8 @@ def matrix_views(plans, lang: str, anchor: dict) -> tuple[MatrixView, ...]:
             rows.append(MatrixRowView(anchor[(plan.source.path, row.task_id)], row.label,
                                       row.title, tuple(cells)))
         views.append(MatrixView(m.title, tuple(UnitColumn(u, c) for u, c in
-                                               zip(m.units, m.collective)), tuple(rows)))
+                                               zip(m.units, m.collective)), tuple(rows),
+                                column_parts(len(m.units))))
     return tuple(views)
 
 
@@ -131,7 +148,8 @@ def plan_views(plans, lang: str, anchor: dict, extra_clauses=None) -> tuple[Plan
                 for r in ROLES if any(a.role == r for a in task.assignments))
             tasks.append(TaskView(key, task.label, task.line, task.deadline or "",
                                   highlight(task.text, clauses), roles))
-        views.append(PlanView(plan.source.path, plan.title or plan.source.path, tuple(tasks)))
+        views.append(PlanView(plan.source.path, plan_name(
+            plan.title, plan.jurisdiction, plan.year, plan.source.path, lang), tuple(tasks)))
     return tuple(views)
 
 

@@ -65,11 +65,14 @@ def test_chronic_in_json_text_page_and_workbook(tmp_path):
     runner = CliRunner()
     files = [str(p) for p in YEARS]
     text = runner.invoke(cli, ["compare", *files]).output
+    assert "3 份计划中都有的任务：16 项" in text
+    text = runner.invoke(cli, ["compare", *files, "--lang", "en"]).output
     assert "carried over in all 3 plans: 16 tasks" in text
     page = runner.invoke(cli, ["compare", *files, "--format", "html"]).output
     assert '<section id="chronic">' in page and "连续多年延续的任务 (16)" in page
     out = tmp_path / "c.xlsx"
     result = runner.invoke(cli, ["compare", *files, "--format", "xlsx", "-o", str(out)])
     assert result.exit_code == 0
-    ws = load_workbook(out)["chronic"]
+    ws = load_workbook(out)["连续多年的任务"]
     assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 17
+    assert ws["B1"].value == "2021 序号" and ws["E1"].value == "2021 牵头单位"

@@ -15,9 +15,12 @@ def run(*args):
     return CliRunner().invoke(cli, ["compare", *args], catch_exceptions=False)
 
 
-def test_text_summary():
+def test_text_summary_in_chinese_and_english():
     result = run(OLD, NEW)
     assert result.exit_code == 0, result.output
+    assert "对应 7 对（相同 2、改写 1、合并 2、拆分 2）；新增 1，删去 1" in result.output
+    assert "更名：市安全生产监督管理局 → 市应急管理局 (2018)" in result.output
+    result = run(OLD, NEW, "--lang", "en")
     assert "pairs: 7 (same 2, reworded 1, merged 2, split 2); added 1, removed 1" in result.output
     assert "renamed: 市安全生产监督管理局 -> 市应急管理局 (2018)" in result.output
 
@@ -72,6 +75,11 @@ def test_xlsx_needs_a_file_then_writes_sheets(tmp_path):
     assert "--format xlsx writes a workbook: give a file with -o, e.g. -o compare.xlsx" in refused.output
     out = tmp_path / "compare.xlsx"
     assert run(OLD, NEW, "--format", "xlsx", "-o", str(out)).exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["对应任务", "新增任务", "删去的任务", "机构更名", "任务量", "连续多年的任务"]
+    assert book["对应任务"].max_row == 8
+    assert [c.value for c in book["对应任务"][1]][:4] == ["对比", "原任务编号", "原序号", "原任务"]
+    assert run(OLD, NEW, "--format", "xlsx", "--lang", "en", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
     assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads", "chronic"]
     assert book["pairs"].max_row == 8

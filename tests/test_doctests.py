@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ("loaders.deadlines", "loaders.roster", "graph.expand", "graph.deadlines",
-           "reports.ledger")
+           "reports.ledger", "reports.strings")
 
 
 @pytest.mark.parametrize("name", MODULES)

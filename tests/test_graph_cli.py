@@ -28,9 +28,12 @@ def run(*args, **kw):
 def test_text_summary_names_findings_with_lines():
     result = run(SMALL)
     assert result.exit_code == 0, result.output
+    assert "无人负责的任务（2）：" in result.stdout
+    assert "[无任何单位]" in result.stdout and "[仅集合性单位]" in result.stdout
+    result = run(SMALL, "--lang", "en")
     assert "orphan tasks (2):" in result.stdout
     assert "small-plan.txt:7" in result.stdout and "small-plan.txt:9" in result.stdout
-    assert "[none]" in result.stdout and "[diffuse]" in result.stdout
+    assert "[no unit]" in result.stdout and "[only collective units]" in result.stdout
 
 
 def test_json_follows_the_contract_and_shows_effective_settings():

@@ -74,4 +74,4 @@ def test_matrix_workbook_has_a_deadline_sheet(tmp_path):
     assert result.exit_code == 0, result.output
     ws = load_workbook(out)["完成时限分布"]
     assert ws["A1"].value == "单位" and ws["B1"].value == "2016-12" and ws["A2"].value == "县交通运输局"
-    assert ws["B2"].value == 3 and ws["A6"].value == "未写完成时限的任务 (100)"
+    assert ws["B2"].value == 3 and ws["A6"].value == "未写完成时限的任务（100）"

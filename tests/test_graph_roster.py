@@ -123,4 +123,4 @@ def test_cli_bad_roster_file_is_one_line_then_the_fix_works(tmp_path):
                              "first row\n")
     bad.write_text("单位,姓名\n市财政局,张三\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["audit", str(LEADING_GROUP), "--roster", str(bad)])
-    assert result.exit_code == 0 and "roster members only under catch-alls (1)" in result.output
+    assert result.exit_code == 0 and "仅由“各成员单位”等统称涉及的领导小组成员单位（1）" in result.output

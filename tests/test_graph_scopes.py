@@ -160,7 +160,7 @@ def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
     assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [
         "deadlines.png", "loads-1.png", "loads-2.png", "loads-3.png", "network.png"]
     assert "每个地区每年的计划单独审计" in page
-    assert "同类单位组: 六盘水市 属地单位" in page and "各单位负荷的年度变化" in page
+    assert "同类单位组：六盘水市 属地单位" in page and "各单位负荷的年度变化" in page
     assert "共青团怀化市委" in page.split("合并的单位名称")[1]
 
 
@@ -197,14 +197,24 @@ def test_trends_per_place_only_where_a_place_has_several_years(tmp_path):
 def test_text_summary_per_scope_and_peer_group():
     from reports.audit_text import audit_summary
 
-    text = audit_summary(run_audit([load_plan(p) for p in (*HUAIHUA, LIUPANSHUI)]), top=2)
-    assert ("scopes (jurisdiction-year; loads never added across scopes): 六盘水市/2020 (1 "
-            "plan(s), 0 overloaded), 怀化市/2021 (1 plan(s), 1 overloaded), 怀化市/2022 (1 "
-            "plan(s), 2 overloaded)") in text
-    assert "fence of 怀化市/department in 怀化市/2021: Q3 3.75 + 1.5*IQR 2.375 = 7.3125" in text
-    assert "heaviest of 六盘水市/territorial in 六盘水市/2020" in text
-    assert "市应急管理局 in 怀化市/2021 among 怀化市/department: load 16.5, 15 leads (fence)" in text
+    audit = run_audit([load_plan(p) for p in (*HUAIHUA, LIUPANSHUI)])
+    text = audit_summary(audit, top=2, lang="en")
+    assert ("scopes (one place's plans of one year audited together; loads never added across "
+            "scopes): 六盘水市/2020 (1 plan(s), 0 overloaded), 怀化市/2021 (1 plan(s), 1 "
+            "overloaded), 怀化市/2022 (1 plan(s), 2 overloaded)") in text
+    assert ("fence of departments of 怀化市 in 怀化市/2021: Q3 3.75 + 1.5*IQR 2.375 = 7.3125"
+            in text)
+    assert "heaviest among territorial units of 六盘水市 in 六盘水市/2020" in text
+    assert ("市应急管理局 in 怀化市/2021 among departments of 怀化市: load 16.5, 15 leads "
+            "(weighted load above the fence)") in text
     assert "团市委 = 共青团怀化市委" in text  # the second merged name, by place and name
+    text = audit_summary(audit, top=2)  # the same in Chinese
+    assert ("审计范围（每个地区每年的计划单独审计；负荷不跨范围累加）：六盘水市/2020（1 份计划，"
+            "负荷过重 0 个）") in text
+    assert "怀化市的部门（怀化市/2021）超负荷上限 Q3 3.75 + 1.5×IQR 2.375 = 7.3125" in text
+    assert "六盘水市的属地单位（六盘水市/2020）负荷最重的单位" in text
+    assert ("市应急管理局（怀化市/2021，怀化市的部门）：加权负荷 16.5，牵头 15 项（加权负荷超过上限）"
+            in text)
 
 
 def test_matrix_has_one_column_per_office(huaihua):

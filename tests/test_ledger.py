@@ -97,9 +97,15 @@ def test_cli_ledger_writes_xlsx_and_csv_and_english_headers(tmp_path):
     assert load_workbook(tmp_path / "台账.xlsx").sheetnames[0] == "全部任务"
     result = runner.invoke(cli, ["ledger", plan, "-o", str(tmp_path / "l.csv"), "--lang", "en"])
     assert result.exit_code == 0, result.output
-    header = read_csv((tmp_path / "l.csv").read_text("utf-8"))[0]
-    assert header == ["No.", "Source", "Task", "Lead units", "Support units",
-                      "Responsible leaders", "Deadline", "Status"]
+    rows = read_csv((tmp_path / "l.csv").read_text("utf-8"))
+    assert rows[0] == ["No.", "Source", "Task", "Lead units", "Support units",
+                       "Responsible leaders", "Deadline", "Status"]
+    assert rows[1][1].startswith("怀化市 2022 (huaihua-2022-safety-key-points.txt) ")
+    assert "、" not in rows[1][3]  # units joined the English way
+    result = runner.invoke(cli, ["ledger", plan, "-o", str(tmp_path / "l.csv")])
+    rows = read_csv((tmp_path / "l.csv").read_text("utf-8"))
+    assert rows[0] == HEADER_ZH
+    assert rows[1][1].startswith("怀化市2022年（huaihua-2022-safety-key-points.txt） ")
 
 
 def test_cli_ledger_rejects_an_unknown_suffix_then_accepts_the_fix(tmp_path):

@@ -46,7 +46,7 @@ def test_a_bad_file_does_not_stop_the_run_and_is_summarised(tmp_path):
     (tmp_path / "b.docx").write_bytes(b"PK\x03\x04broken")
     (tmp_path / "c.txt").write_bytes(b"")
     shutil.copy(PLANS_DIR / "huaihua-2021-safety-key-points.txt", tmp_path / "d.txt")
-    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "csv"])
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path), "--format", "csv", "--lang", "en"])
     assert result.exit_code == 2
     lines = result.output.splitlines()  # stderr and stdout, as click's runner mixes them
     start = lines.index("2 of 4 files could not be read:")

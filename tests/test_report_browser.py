@@ -1,10 +1,14 @@
 """The report in a real browser: Debian's headless Chromium driven by Playwright (no browser
 download: ``executable_path``). No console errors (a CSP that blocked our own script would
-log one), the matrix filter and sort work, the page reads with scripts off, and a hostile
-plan runs nothing. Screenshots go to pytest's tmp folder."""
+log one), the matrix filter and sort work, the page reads with scripts off, a hostile plan
+runs nothing; at 1400 px and 390 px nothing scrolls the page sideways, no two labels of the
+network chart overlap and the Chinese report has no English sentence; the sample-plan report
+prints to at most 20 A4 pages, none blank. Screenshots go to pytest's tmp folder.
+``DUTYGRAPH_BROWSER_TESTS=0`` skips them all."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +20,8 @@ from loaders.inputs import expand_inputs
 from reports.html import render_report
 from report_plans import REPORT_DATA, SAMPLE_PLANS, hostile_plan
 
+if os.environ.get("DUTYGRAPH_BROWSER_TESTS") == "0":
+    pytest.skip("DUTYGRAPH_BROWSER_TESTS=0", allow_module_level=True)
 CHROMIUM = os.environ.get("DUTYGRAPH_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
     pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set "
@@ -36,9 +42,9 @@ def browser():
         browser.close()
 
 
-def write_report(folder: Path, plans, name: str) -> Path:
+def write_report(folder: Path, plans, name: str, **options) -> Path:
     path = folder / name
-    path.write_text(render_report(plans, run_audit(plans)), encoding="utf-8")
+    path.write_text(render_report(plans, run_audit(plans), **options), encoding="utf-8")
     return path
 
 
@@ -62,10 +68,10 @@ def visible(page) -> int:
     return page.locator(VISIBLE).count()
 
 
-def open_page(browser, path: Path, scripts: bool = True):
+def open_page(browser, path: Path, scripts: bool = True, width: int = 1280):
     """A page and the list its console errors, page errors and dialogs are recorded in."""
     context = browser.new_context(java_script_enabled=scripts,
-                                  viewport={"width": 1280, "height": 900})
+                                  viewport={"width": width, "height": 900})
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
@@ -146,18 +152,87 @@ def test_hostile_plan_runs_nothing(browser, tmp_path, source):
     wait_until(page, lambda: page.locator("#mx-count").inner_text() != "")
     assert page.evaluate("document.querySelectorAll('img, iframe, textarea, b').length") == 0
     assert page.evaluate("document.scripts.length") == 1
+    page.locator("#tasks summary").click()  # the appendix opens on a click
     assert "<script>alert(1)</script>" in page.locator("#tasks").inner_text()
     page.screenshot(path=str(tmp_path / f"hostile-{source}.png"), full_page=True)
     assert problems == []
 
 
-def test_prints_to_a4_with_the_matrix_on_landscape_pages(browser, sample_report, tmp_path):
+OVERLAPS = """() => {
+  const boxes = Array.from(document.querySelectorAll('#network svg text'))
+    .map(e => [e.textContent, e.getBoundingClientRect()]).filter(b => b[1].width > 0);
+  const out = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [p, a] = boxes[i], [q, b] = boxes[j];
+    const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    if (w > 0.5 && h > 0.5) out.push(p + ' / ' + q);
+  }
+  return [boxes.length, out];
+}"""
+ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,:;]+[A-Za-z]{2,}){2,}")  # three words: a sentence
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_no_sideways_scroll_no_overlapping_labels_no_english(browser, sample_report, width,
+                                                             tmp_path):
+    page, problems = open_page(browser, sample_report, width=width)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    count, overlaps = page.evaluate(OVERLAPS)
+    assert count > 40 and overlaps == []  # the heatmap's labels and numbers
+    text = page.evaluate("document.body.innerText")
+    assert "主要发现" in text and ENGLISH.findall(text) == []
+    page.locator("#summary").screenshot(path=str(tmp_path / f"summary-{width}.png"))
+    assert problems == []
+
+
+def test_english_report_reads_in_english(browser, tmp_path):
+    plans = [load_plan(p) for p in expand_inputs([SAMPLE_PLANS])]
+    page, _ = open_page(browser, write_report(tmp_path, plans, "en.html", lang="en"))
+    text = page.evaluate("document.body.innerText")
+    assert "Key findings" in text and "主要发现" not in text and "数据质量" not in text
+
+
+def test_a_link_to_a_task_opens_the_collapsed_appendix(browser, sample_report):
+    page, problems = open_page(browser, sample_report)
+    link = page.locator("#orphans ~ .scroll a").first
+    target = link.get_attribute("href")[1:]
+    assert page.locator(f"[id='{target}']").is_hidden()
+    link.click()
+    wait_until(page, lambda: page.locator(f"[id='{target}']").is_visible())
+    assert problems == []
+
+
+def printed_pages(page, pdf: Path):
+    """(width, height) in points and the share of pixel rows with ink, for each page."""
+    import numpy as np
     import pypdfium2
 
-    page, _ = open_page(browser, sample_report)
-    pdf = tmp_path / "report.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
-    sizes = [tuple(round(x) for x in p.get_size()) for p in pypdfium2.PdfDocument(str(pdf))]
+    out = []
+    for p in pypdfium2.PdfDocument(str(pdf)):
+        pixels = np.asarray(p.render(scale=0.25, grayscale=True).to_pil())
+        out.append((tuple(round(x) for x in p.get_size()), float((pixels < 200).any(axis=1).mean())))
+    return out
+
+
+def test_prints_to_at_most_20_a4_pages_none_blank(browser, sample_report, tmp_path):
+    page, _ = open_page(browser, sample_report)
+    pages = printed_pages(page, tmp_path / "report.pdf")
+    sizes = [size for size, _ in pages]
+    assert len(pages) <= 20
     assert sizes[0] == (595, 842)  # A4 portrait, in points
-    assert (842, 595) in sizes  # the matrix section
-    assert len(sizes) > 6  # each section starts a page
+    assert set(sizes) == {(595, 842), (842, 595)}  # the matrix on landscape pages
+    assert sizes.index((842, 595)) > 3 and sizes[-1] == (842, 595)  # matrix last, one block
+    assert min(ink for _, ink in pages) > 0.1  # no blank or nearly blank page
+
+
+def test_full_text_prints_the_task_text_appendix(browser, tmp_path):
+    plans = [load_plan(p) for p in expand_inputs([SAMPLE_PLANS])][:1]
+    short = open_page(browser, write_report(tmp_path, plans, "short.html"))[0]
+    full = open_page(browser, write_report(tmp_path, plans, "full.html", full_text=True))[0]
+    for page in (short, full):  # collapsed on screen either way
+        assert page.locator("#tasks article").first.is_hidden()
+    pages_short = printed_pages(short, tmp_path / "short.pdf")
+    pages_full = printed_pages(full, tmp_path / "full.pdf")
+    assert len(pages_full) > len(pages_short) + 1

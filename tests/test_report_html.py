@@ -52,7 +52,7 @@ def test_every_finding_link_points_at_a_task_text(small_report):
     ids = set(doc.xpath("//@id"))
     targets = [h[1:] for h in doc.xpath("//section[@id='findings']//a/@href")]
     assert targets and all(t in ids for t in targets)
-    orphans = doc.xpath("//h2[@id='orphans']/following-sibling::table[1]//a/@href")
+    orphans = doc.xpath("//h2[@id='orphans']/following-sibling::div[1]//a/@href")
     assert orphans == ["#t0-2", "#t0-4"]  # 二/3 only collective units, 二/5 none
     assert "二/5 · 行 13" in doc.get_element_by_id("t0-4").text_content()
 
@@ -75,7 +75,7 @@ def test_matrix_rows_and_marks(small_report):
 
 def test_sections_overview_charts_and_print_styles(small_report):
     doc = parse(small_report)
-    for section in ("overview", "loads", "network", "matrix", "findings", "tasks"):
+    for section in ("summary", "overview", "loads", "network", "matrix", "findings", "tasks"):
         assert doc.xpath(f"//section[@id='{section}']"), section
     assert len(doc.xpath("//figure//*[local-name()='svg']")) == 2
     css = doc.xpath("//style")[0].text
@@ -87,7 +87,7 @@ def test_english_report_uses_english_strings():
     html = report_of([small_plan()], lang="en")
     doc = parse(html)
     assert doc.get("lang") == "en"
-    assert doc.xpath("//h2/text()")[0] == UI["en"]["overview"]
+    assert doc.xpath("//h2/text()")[0] == UI["en"]["findings_first"]
     assert UI["zh"]["overview"] not in html and ROLE_WORDS["en"]["lead"] in html
 
 

@@ -46,7 +46,7 @@ def test_cell_text_names_roles_and_non_explicit_sources():
 
 def test_csv_starts_with_a_bom_and_matches_the_golden_file():
     text = matrix_csv([small_plan()])
-    assert text.startswith("\ufeff文件,编号,行,任务,市应急管理局,")
+    assert text.startswith("\ufeff计划,编号,行,任务,市应急管理局,")
     assert text.encode("utf-8")[:3] == b"\xef\xbb\xbf"
     check_golden("small-plan-model.matrix.csv", text)
 
@@ -59,7 +59,7 @@ def test_csv_of_the_small_text_plan_matches_the_golden_file():
 
 def test_csv_in_english():
     lines = matrix_csv([small_plan()], lang="en").splitlines()
-    assert lines[0] == ("\ufeffFile,No.,Line,Task,市应急管理局,市财政局,市住建局,各有关部门,"
+    assert lines[0] == ("\ufeffPlan,No.,Line,Task,市应急管理局,市财政局,市住建局,各有关部门,"
                         "市交通运输局,市公安局,市安委办")
     assert lines[4].endswith("support (inline),,,,lead,support,supervise")
 

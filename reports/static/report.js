@@ -3,6 +3,14 @@
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
+  // a link to a task's text opens the collapsed appendix it sits in
+  function reveal() {
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    var box = target && target.closest("details");
+    if (box && !box.open) { box.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", reveal);
+  reveal();
   var input = document.getElementById("mx-filter");
   var role = document.getElementById("mx-role");
   var count = document.getElementById("mx-count");

@@ -1,0 +1,57 @@
+"""Regenerate the README's screenshots: the summary, the network and the matrix of the
+sample-plan report, at 1400 px (desktop) and 390 px (phone), in this folder.
+
+    python docs/screenshots.py   # needs Chromium at /usr/bin/chromium and playwright
+
+Each shot is cut to at most ``MAX_HEIGHT`` pixels and reduced to 64 colours, so the six
+stay small (a few hundred KB together).
+"""
+from __future__ import annotations
+
+import io
+import sys
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from playwright.sync_api import sync_playwright
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from graph.audit import run_audit  # noqa: E402
+from loaders import load_plan  # noqa: E402
+from loaders.inputs import expand_inputs  # noqa: E402
+from reports.html import render_report  # noqa: E402
+
+WIDTHS = {"desktop": 1400, "phone": 390}
+PARTS = {"summary": "#summary", "network": "#network figure", "matrix": "#matrix .mx-plan"}
+MAX_HEIGHT = 760
+
+
+def shoot(html: Path, out: Path = HERE) -> list[Path]:
+    written = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu"])
+        for device, width in WIDTHS.items():
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(html.as_uri())
+            for name, selector in PARTS.items():
+                png = page.locator(selector).first.screenshot()
+                image = Image.open(io.BytesIO(png))
+                image = image.crop((0, 0, image.width, min(image.height, MAX_HEIGHT)))
+                path = out / f"{name}-{device}.png"
+                image.quantize(64).save(path, optimize=True)
+                written.append(path)
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    plans = [load_plan(p) for p in expand_inputs([HERE.parent / "data" / "plans"])]
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(render_report(plans, run_audit(plans)), encoding="utf-8")
+        for path in shoot(page):
+            print(f"wrote {path} ({path.stat().st_size // 1024} KB)", file=sys.stderr)
