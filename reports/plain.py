@@ -6,7 +6,8 @@ import io
 
 from loaders.model import Plan
 
-from .strings import EXTRACT_COLUMNS, ROLE_WORDS, SOURCE_WORDS, YES_NO, plan_name, strings
+from .strings import (EVIDENCE_WORDS, EXTRACT_COLUMNS, ROLE_WORDS, SOURCE_WORDS, YES_NO,
+                      plan_name, strings)
 
 
 def plan_rows(plan: Plan, lang: str = "zh"):
@@ -38,15 +39,23 @@ def plan_rows_csv(plans, lang: str = "zh") -> str:
 
 
 def plan_table(plan: Plan, width: int = 28, lang: str = "zh") -> str:
-    """Readable text: each task with its label, line, title and units by role."""
+    """Readable text: each task with its label, line, title and units by role, each unit
+    with the source and the kind of clause it was read from."""
     t, roles = strings(lang), ROLE_WORDS[lang]
+    sources, kinds = SOURCE_WORDS[lang], EVIDENCE_WORDS[lang]
+
+    def where(a) -> str:  # why the unit is there: 市教育局（继承·单位标题）
+        said = sources.get(a.source, a.source) + (
+            f"·{kinds.get(a.evidence, a.evidence)}" if a.evidence not in ("", a.source) else "")
+        return f"（{said}）" if lang == "zh" else f" ({said})"
+
     name = plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
     out = [f"{name}  ({plan.source.path}; {len(plan.tasks)} {t['tasks']})"]
     for task in plan.tasks:
         title = task.title if len(task.title) <= width else task.title[: width - 1] + "…"
         out.append(f"{task.label:<14} L{task.line:<5} {title}")
         for role in ("lead", "support", "implement", "supervise"):
-            names = [a.unit for a in task.assignments if a.role == role]
+            names = [f"{a.unit}{where(a)}" for a in task.assignments if a.role == role]
             if names:
                 out.append(f"{'':<21} {roles[role]:<9} {'、'.join(dict.fromkeys(names))}")
     if plan.standing:

@@ -22,10 +22,21 @@ ROLE_MARKS = {
 """One character per role: the HTML matrix has up to 80 narrow unit columns."""
 
 SOURCE_WORDS = {
-    "zh": {"explicit": "明示", "inherited": "继承", "range": "区间", "inline": "文中"},
+    "zh": {"explicit": "明示", "inherited": "继承", "range": "区间", "inline": "文中",
+           "expanded": "展开"},
     "en": {"explicit": "explicit", "inherited": "inherited", "range": "range",
-           "inline": "inline"},
+           "inline": "inline", "expanded": "expanded"},
 }
+
+EVIDENCE_WORDS = {
+    "zh": {"paren": "括注", "label": "标注行", "sentence": "分工句", "opening": "句首分工",
+           "units": "括注单位", "table": "表格", "header": "单位标题", "heading": "上级标题",
+           "range": "区间", "after": "其后分工", "first": "首位牵头", "inline": "文中主语"},
+    "en": {"paren": "paren", "label": "label", "sentence": "sentence", "opening": "opening",
+           "units": "units", "table": "table", "header": "header", "heading": "heading",
+           "range": "range", "after": "after", "first": "first", "inline": "inline"},
+}
+"""The kind of clause an assignment was read from (``Assignment.evidence``)."""
 
 UI = {
     "zh": {
