@@ -27,6 +27,7 @@ OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|�
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
+ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
@@ -248,8 +249,11 @@ class _Builder:
             if not task_cell and not found:
                 self.regions.append(Region(row.line, row.end_line, "table", 0))
                 continue  # (a row naming units under no task is still a task: nothing lost)
+            printed = not sub_items(task_cell) and ITEM_NUMBER.match(task_cell)  # 135.统筹…
             number = row.get("number") or (f"{previous.get('number')}续" if row.continued and
-                                           previous else str(k))
+                                           previous else printed.group(1) if printed else str(k))
+            if printed and not row.get("number"):
+                task_cell = task_cell[printed.end():]
             leaders = tuple(p for p in re.split(r"[、，,\s]+", row.get("leader")) if p)
             unit_text = [cells[r] for r in UNIT_ROLES if cells[r]]
             pieces = task_cell.split("\n") if "\n" in task_cell else sub_items(task_cell) or [

@@ -367,8 +367,35 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
     return rows, k
 
 
+RECORD_LINE = re.compile(r"^([^|｜:：]{2,24})[:：]\s*[|｜]\s*(.*?)\s*[|｜]?\s*$")
+
+
+def read_record(lines, i) -> TableBlock | None:
+    """One record as key–value rows (``牵头单位: | 市城管局 |``; a value may take the next
+    line): a table of one row whose header is the keys."""
+    keys, values, k = [], [], i
+    while k < len(lines) and (m := RECORD_LINE.match(lines[k].text)):
+        value, k = m.group(2), k + 1
+        if not value and k < len(lines) and not RECORD_LINE.match(lines[k].text):
+            value, k = _bare(lines[k].text), k + 1
+        keys.append(m.group(1).strip())
+        values.append((value, lines[k - 1].number))
+    roles = list(classify_header(keys)) if len(keys) >= 2 else []
+    if "task" not in roles or not any(r in UNIT_ROLES for r in roles):
+        return None
+    first_task = roles.index("task")  # the work item; later target rows are notes
+    roles = tuple("other" if r == "task" and n != first_task else r for n, r in enumerate(roles))
+    cells = tuple((role, value) for role, (value, _) in zip(roles, values))
+    text = "\n".join(x.text for x in lines[i:k])
+    row = Row(lines[i].number, lines[k - 1].end, cells, "task", False, text)
+    return TableBlock(i, k, tuple(keys), roles, (row,), (), lines[k - 1].end, lines[i])
+
+
 def read_table(lines, i) -> TableBlock | None:
     """The table whose header starts at line i, or None."""
+    record = read_record(lines, i)
+    if record:
+        return record
     found = find_header(lines, i)
     if not found:
         return None

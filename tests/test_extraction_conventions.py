@@ -167,3 +167,11 @@ def test_the_table_view_shows_where_each_assignment_comes_from(tmp_path):
     out = CliRunner().invoke(cli, ["extract", str(path), "--format", "table", "--lang", "en"])
     assert out.exit_code == 0, out.output
     assert "inherited·header" in out.output and "explicit·paren" in out.output
+
+
+def test_a_record_of_key_value_rows_is_a_one_row_table(tmp_path):
+    plan = read(tmp_path, "重点工作: | 135.统筹违法建设治理与城市更新。 |\n"
+                "牵头单位: | 市城市管理综合执法局 |\n年度阶段性工作目标: | 第一季度:印发工作方案。 |\n")
+    [task] = plan.tasks
+    assert (task.number, task.title) == ("135", "统筹违法建设治理与城市更新")
+    assert roles(plan, "违法建设") == {("市城市管理和综合执法局", "lead")}
