@@ -240,10 +240,12 @@ class _Builder:
                                              row.line, len(prefix) + 1))
                 self.regions.append(Region(row.line, row.end_line, "heading", len(title)))
                 continue
-            cells = {role: row.get(role) or (previous.get(role) if row.continued and previous
-                                             else "") for role in UNIT_ROLES + ("deadline",)}
+            spans = {role: previous for role in UNIT_ROLES + ("deadline",) if row.continued
+                     and previous and not row.get(role) and previous.get(role)}  # merged cell
+            cells = {role: (spans.get(role) or row).get(role) for role in UNIT_ROLES + ("deadline",)}
             found = [a for role in UNIT_ROLES if cells[role]
-                     for a in self.cell_assignments(cells[role], role, row.line)]
+                     for a in self.cell_assignments(cells[role], role, spans.get(role) or row,
+                                                    merged=role in spans)]
             tasks = row.tasks()
             task_cell = tasks[-1] if tasks else ""
             if not task_cell and not found:
@@ -255,7 +257,7 @@ class _Builder:
             if printed and not row.get("number"):
                 task_cell = task_cell[printed.end():]
             leaders = tuple(p for p in re.split(r"[、，,\s]+", row.get("leader")) if p)
-            unit_text = [cells[r] for r in UNIT_ROLES if cells[r]]
+            unit_text = [row.as_written(r) for r in UNIT_ROLES if row.as_written(r)]
             pieces = task_cell.split("\n") if "\n" in task_cell else sub_items(task_cell) or [
                 task_cell]  # lines stacked in the task cell, or its numbered sub-items
             for m, piece in enumerate(pieces, 1):
@@ -270,17 +272,19 @@ class _Builder:
                     assignments=tuple(dedupe(found + list(inherited))), leaders=leaders))
             previous = row
 
-    def cell_assignments(self, cell: str, role: str, line: int) -> list[Assignment]:
+    def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Assignment]:
         """A unit cell: a clause of its own (市应急局牵头，市公安局配合) or a list taking the
-        column's role."""
+        column's role. The clause is the cell as written; a cell of the row above (merged
+        over this one) is inherited."""
+        clause, source = row.as_written(role), "inherited" if merged else "explicit"
         reading = read_clause(cell, self.stem)
         if reading.roles and reading.clean and any(
                 r.role != "lead" for r in reading.roles) or ROLE_IN_CELL.search(cell):
-            return [self.assignment(r.mention, r.role, "explicit", cell, line, "table")
-                    for r in reading.roles if is_unit_like(r.mention.name)]
-        units = split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
-        return [self.assignment(u, role, "explicit", cell, line, "table")
-                for u in units if is_unit_like(u.name)]
+            pairs = [(r.mention, r.role) for r in reading.roles if is_unit_like(r.mention.name)]
+        else:
+            pairs = [(u, role) for u in split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
+                     if is_unit_like(u.name)]
+        return [self.assignment(m, r, source, clause, row.line, "table") for m, r in pairs]
 
 
 def number_range(first: str, last: str) -> list[str]:

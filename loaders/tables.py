@@ -62,9 +62,14 @@ class Row:
     kind: str = "task"  # task, heading (a spanning row that only titles the rows below)
     continued: bool = False  # a row without its own number, under the numbered one above
     text: str = ""  # the row's lines as written
+    written: tuple[tuple[str, str], ...] = ()  # (column role, its cells as written)
 
     def get(self, role: str) -> str:
         return "、".join(t for r, t in self.cells if r == role and t)
+
+    def as_written(self, role: str) -> str:
+        """The cells of a column as the page wrote them (an assignment's clause)."""
+        return "\n".join(t for r, t in self.written if r == role and t)
 
     def tasks(self) -> list[str]:
         """The task cells, coarsest first (a row may hold a category and its task)."""
@@ -268,8 +273,9 @@ def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
     if "leader" not in roles:  # a short name is a person only where a column holds people
         types = ["text" if t == "person" else t for t in types]
     spans = align(types, roles)
-    out = []
+    out, written = [], []
     for role, (a, b) in zip(roles, spans):
+        written.append((role, "\n".join(t for t in texts[a:b] if t)))
         # stacked prose: a line each where cells are lines, else words a space split
         joiner = "、" if role in UNIT_ROLES else "\n" if lines_apart else " "
         parts = [t for t in texts[a:b] if t and cell_type(t) != "dash"]
@@ -283,7 +289,7 @@ def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
     heading = (not has_units and len(filled) == 1 and (
         HEADING_CELL.match(filled[0]) or len(texts) < len(roles) - 1))
     return Row(cells[0][1], cells[-1][1], tuple(out), "heading" if heading else "task",
-               continued, raw)
+               continued, raw, tuple(written))
 
 
 def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
@@ -387,7 +393,7 @@ def read_record(lines, i) -> TableBlock | None:
     roles = tuple("other" if r == "task" and n != first_task else r for n, r in enumerate(roles))
     cells = tuple((role, value) for role, (value, _) in zip(roles, values))
     text = "\n".join(x.text for x in lines[i:k])
-    row = Row(lines[i].number, lines[k - 1].end, cells, "task", False, text)
+    row = Row(lines[i].number, lines[k - 1].end, cells, "task", False, text, cells)
     return TableBlock(i, k, tuple(keys), roles, (row,), (), lines[k - 1].end, lines[i])
 
 

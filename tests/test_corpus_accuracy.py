@@ -15,6 +15,7 @@ import pytest
 from loaders import load_plan
 from loaders.model import to_dict
 from gold_scoring import prf, score_doc
+from invariants import check_plan
 from test_extraction_accuracy import totals
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
@@ -47,3 +48,9 @@ def test_unit_and_lead_f1(results):
 def test_role_agreement(results):
     t = totals(results)
     assert t["role_ok"] / t["role_n"] >= 0.90
+
+
+@pytest.mark.parametrize("doc", sorted(p.name for p in (CORPUS / "docs").glob("*.txt")))
+def test_nothing_lost_and_every_clause_quoted(doc):
+    """Every line in a task or a coverage region; each clause quoted from the text."""
+    check_plan(CORPUS / "docs" / doc)
