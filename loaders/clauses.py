@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import to_simplified
 
@@ -120,6 +121,7 @@ FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|会议|�
                           r"都会|峰会|年会|例会|盛会)$")
 
 
+@lru_cache(maxsize=65536)  # a plan names the same offices again and again
 def is_unit_like(name: str) -> bool:
     """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside, and is
     not a phrase that happens to (see PHRASE_START)."""
@@ -190,6 +192,11 @@ def owner_of(name: str) -> str:
 
 def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
     """A list of unit names as written -> unit mentions, prefixes shared, 等 flagged."""
+    return list(_split_units(text, jurisdiction_stem))
+
+
+@lru_cache(maxsize=16384)  # (the same lists recur through a plan; mentions are frozen)
+def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
     text = LEADING_WORD.sub("", text.strip(" ，,、；;：:。"))
     exhaustive = True
     text = KIND_IN_BRACKETS.sub("", text)
@@ -261,7 +268,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
                                          else p[:-1]) + name, exhaustive) for p in levels)
             continue
         out.append(UnitMention(raw, name, exhaustive))
-    return [u for u in out if u.name]
+    return tuple(u for u in out if u.name)
 
 
 # --- clause grammar -------------------------------------------------------------------
