@@ -5,6 +5,8 @@ import io
 
 from graph.compare import KINDS, Comparison
 
+from .cells import text_row
+
 
 def _year(info, k: int) -> str:
     return str(info.year) if info.year else f"#{k + 1}"
@@ -48,34 +50,34 @@ def compare_xlsx(result: Comparison) -> bytes:
     book = Workbook()
     pairs = book.active
     pairs.title = "pairs"
-    pairs.append(["step", "old_id", "old_label", "old_title", "new_id", "new_label",
+    text_row(pairs, ["step", "old_id", "old_label", "old_title", "new_id", "new_label",
                   "new_title", "similarity", "kind", "units_added", "units_removed",
                   "units_renamed", "leads_old", "leads_new", "lead_changed"])
     added = book.create_sheet("added")
     removed = book.create_sheet("removed")
     for sheet in (added, removed):
-        sheet.append(["step", "id", "label", "title", "text"])
+        text_row(sheet, ["step", "id", "label", "title", "text"])
     renames = book.create_sheet("renames")
-    renames.append(["step", "old", "new", "year"])
+    text_row(renames, ["step", "old", "new", "year"])
     for k, step in enumerate(result.steps):
         for p in step.pairs:
-            pairs.append([k, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
+            text_row(pairs, [k, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
                           p.new.title, p.similarity, p.kind, "、".join(p.units_added),
                           "、".join(p.units_removed),
                           "、".join(f"{a}→{b}" for a, b in p.units_renamed),
                           "、".join(p.leads_old), "、".join(p.leads_new), p.lead_changed])
         for t in step.added:
-            added.append([k, t.id, t.label, t.title, t.text])
+            text_row(added, [k, t.id, t.label, t.title, t.text])
         for t in step.removed:
-            removed.append([k, t.id, t.label, t.title, t.text])
+            text_row(removed, [k, t.id, t.label, t.title, t.text])
         for r in step.renames:
-            renames.append([k, r.old, r.new, r.year])
+            text_row(renames, [k, r.old, r.new, r.year])
     loads = book.create_sheet("loads")
     years = [_year(p, k) for k, p in enumerate(result.plans)]
-    loads.append(["unit"] + [f"{y} {w}" for y in years for w in ("lead", "support", "total")]
+    text_row(loads, ["unit"] + [f"{y} {w}" for y in years for w in ("lead", "support", "total")]
                  + ["total_change", "lead_change"])
     for u in result.loads:
-        loads.append([u.unit] + [v for k in range(len(years))
+        text_row(loads, [u.unit] + [v for k in range(len(years))
                                  for v in (u.leads[k], u.supports[k], u.totals[k])]
                      + [u.total_change, u.lead_change])
     for sheet in book.worksheets:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from loaders.model import ROLES, Plan
 
+from .cells import csv_row, text_row
 from .strings import ROLE_WORDS, SOURCE_WORDS, strings
 
 Mark = tuple[str, str]  # (role, source)
@@ -92,12 +93,12 @@ def matrix_csv(plans, lang: str = "zh") -> str:
     units = all_units(matrices)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([t["file"], t["label"], t["line"], t["task"], *units])
+    writer.writerow(csv_row([t["file"], t["label"], t["line"], t["task"], *units]))
     for m in matrices:
         col = {u: i for i, u in enumerate(m.units)}
         for row in m.rows:
             cells = [cell_text(row.cells[col[u]], lang) if u in col else "" for u in units]
-            writer.writerow([m.path, row.label, row.line, row.title, *cells])
+            writer.writerow(csv_row([m.path, row.label, row.line, row.title, *cells]))
     return "\ufeff" + buf.getvalue()
 
 
@@ -137,9 +138,9 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
         ws = wb.create_sheet(sheet_name(t["summary"], taken))
         header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["tasks"], t["load"],
                   t["share"]]
-        ws.append(header)
+        text_row(ws, header)
         for x in loads:
-            ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
+            text_row(ws, [x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
                        x.weighted, round(x.share, 4)])
         for cell in ws[1]:
             cell.font = bold
@@ -149,13 +150,13 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh") -> None:
         ws.column_dimensions["B"].width = 28
     for m in build_matrices(plans):
         ws = wb.create_sheet(sheet_name(m.title, taken))
-        ws.append([t["label"], t["line"], t["task"], *m.units])
-        for row in m.rows:
-            ws.append([row.label, row.line, row.title,
-                       *(cell_text(c, lang) for c in row.cells)])
+        text_row(ws, [t["label"], t["line"], t["task"], *m.units])
+        for r, row in enumerate(m.rows, 2):
+            text_row(ws, [row.label, row.line, row.title,
+                          *(cell_text(c, lang) for c in row.cells)])
             for j, marks in enumerate(row.cells):
                 if marks:
-                    ws.cell(row=ws.max_row, column=4 + j).fill = fills.get(marks[0][0],
+                    ws.cell(row=r, column=4 + j).fill = fills.get(marks[0][0],
                                                                           PatternFill())
         for cell in ws[1]:
             cell.font = bold

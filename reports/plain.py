@@ -6,6 +6,8 @@ import io
 
 from loaders.model import Plan
 
+from .cells import csv_row
+
 CSV_COLUMNS = ("file", "task_id", "label", "line", "title", "unit", "mention", "role",
                "collective", "source", "clause", "deadline")
 
@@ -26,7 +28,7 @@ def plan_rows_csv(plans) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for plan in plans:
-        writer.writerows(plan_rows(plan))
+        writer.writerows(csv_row(row) for row in plan_rows(plan))
     return buf.getvalue()
 
 
