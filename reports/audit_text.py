@@ -32,6 +32,10 @@ def audit_summary(audit: Audit, top: int = 5) -> str:
         f"{s.joint_leads_unstated} joint leads without stated division, {s.colead_pairs} "
         f"co-lead pairs, {s.similar_tasks} similar tasks, {s.quality} data-quality",
     ]
+    if audit.collaboration.approximated:
+        out.append(f"collaboration: {audit.collaboration.approximated} units in groups too dense "
+                   "for the unit projection; their betweenness and communities are estimated "
+                   "on the task-unit graph (approximate)")
     concrete = [x for x in audit.loads if not x.collective][:top]
     if concrete:
         out.append("\nheaviest units (weighted load; lead/support/implement/supervise):")

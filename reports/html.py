@@ -159,8 +159,8 @@ def network_chart(audit, graph, max_units: int = 60):
     order = sorted(keep)
     nodes = [(keep[n].unit.name, keep[n].community) for n in order]
     label = dict(zip(order, (name for name, _ in nodes)))
-    edges = [(label[a], label[b], w) for a, b, w in unit_projection(graph).edges(data="weight")
-             if a in keep and b in keep]
+    edges = [(label[a], label[b], w)
+             for a, b, w in unit_projection(graph, among=keep).edges(data="weight")]
     return network_figure(nodes, edges, seed=audit.settings.seed)
 
 
