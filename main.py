@@ -36,35 +36,42 @@ def write_output(text: str, out: str | None) -> None:
 
 def load_all(paths, encoding=None):
     """Load every file (folders walked, globs expanded), going on past bad ones; then name
-    each failure on stderr. Returns (plans, failures)."""
-    from loaders import load_plans
+    each failure on stderr. Returns (plans, failures). ``--jobs`` sets the processes."""
     from loaders.inputs import expand_inputs
+    from loaders.parallel import Crash, load_many
 
     files = expand_inputs(paths)
+    jobs = click.get_current_context().meta.get("dutygraph.jobs")
     plans, failures = [], []
-    bar = (click.progressbar(files, label="Reading plans", file=sys.stderr,
-                             item_show_func=lambda p: p.name if p else "")
-           if len(files) > 1 and sys.stderr.isatty() else contextlib.nullcontext(files))
+    results = load_many(files, encoding, jobs, catch=not debugging())
+    bar = (click.progressbar(results, length=len(files), label="Reading plans", file=sys.stderr,
+                             item_show_func=lambda r: r[0].name if r else "")
+           if len(files) > 1 and sys.stderr.isatty() else contextlib.nullcontext(results))
     with bar as items:
-        for path in items:
-            try:
-                if path.is_dir():
-                    raise LoadError(path, "holds no plan files (.txt .md .docx .pdf .html "
-                                          ".xlsx .xls .csv)")
-                plans.extend(load_plans(path, encoding=encoding))
-            except LoadError as err:
-                failures.append(err)
-            except Exception as err:  # a parser bug on one file: the others still run
-                if debugging():
-                    raise
-                said = " ".join(str(err).split())
-                failures.append(LoadError(path, f"could not be parsed ({type(err).__name__}: "
-                                                f"{said}; --debug shows the traceback)"))
+        for path, result in items:
+            if isinstance(result, LoadError):
+                failures.append(result)
+            elif isinstance(result, Crash):  # a parser bug on one file: the others still ran
+                failures.append(LoadError(path, f"could not be parsed ({result.kind}: "
+                                                f"{result.message}; --debug shows the traceback)"))
+            else:
+                plans.extend(result)
     if failures and len(files) > 1:
         click.echo(f"{len(failures)} of {len(files)} files could not be read:", err=True)
     for err in failures:
         click.echo(f"error: {err}", err=True)
     return plans, failures
+
+
+def _remember_jobs(ctx, param, value):
+    ctx.meta["dutygraph.jobs"] = value
+
+
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), expose_value=False, callback=_remember_jobs,
+    metavar="N", help="Read the plans in N processes (default: one per core for 16 files or "
+    "more, else 1); the output is the same.")
+plan_files = click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -77,13 +84,14 @@ def cli(ctx, debug):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="json",
               show_default=True, help="json: the dutygraph.plan/1 contract (one object per "
               "line for several files); csv: one row per task x unit; table: for reading.")
 @click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030) instead "
-              "of detecting it.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16) "
+              "instead of detecting it.")
 def extract(files, fmt, out, encoding):
     """Extract the tasks and responsible units of each plan FILE.
 
@@ -124,8 +132,8 @@ def _audit_settings(weights, overload, include_inline):
 
     try:
         settings, _ = read_settings(Path.cwd())
-    except ValueError as err:
-        raise click.UsageError(str(err)) from None
+    except ValueError as err:  # the file and the key are in the message
+        raise BadInput(str(err)) from None
     for option, value, apply in (("--weights", weights, with_weights),
                                  ("--overload", overload, with_overload)):
         if value:
@@ -139,7 +147,8 @@ def _audit_settings(weights, overload, include_inline):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: a summary of the top findings; json: the "
               "dutygraph.audit/1 contract.")
@@ -155,7 +164,7 @@ def _audit_settings(weights, overload, include_inline):
 @click.option("--fail-on", metavar="KIND,…", help="Exit 1 when there are findings of these "
               "kinds: overloaded, orphans, overlaps, quality, any.")
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_on, top,
           encoding):
     """Audit the workload of the plans in FILE…: loads, overload, orphans, overlaps."""
@@ -195,7 +204,8 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "xlsx"]),
               default="text", show_default=True, help="text: a summary; json: the "
               "dutygraph.compare/1 contract; html: one offline page; xlsx: a workbook (needs -o).")
@@ -204,7 +214,7 @@ def audit(files, fmt, out, weights, overload, include_inline, graph_file, fail_o
               "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the html page.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def compare(files, fmt, out, threshold, lang, encoding):
     """Compare plan FILEs, oldest first: tasks carried over, added, removed; renames; loads."""
     from graph.compare import compare_plans, compare_to_dict, match_settings
@@ -244,7 +254,8 @@ def compare(files, fmt, out, threshold, lang, encoding):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), default="report.html",
               show_default=True, help="The HTML file to write ('-' for stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -255,7 +266,7 @@ def compare(files, fmt, out, threshold, lang, encoding):
               help="Count units named only as a sentence's subject (default: no).")
 @click.option("--png", "png_dir", type=click.Path(file_okay=False), metavar="FOLDER",
               help="Also write the charts as PNG files (loads.png, network.png) here.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def report(files, out, lang, weights, overload, include_inline, png_dir, encoding):
     """Write the audit report of the plans in FILE… as one self-contained HTML page."""
     from graph.audit import audit_graph, run_audit
@@ -277,13 +288,14 @@ def report(files, out, lang, weights, overload, include_inline, png_dir, encodin
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), required=True,
               metavar="FILE.xlsx|.csv|.html", help="The file to write; its suffix picks the "
               "format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of headers and role names.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def matrix(files, out, lang, encoding):
     """Write the task x unit responsibility matrix of the plans in FILE…"""
     from reports.html import render_matrix_page
@@ -311,10 +323,11 @@ def matrix(files, out, lang, encoding):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), required=True, metavar="FILE.xlsx",
               help="The review workbook to write.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def review(files, out, encoding):
     """Write the tasks x units of the plans in FILE… as a workbook to correct in Excel.
 
