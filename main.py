@@ -4,7 +4,8 @@ The command line is thin: each command parses its options, calls one core functi
 writes the result. Errors in the input become one line on stderr naming the file.
 
 Exit codes: 0 done; 1 done, with findings, where --fail-on asked for that;
-2 bad input or usage. Unexpected errors are one line too, unless --debug.
+2 bad input or usage; 130 interrupted (Ctrl-C). Unexpected errors are one line too,
+unless --debug.
 """
 from __future__ import annotations
 

@@ -46,7 +46,7 @@ class AuditSettings:
     seed: int = 42  # for community detection and sampled betweenness
     betweenness_exact_max: int = 300  # larger components get sampled betweenness
     betweenness_samples: int = 300  # k sources for sampled betweenness
-    projection_max_links: int = 50000  # denser groups are measured on the task-unit graph
+    projection_max_links: int = 10000  # denser groups are measured on the task-unit graph
 
     def weight(self, role: str) -> float:
         return dict(self.weights).get(role, 0.0)
