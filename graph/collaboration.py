@@ -17,7 +17,8 @@ betweenness). A connected group of units whose tasks would give more than
 ``projection_max_links`` links is measured on the task-unit graph instead: partners,
 shared tasks, degree and isolation stay exact; betweenness is estimated in the
 task-unit graph from ``betweenness_samples`` sources, fewer where that would walk more
-than ``DENSE_VISITS`` edges, and communities are Louvain's there (task nodes dropped). ``Collaboration.approximated`` counts the units so measured.
+than ``DENSE_VISITS`` edges, and communities are Louvain's there (task nodes dropped).
+``Collaboration.approximated`` counts the units so measured.
 """
 from __future__ import annotations
 
@@ -83,10 +84,9 @@ def unit_projection(graph: nx.Graph, among=None) -> nx.Graph:
     return projection
 
 
-def _groups(graph: nx.Graph) -> list[tuple[list[str], list[str], int]]:
+def _groups(graph: nx.Graph, task_units: dict[str, list[str]]):
     """The connected groups of units (through shared tasks): (units, tasks, links the
     projection would have at most), found on the task-unit graph without projecting."""
-    task_units = _task_units(graph)
     parent: dict[str, str] = {u: u for u in _counted_units(graph)}
 
     def root(u):
@@ -120,17 +120,15 @@ def _component_betweenness(component: nx.Graph, settings: AuditSettings) -> tupl
     return nx.betweenness_centrality(component, k=k, seed=settings.seed), True
 
 
-def _dense_group(graph: nx.Graph, units: list[str], tasks: list[str],
+def _dense_group(units: list[str], tasks: list[str], task_units: dict[str, list[str]],
                  settings: AuditSettings):
     """Per unit (partners, shared tasks, betweenness) and the communities of a dense group,
     measured on its task-unit graph (see the module's docstring)."""
-    task_units = {t: [u for u, d in graph[t].items()
-                      if d["counted"] and not graph.nodes[u]["collective"]] for t in tasks}
     sub = nx.Graph()
     sub.add_nodes_from(units)
     sub.add_nodes_from(tasks)
     sub.add_edges_from((t, u) for t in tasks for u in task_units[t])
-    sets = {t: set(us) for t, us in task_units.items()}
+    sets = {t: set(task_units[t]) for t in tasks}
     measures = {}
     for u in units:
         mine = sorted((t for t in sub[u]), key=lambda t: -len(sets[t]))
@@ -152,7 +150,8 @@ def _dense_group(graph: nx.Graph, units: list[str], tasks: list[str],
 
 
 def collaboration(graph: nx.Graph, settings: AuditSettings = AuditSettings()) -> Collaboration:
-    groups = _groups(graph)
+    task_units = _task_units(graph)
+    groups = _groups(graph, task_units)
     dense = [g for g in groups if g[2] > settings.projection_max_links]
     exact = [u for units, _, links in groups if links <= settings.projection_max_links
              for u in units]
@@ -170,7 +169,7 @@ def collaboration(graph: nx.Graph, settings: AuditSettings = AuditSettings()) ->
                               int(component.degree(unit, weight="weight")),
                               betweenness[unit], len(nodes))
     for units, tasks, _ in sorted(dense):
-        measures, found = _dense_group(graph, units, tasks, settings)
+        measures, found = _dense_group(units, tasks, task_units, settings)
         communities += found
         measured.update((u, (*m, len(units))) for u, m in measures.items())
     communities.sort(key=lambda c: (-len(c), c[0]))
