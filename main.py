@@ -4,7 +4,8 @@ The command line is thin: each command parses its options, calls one core functi
 writes the result. Errors in the input become one line on stderr naming the file.
 
 Exit codes: 0 done; 1 done, with findings, where --fail-on asked for that;
-2 bad input or usage. Unexpected errors are one line too, unless --debug.
+2 bad input or usage; 130 interrupted (Ctrl-C). Unexpected errors are one line too,
+unless --debug.
 """
 from __future__ import annotations
 
@@ -46,35 +47,42 @@ def write_file(out, content) -> None:
 
 def load_all(paths, encoding=None):
     """Load every file (folders walked, globs expanded), going on past bad ones; then name
-    each failure on stderr. Returns (plans, failures)."""
-    from loaders import load_plans
+    each failure on stderr. Returns (plans, failures). ``--jobs`` sets the processes."""
     from loaders.inputs import expand_inputs
+    from loaders.parallel import Crash, load_many
 
     files = expand_inputs(paths)
+    jobs = click.get_current_context().meta.get("dutygraph.jobs")
     plans, failures = [], []
-    bar = (click.progressbar(files, label="Reading plans", file=sys.stderr,
-                             item_show_func=lambda p: p.name if p else "")
-           if len(files) > 1 and sys.stderr.isatty() else contextlib.nullcontext(files))
+    results = load_many(files, encoding, jobs, catch=not debugging())
+    bar = (click.progressbar(results, length=len(files), label="Reading plans", file=sys.stderr,
+                             item_show_func=lambda r: r[0].name if r else "")
+           if len(files) > 1 and sys.stderr.isatty() else contextlib.nullcontext(results))
     with bar as items:
-        for path in items:
-            try:
-                if path.is_dir():
-                    raise LoadError(path, "holds no plan files (.txt .md .docx .pdf .html "
-                                          ".xlsx .xls .csv)")
-                plans.extend(load_plans(path, encoding=encoding))
-            except LoadError as err:
-                failures.append(err)
-            except Exception as err:  # a parser bug on one file: the others still run
-                if debugging():
-                    raise
-                said = " ".join(str(err).split())
-                failures.append(LoadError(path, f"could not be parsed ({type(err).__name__}: "
-                                                f"{said}; --debug shows the traceback)"))
+        for path, result in items:
+            if isinstance(result, LoadError):
+                failures.append(result)
+            elif isinstance(result, Crash):  # a parser bug on one file: the others still ran
+                failures.append(LoadError(path, f"could not be parsed ({result.kind}: "
+                                                f"{result.message}; --debug shows the traceback)"))
+            else:
+                plans.extend(result)
     if failures and len(files) > 1:
         click.echo(f"{len(failures)} of {len(files)} files could not be read:", err=True)
     for err in failures:
         click.echo(f"error: {err}", err=True)
     return plans, failures
+
+
+def _remember_jobs(ctx, param, value):
+    ctx.meta["dutygraph.jobs"] = value
+
+
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), expose_value=False, callback=_remember_jobs,
+    metavar="N", help="Read the plans in N processes (default: one per core for 16 files or "
+    "more, else 1); the output is the same.")
+plan_files = click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -87,13 +95,14 @@ def cli(ctx, debug):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="json",
               show_default=True, help="json: the dutygraph.plan/1 contract (one object per "
               "line for several files); csv: one row per task x unit; table: for reading.")
 @click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030) instead "
-              "of detecting it.")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16) "
+              "instead of detecting it.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the csv headers and words and of the table (json is the "
               "contract and never changes).")
@@ -171,8 +180,8 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
 
     try:
         settings, _ = read_settings(Path.cwd())
-    except ValueError as err:
-        raise click.UsageError(str(err)) from None
+    except ValueError as err:  # the file and the key are in the message
+        raise BadInput(str(err)) from None
     for option, value, apply in (("--weights", weights, with_weights),
                                  ("--overload", overload, with_overload)):
         if value:
@@ -203,7 +212,8 @@ scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="text: a summary of the top findings; json: the "
               "dutygraph.audit/1 contract.")
@@ -222,7 +232,7 @@ scope_option = click.option("--scope", type=click.Choice(["jurisdiction-year", "
 @click.option("--top", default=5, show_default=True, help="Findings of each kind in the text.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the text summary and of an HTML report.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 @roster_options
 def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file, fail_on, top,
           lang, encoding, roster_file, expand, expand_also):
@@ -270,7 +280,8 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "xlsx"]),
               default="text", show_default=True, help="text: a summary; json: the "
               "dutygraph.compare/1 contract; html: one offline page; xlsx: a workbook (needs -o).")
@@ -281,7 +292,7 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
               help="Language of the text, page and workbook.")
 @click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
               "only (e.g. 怀化市), when the files hold plans of several.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
     """Compare plan FILEs of one jurisdiction, oldest first: tasks carried over, added,
     removed; renames; loads.
@@ -338,7 +349,8 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), default="report.html",
               show_default=True, help="The HTML file to write ('-' for stdout).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
@@ -353,7 +365,7 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
               "for several audit scopes; network.png; deadlines.png) here.")
 @click.option("--full-text", is_flag=True, help="Print the task text appendix too (on "
               "screen it is always there, collapsed).")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 @roster_options
 def report(files, out, lang, weights, overload, scope, include_inline, png_dir, full_text,
            encoding, roster_file, expand, expand_also):
@@ -381,13 +393,14 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), required=True,
               metavar="FILE.xlsx|.csv|.html", help="The file to write; its suffix picks the "
               "format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of headers and role names.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def matrix(files, out, lang, encoding):
     """Write the task x unit responsibility matrix of the plans in FILE…"""
     from reports.html import render_matrix_page
@@ -416,12 +429,13 @@ def matrix(files, out, lang, encoding):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), required=True,
               metavar="FILE.xlsx|.csv", help="The ledger to write; its suffix picks the format.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the headers.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def ledger(files, out, lang, encoding):
     """Write the ledger (台账) of the plans in FILE… for a supervision system: one row per
     task (序号, 任务来源, 任务内容, 牵头单位, 配合单位, 责任领导, 完成时限, 办理状态 left empty).
@@ -449,10 +463,11 @@ def ledger(files, out, lang, encoding):
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@plan_files
+@jobs_option
 @click.option("-o", "--output", "out", type=click.Path(), required=True, metavar="FILE.xlsx",
               help="The review workbook to write.")
-@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030).")
+@click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def review(files, out, encoding):
     """Write the tasks x units of the plans in FILE… as a workbook to correct in Excel.
 

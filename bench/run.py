@@ -2,6 +2,7 @@
 
     python bench/run.py              # every row (a few minutes)
     python bench/run.py --quick      # smaller sizes, to check the script itself
+    python bench/run.py --only dense,folder   # the rows of these measures
 
 Each row runs in a fresh interpreter, so its peak memory (ru_maxrss) is its own and the
 time excludes start-up (imports, the unit registry, one warm-up parse). The generators
@@ -110,8 +111,83 @@ def report(tasks: int, units: int = 80) -> dict:
             "seconds": time.perf_counter() - start, "value": None, "unit": ""}
 
 
+def numbered_plan(lines: int) -> str:
+    """A plan of ``lines`` short items numbered 1., 2., … (above 999 too), one a line."""
+    units = ("市应急管理局", "市公安局", "市交通运输局", "市住房城乡建设局", "市消防救援支队")
+    items = (f"{i}. 开展第{i}项安全生产检查。（牵头单位：{units[i % 5]}；配合单位："
+             f"{units[(i + 1) % 5]}）" for i in range(1, lines - 1))
+    return "某市安全生产工作要点\n一、重点任务\n" + "\n".join(items) + "\n"
+
+
+def extract_lines(lines: int) -> dict:
+    """One generated plan of ``lines`` numbered items: extraction should be linear."""
+    from loaders import read_document
+    from loaders.parse import parse_document
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "long.txt"
+        path.write_text(numbered_plan(lines), encoding="utf-8")
+        parse_document(read_document(_first_sample()))  # warm-up
+        start = time.perf_counter()
+        plan = parse_document(read_document(path))
+        seconds = time.perf_counter() - start
+    return {"size": f"one plan of {lines} lines, {len(plan.tasks)} tasks", "seconds": seconds,
+            "value": None, "unit": "", "complete": len(plan.tasks) == lines - 2}
+
+
+def dense_plan(units: int) -> str:
+    """One task naming ``units`` units (市甲乙局 …), and a few ordinary tasks."""
+    import itertools
+
+    chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海天地人和安平康宁春夏秋冬东南西北红黄蓝绿青白松柏竹梅兰菊江湖泉林"
+    names = [f"市{a}{b}局" for a, b in itertools.islice(itertools.product(chars, repeat=2), units)]
+    return ("某市2024年安全生产工作要点\n一、重点任务\n（一）开展安全生产大检查。（牵头单位：市应急管理局；"
+            "配合单位：" + "、".join(names) + "）\n（二）加强宣传教育。（牵头单位：市应急管理局；配合单位："
+            "市公安局）\n")
+
+
+def dense(units: int) -> dict:
+    """Read and audit one plan whose one task names ``units`` units."""
+    from graph.audit import run_audit
+    from loaders import load_plan
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "dense.txt"
+        path.write_text(dense_plan(units), encoding="utf-8")
+        load_plan(_first_sample())  # warm-up
+        start = time.perf_counter()
+        audit = run_audit([load_plan(path)])
+        seconds = time.perf_counter() - start
+    c = audit.collaboration
+    return {"size": f"one task of {units} units, {c.approximated} approximated", "seconds": seconds,
+            "value": None, "unit": ""}
+
+
+def folder(spec: str) -> dict:
+    """A folder of PLANS copies of the sample plans read with --jobs JOBS (``PLANS/JOBS``),
+    the workers' start-up included."""
+    from loaders.parallel import load_many
+    from data import SAMPLE_PLANS
+
+    plans, jobs = (int(x) for x in spec.split("/"))
+    with tempfile.TemporaryDirectory() as where:
+        files = []
+        for i in range(plans):
+            source = SAMPLE_PLANS[i % len(SAMPLE_PLANS)]
+            files.append(Path(where) / f"{i:05d}-{source.name}")
+            files[-1].write_bytes(source.read_bytes())
+        list(load_many(files[:1], jobs=1))  # warm-up: registry, regexes
+        start = time.perf_counter()
+        read = sum(len(r) for _, r in load_many(files, jobs=jobs) if isinstance(r, tuple))
+        seconds = time.perf_counter() - start
+    return {"size": f"{plans} plans, --jobs {jobs}: {read} read", "seconds": seconds,
+            "value": None, "unit": ""}
+
+
 MEASURES = {"extract_samples": extract_samples, "extract_large": extract_large,
-            "audit": audit, "compare": compare, "report": report}
+            "extract_lines": extract_lines, "audit": audit, "dense": dense, "folder": folder,
+            "compare": compare, "report": report}
+SIZE = {"extract_samples": float, "extract_large": float, "folder": str}  # else int
 
 
 def rows(quick: bool):
@@ -125,14 +201,24 @@ def rows(quick: bool):
     if quick:
         return [("extraction", "extract_samples", 1, ">= 1 MB/s", mb_s),
                 ("extraction", "extract_large", 2, ">= 1 MB/s", mb_s),
+                ("extraction", "extract_lines", 1000, "every item a task", lambda r: r["complete"]),
+                ("extraction", "extract_lines", 2000, "linear", lambda r: True),
+                ("reading", "folder", "40/1", "-", lambda r: True),
+                ("reading", "folder", "40/2", ">= 1.6x --jobs 1", lambda r: True),
                 ("audit", "audit", 20, "-", lambda r: True),
+                ("audit", "dense", 300, "< 10 s, < 1 GB", under(10, 1024)),
                 ("compare", "compare", 100, "-", lambda r: True),
                 ("report", "report", 60, "-", lambda r: True)]
     return [("extraction", "extract_samples", 5, ">= 1 MB/s", mb_s),
             ("extraction", "extract_large", 20, ">= 1 MB/s", mb_s),
+            ("extraction", "extract_lines", 10000, "every item a task", lambda r: r["complete"]),
+            ("extraction", "extract_lines", 20000, "linear", lambda r: True),
+            ("reading", "folder", "2000/1", "-", lambda r: True),
+            ("reading", "folder", "2000/2", ">= 1.6x --jobs 1", lambda r: True),
             ("audit", "audit", 100, "about linear", lambda r: True),
             ("audit", "audit", 300, "about linear", lambda r: True),
             ("audit", "audit", 1000, "< 30 s, < 2 GB", under(30, 2048)),
+            ("audit", "dense", 3000, "< 10 s, < 1 GB", under(10, 1024)),
             ("compare", "compare", 500, "-", lambda r: True),
             ("compare", "compare", 2000, "< 10 s", under(10)),
             ("report", "report", 300, "< 5 s (smooth)", under(5))]
@@ -148,19 +234,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--one", nargs=2, metavar=("MEASURE", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--quick", action="store_true", help="small sizes only")
+    parser.add_argument("--only", metavar="MEASURE,…", help="only these measures ("
+                        + ", ".join(MEASURES) + ")")
     args = parser.parse_args()
     if args.one:
         measure, size = args.one
-        result = MEASURES[measure](float(size) if measure.startswith("extract") else int(size))
+        result = MEASURES[measure](SIZE.get(measure, int)(size))
         print(json.dumps({**result, "peak_mb": peak_mb()}))
         return
     header = (f"| {'what':<10} | {'size':<34} | {'time':>8} | {'result':>10} | {'peak RSS':>9} "
               f"| {'target':<36} | verdict |")
     print(header)
     print("|" + "|".join("-" * (len(c)) for c in header.split("|")[1:-1]) + "|")
-    audit_times = {}
+    audit_times, line_times, folder_times = {}, {}, {}
+    only = set(args.only.split(",")) if args.only else set(MEASURES)
     for label, measure, size, target, check in rows(args.quick):
+        if measure not in only:
+            continue
         r = run_fresh(measure, size)
+        if measure == "extract_lines":  # x2 lines: about x2 time (at most x2.5)
+            line_times[size] = r["seconds"]
+            first = min(line_times)
+            if size != first:
+                ratio, k = r["seconds"] / line_times[first], size / first
+                target = f"x{k:.0f} lines: x{ratio:.1f} time"
+                check = (lambda ok: lambda r: ok and r["complete"])(ratio <= 1.25 * k)
+        if measure == "folder":
+            plans, jobs = size.split("/")
+            folder_times[size] = r["seconds"]
+            if jobs != "1" and f"{plans}/1" in folder_times:
+                speedup = folder_times[f"{plans}/1"] / r["seconds"]
+                target = f"{target}: x{speedup:.2f}"
+                check = (lambda ok: lambda r: ok)(speedup >= 1.6)
         if measure == "audit":
             audit_times[size] = r["seconds"]
             first = min(audit_times)

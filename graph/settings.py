@@ -56,6 +56,7 @@ class AuditSettings:
     crunch_min: int = 2  # a unit with this many tasks falling due in one month: a crunch
     expand_members: bool = True  # expand catch-alls (各成员单位) into the roster's members
     expand_also: tuple[str, ...] = ()  # more classes to expand so (各有关部门), canonical names
+    projection_max_links: int = 10000  # denser groups are measured on the task-unit graph
 
     def weight(self, role: str) -> float:
         return dict(self.weights).get(role, 0.0)

@@ -32,6 +32,9 @@ def sniff_reader(path: Path, data: bytes):
             return table
         return None
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise LoadError(path, "is protected by a password (an encrypted Office file); "
+                                  "save a copy without the password and load that")
         if path.suffix.lower() in (".doc", ".wps"):
             raise LoadError(path, "is an old Word .doc file; save it as .docx and load that")
         return table  # an old .xls workbook
@@ -47,7 +50,9 @@ def sniff_reader(path: Path, data: bytes):
 
 def read_document(path, encoding: str | None = None) -> Document:
     """Read one file into clean lines, or raise LoadError naming the file and the problem."""
-    from .document import looks_binary
+    import dataclasses
+
+    from .document import looks_binary, sha256_of, shown_path, utf16_without_bom, wide_encoding
 
     path = Path(path)
     if not path.exists():
@@ -58,20 +63,41 @@ def read_document(path, encoding: str | None = None) -> Document:
         data = path.read_bytes()
     except OSError as err:
         raise LoadError(path, f"cannot be read ({err.strerror or err})") from None
+    try:
+        wide = wide_encoding(data, encoding)
+    except LookupError:
+        raise LoadError(path, f"--encoding {encoding}: no such encoding (e.g. gb18030, big5, "
+                              "utf-16)") from None
+    raw = data
+    if wide:  # UTF-16/32 text goes on as UTF-8, so every text reader takes it
+        try:
+            data = data.decode(wide).lstrip("\ufeff").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise LoadError(path, f"is not {wide.upper().replace('_', '-')} text (bad bytes "
+                                  f"at {err.start})") from None
+        encoding = None
     if not data.strip():
         raise LoadError(path, "is empty" if not data else "holds only white space")
     reader = sniff_reader(path, data)
     if reader is None or reader is text:
         if looks_binary(data):
+            order = utf16_without_bom(data)
+            if order:
+                raise LoadError(path, "looks like UTF-16 text without a byte-order mark; "
+                                      f"give --encoding {order.replace('_', '-')}")
             raise LoadError(path, "is a binary file, not a plan (an image, archive or program?)")
         reader = text
     try:
-        return reader.read(path, data, encoding=encoding)
+        doc = reader.read(path, data, encoding=encoding)
     except LoadError:
         raise
     except Exception as err:  # a damaged file can upset any parsing library: one line, no trace
         kind = reader.__name__.rsplit(".", 1)[-1]
         raise LoadError(path, f"could not be read as {kind} ({type(err).__name__}: {err})") from err
+    changes = {"path": shown_path(path)}
+    if wide:
+        changes.update(encoding=wide, sha256=sha256_of(raw), size=len(raw))
+    return dataclasses.replace(doc, **changes)
 
 
 def load_plan(path, encoding: str | None = None, registry=None) -> Plan:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,13 +20,35 @@ DECLARED_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",
                     "x-gbk": "gb18030", "big5-hkscs": "big5"}
 
 
+def shown_path(path) -> str:
+    """A path as text that can be printed and written anywhere: a name that is not valid
+    UTF-8 (a GBK name from a Windows disk) shows its bytes escaped (``\\xb0\\xb2.txt``)."""
+    text = os.fspath(path)
+    if isinstance(text, str):
+        try:
+            text.encode("utf-8")
+            return text
+        except UnicodeEncodeError:
+            text = os.fsencode(text)
+    parts = []
+    for part in text.split(b"/"):
+        try:
+            parts.append(part.decode("utf-8"))
+        except UnicodeDecodeError:
+            parts.append(part.decode("ascii", errors="backslashreplace"))
+    return "/".join(parts)
+
+
 class LoadError(Exception):
     """A file that cannot be read as a plan; the message names the file and the problem."""
 
     def __init__(self, path, problem: str):
-        self.path = str(path)
+        self.path = shown_path(path)
         self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{self.path}: {problem}")
+
+    def __reduce__(self):  # a worker process hands it back whole
+        return LoadError, (self.path, self.problem)
 
 
 @dataclass(frozen=True)
@@ -56,17 +79,53 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 50)
 
 
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf_32"), (codecs.BOM_UTF32_BE, "utf_32"),
+             (codecs.BOM_UTF16_LE, "utf_16"), (codecs.BOM_UTF16_BE, "utf_16"))
+WIDE = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be")
+
+
+def wide_encoding(data: bytes, declared: str | None = None) -> str | None:
+    """UTF-16 or UTF-32, when a byte-order mark says so (UTF-32's first: it starts like
+    UTF-16's) or ``declared`` asks for it; else None. LookupError for an unknown name."""
+    for bom, enc in WIDE_BOMS:
+        if data.startswith(bom):
+            return enc
+    if declared:
+        name = codecs.lookup(DECLARED_ALIASES.get(declared.lower(), declared)).name
+        name = name.replace("-", "_")
+        if name in WIDE:
+            return name
+    return None
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """The byte order of text that reads as UTF-16 without a byte-order mark (Windows
+    Notepad's "Unicode" saved by some tools), else None."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf_16_le", "utf_16_be"):
+        try:
+            text = data[:8192].decode(enc)
+        except UnicodeDecodeError:
+            continue
+        fine = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t\u3000")
+        if "\x00" not in text and fine >= 0.95 * len(text):
+            return enc
+    return None
+
+
 def decode_bytes(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
-    """Decode a plan's bytes: BOM, then a declared charset, then UTF-8, then detection.
+    """Decode a plan's bytes: BOM (UTF-8, -16, -32), then a declared charset, then UTF-8,
+    then detection.
 
     Returns (text, encoding, warnings). A file that mixes encodings is decoded line by
     line; a truncated UTF-8 tail becomes a replacement character and a warning.
     """
     warnings: list[Finding] = []
-    for bom, enc in ((codecs.BOM_UTF8, "utf_8_sig"), (codecs.BOM_UTF16_LE, "utf_16"),
-                     (codecs.BOM_UTF16_BE, "utf_16")):
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc, warnings
+    wide = wide_encoding(data, declared)
+    if data.startswith(codecs.BOM_UTF8) or wide:
+        enc = wide or "utf_8_sig"
+        return data.decode(enc, errors="replace").lstrip("\ufeff"), enc, warnings
     if declared:
         enc = DECLARED_ALIASES.get(declared.lower(), declared.lower())
         try:

@@ -65,6 +65,8 @@ def audit_summary(audit: Audit, top: int = 5, lang: str = "zh") -> str:
         out.append(w["roster"].format(members=s.roster_members, none=s.members_without_tasks,
                                       collective=s.members_collective_only,
                                       expanded=s.expanded_links))
+    if audit.collaboration.approximated:
+        out.append(w["approximated"].format(n=audit.collaboration.approximated))
     for group in (g for x in audit.scopes for g in x.groups if g.kind != "collective"):
         rows = [x for x in audit.loads if x.scope == group.scope
                 and x.peer_group == group.key][:top]

@@ -6,6 +6,7 @@ import io
 
 from graph.compare import KINDS, Comparison
 
+from .cells import text_row
 from .strings import COMPARE_WORDS, plan_name
 
 
@@ -70,43 +71,44 @@ def compare_xlsx(result: Comparison, lang: str = "zh") -> bytes:
     book = Workbook()
     pairs = book.active
     pairs.title = sheets["pairs"]
-    pairs.append(list(w["pair_columns"]))
+    text_row(pairs, w["pair_columns"])
     added = book.create_sheet(sheets["added"])
     removed = book.create_sheet(sheets["removed"])
     for sheet in (added, removed):
-        sheet.append(list(w["task_columns"]))
+        text_row(sheet, w["task_columns"])
     renames = book.create_sheet(sheets["renames"])
-    renames.append(list(w["rename_columns"]))
+    text_row(renames, w["rename_columns"])
     for k, step in enumerate(result.steps):
         label = f"{_year(step.old, k)}→{_year(step.new, k + 1)}" if lang == "zh" else k
         for p in step.pairs:
-            pairs.append([label, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
-                          p.new.title, p.similarity, w["kinds"][p.kind], "、".join(p.units_added),
-                          "、".join(p.units_removed),
-                          "、".join(f"{a}→{b}" for a, b in p.units_renamed),
-                          "、".join(p.leads_old), "、".join(p.leads_new),
-                          w["yes"] if p.lead_changed else w["no"]])
+            text_row(pairs, [label, p.old.id, p.old.label, p.old.title, p.new.id, p.new.label,
+                             p.new.title, p.similarity, w["kinds"][p.kind],
+                             "、".join(p.units_added), "、".join(p.units_removed),
+                             "、".join(f"{a}→{b}" for a, b in p.units_renamed),
+                             "、".join(p.leads_old), "、".join(p.leads_new),
+                             w["yes"] if p.lead_changed else w["no"]])
         for t in step.added:
-            added.append([label, t.id, t.label, t.title, t.text])
+            text_row(added, [label, t.id, t.label, t.title, t.text])
         for t in step.removed:
-            removed.append([label, t.id, t.label, t.title, t.text])
+            text_row(removed, [label, t.id, t.label, t.title, t.text])
         for r in step.renames:
-            renames.append([label, r.old, r.new, r.year])
+            text_row(renames, [label, r.old, r.new, r.year])
     loads = book.create_sheet(sheets["loads"])
     years = [_year(p, k) for k, p in enumerate(result.plans)]
-    loads.append([w["unit"]] + [f"{y} {w[x]}" for y in years for x in ("lead", "support", "total")]
-                 + list(w["load_tail"]))
+    text_row(loads, [w["unit"]] + [f"{y} {w[x]}" for y in years
+                                    for x in ("lead", "support", "total")]
+             + list(w["load_tail"]))
     for u in result.loads:
-        loads.append([u.unit] + [v for k in range(len(years))
-                                 for v in (u.leads[k], u.supports[k], u.totals[k])]
-                     + [u.total_change, u.lead_change])
+        text_row(loads, [u.unit] + [v for k in range(len(years))
+                                    for v in (u.leads[k], u.supports[k], u.totals[k])]
+                 + [u.total_change, u.lead_change])
     chronic = book.create_sheet(sheets["chronic"])
     title, labels, leads, changes = w["chronic_columns"]
-    chronic.append([title, *(labels.format(year=y) for y in years),
-                    *(leads.format(year=y) for y in years), changes])
+    text_row(chronic, [title, *(labels.format(year=y) for y in years),
+                       *(leads.format(year=y) for y in years), changes])
     for c in result.chronic:
-        chronic.append([c.title, *("、".join(ls) for ls in c.labels),
-                        *("、".join(ls) for ls in c.leads), c.lead_changes])
+        text_row(chronic, [c.title, *("、".join(ls) for ls in c.labels),
+                           *("、".join(ls) for ls in c.leads), c.lead_changes])
     for sheet in book.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

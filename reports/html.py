@@ -220,8 +220,8 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
     many = len({h.unit.jurisdiction for h in hubs}) > 1
     labels = [f"{h.unit.name}（{h.unit.jurisdiction}）" if many else h.unit.name for h in order]
     number = {c: k + 1 for k, c in enumerate(dict.fromkeys(h.community for h in order))}
-    projection = unit_projection(graph)
     nodes = [h.unit.node for h in order]
+    projection = unit_projection(graph, among=nodes)  # cheap for a few units of a dense graph
     weights = [[projection[a][b]["weight"] if projection.has_edge(a, b) else 0 for b in nodes]
                for a in nodes]
     sep = "、" if lang == "zh" else ", "

@@ -16,21 +16,12 @@ from dataclasses import dataclass
 
 from loaders.model import Plan
 
+from .cells import csv_row, text_row
 from .matrix import sheet_name
 from .strings import LEDGER_COLUMNS, LEDGER_WORDS, ROLE_WORDS, plan_name
 
 WIDTHS = (6, 30, 60, 24, 30, 12, 16, 10)
 """Column widths in characters, one per ledger column."""
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet will not read as a formula: text starting with = + - @ (or a
-    tab or carriage return, which some programs skip before looking) gets a leading '.
-
-    >>> neutralise("=HYPERLINK(\\"http://x\\")"), neutralise("-"), neutralise("市应急局")
-    ('\\'=HYPERLINK("http://x")', "'-", '市应急局')
-    """
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 @dataclass(frozen=True)
@@ -101,7 +92,7 @@ def ledger_csv(plans, lang: str = "zh") -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(LEDGER_COLUMNS[lang])
     for row in all_rows(plans, lang):
-        writer.writerow([neutralise(c) for c in row.cells()])
+        writer.writerow(csv_row(row.cells()))
     return "\ufeff" + buf.getvalue()
 
 
@@ -120,13 +111,13 @@ def write_ledger_xlsx(plans, path, lang: str = "zh") -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for title, rows in sheets:
         ws = wb.create_sheet(sheet_name(title, taken))
-        for r, values in enumerate([LEDGER_COLUMNS[lang], *(row.cells() for row in rows)], 1):
-            for c, value in enumerate(values, 1):
-                cell = ws.cell(row=r, column=c, value=value)
-                cell.data_type = "s"  # openpyxl takes "=…" for a formula otherwise
+        for values in [LEDGER_COLUMNS[lang], *(row.cells() for row in rows)]:
+            text_row(ws, values)  # every cell a string cell, never a formula
+        for cells in ws.iter_rows():
+            for cell in cells:
                 cell.alignment = wrap
-                if r == 1:
-                    cell.font = Font(bold=True)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
         for c, width in enumerate(WIDTHS, 1):
             ws.column_dimensions[get_column_letter(c)].width = width
         ws.freeze_panes = "A2"

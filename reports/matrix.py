@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from loaders.model import ROLES, Plan
 
+from .cells import csv_row, text_row
 from .strings import ROLE_WORDS, SOURCE_WORDS, peer_group_name, plan_name, strings
 
 Mark = tuple[str, str]  # (role, source)
@@ -107,12 +108,12 @@ def matrix_csv(plans, lang: str = "zh") -> str:
     units = all_units(matrices)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([t["plan"], t["label"], t["line"], t["task"], *units])
+    writer.writerow(csv_row([t["plan"], t["label"], t["line"], t["task"], *units]))
     for m in matrices:
         col = {u: i for i, u in enumerate(m.units)}
         for row in m.rows:
             cells = [cell_text(row.cells[col[u]], lang) if u in col else "" for u in units]
-            writer.writerow([m.title, row.label, row.line, row.title, *cells])
+            writer.writerow(csv_row([m.title, row.label, row.line, row.title, *cells]))
     return "\ufeff" + buf.getvalue()
 
 
@@ -156,11 +157,11 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
         ws = wb.create_sheet(sheet_name(t["summary"], taken))
         header = [t["rank"], t["unit"], *(words[r] for r in ROLES), t["tasks"], t["load"],
                   t["share"], t["scope"], t["peer_group"]]
-        ws.append(header)
+        text_row(ws, header)
         for x in loads:  # a row per unit and audit scope, ranked within its peer group
-            ws.append([x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
-                       x.weighted, round(x.share, 4), x.scope,
-                       peer_group_name(x.peer_group, lang)])
+            text_row(ws, [x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
+                          x.weighted, round(x.share, 4), x.scope,
+                          peer_group_name(x.peer_group, lang)])
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):
@@ -169,14 +170,13 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
         ws.column_dimensions["B"].width = 28
     for m in build_matrices(plans, lang):
         ws = wb.create_sheet(sheet_name(m.title, taken))
-        ws.append([t["label"], t["line"], t["task"], *m.units])
-        for row in m.rows:
-            ws.append([row.label, row.line, row.title,
-                       *(cell_text(c, lang) for c in row.cells)])
+        text_row(ws, [t["label"], t["line"], t["task"], *m.units])
+        for r, row in enumerate(m.rows, 2):
+            text_row(ws, [row.label, row.line, row.title,
+                          *(cell_text(c, lang) for c in row.cells)])
             for j, marks in enumerate(row.cells):
                 if marks:
-                    ws.cell(row=ws.max_row, column=4 + j).fill = fills.get(marks[0][0],
-                                                                          PatternFill())
+                    ws.cell(row=r, column=4 + j).fill = fills.get(marks[0][0], PatternFill())
         for cell in ws[1]:
             cell.font = bold
             cell.alignment = Alignment(wrap_text=True, vertical="bottom")
@@ -203,17 +203,17 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
 def _deadline_sheet(ws, deadlines, t, bold, names) -> None:
     """Units x months of tasks falling due (collective units marked *), then the tasks with
     no deadline, each with its plan's name (``names``, by path)."""
-    ws.append([t["unit"], *deadlines.months, t["total"]])
+    text_row(ws, [t["unit"], *deadlines.months, t["total"]])
     for r in deadlines.table:
-        ws.append([r.unit.name + (" *" if r.collective else ""), *(n or None for n in r.counts),
-                   r.total])
+        text_row(ws, [r.unit.name + (" *" if r.collective else ""),
+                      *(n or None for n in r.counts), r.total])
     ws.append([])
-    ws.append([f"{t['undated']}{t['lp']}{len(deadlines.undated)}{t['rp']}"])
+    text_row(ws, [f"{t['undated']}{t['lp']}{len(deadlines.undated)}{t['rp']}"])
     ws.cell(row=ws.max_row, column=1).font = bold
-    ws.append([t["plan"], t["label"], t["line"], t["task"]])
+    text_row(ws, [t["plan"], t["label"], t["line"], t["task"]])
     header = ws.max_row
     for ref in deadlines.undated:
-        ws.append([names.get(ref.path, ref.path), ref.label, ref.line, ref.title])
+        text_row(ws, [names.get(ref.path, ref.path), ref.label, ref.line, ref.title])
     for cell in (*ws[1], *ws[header]):
         cell.font = bold
     ws.column_dimensions["A"].width = 28

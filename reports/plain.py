@@ -6,6 +6,7 @@ import io
 
 from loaders.model import Plan
 
+from .cells import csv_row
 from .strings import (EVIDENCE_WORDS, EXTRACT_COLUMNS, ROLE_WORDS, SOURCE_WORDS, YES_NO,
                       plan_name, strings)
 
@@ -34,7 +35,7 @@ def plan_rows_csv(plans, lang: str = "zh") -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(EXTRACT_COLUMNS[lang])
     for plan in plans:
-        writer.writerows(plan_rows(plan, lang))
+        writer.writerows(csv_row(row) for row in plan_rows(plan, lang))
     return buf.getvalue()
 
 

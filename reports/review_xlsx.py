@@ -11,7 +11,9 @@ import json
 
 from loaders.model import Plan, to_dict
 from loaders.review import (COLUMNS, MARKER_SHEET, REVIEW_SHEET, ROLE_LABELS, SCHEMA,
-                            SOURCE_LABELS, CHUNK, NO, YES, excel_safe)
+                            SOURCE_LABELS, CHUNK, NO, YES)
+
+from .cells import text_row
 
 WIDTHS = {"file": 24, "task_id": 10, "label": 12, "text": 60, "unit": 26, "role": 8,
           "source": 10, "clause": 40, "line": 7, "collective": 9, "deadline": 14,
@@ -55,11 +57,11 @@ def review_workbook(plans) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = REVIEW_SHEET
-    sheet.append([label for _, label in COLUMNS])
+    text_row(sheet, [label for _, label in COLUMNS])
     count = 0
     for plan in plans:
         for row in review_rows(plan):
-            sheet.append([_value(row[key]) for key, _ in COLUMNS])
+            text_row(sheet, [row[key] for key, _ in COLUMNS])
             count += 1
     keys = [key for key, _ in COLUMNS]
     letter = {key: get_column_letter(i + 1) for i, key in enumerate(keys)}
@@ -74,8 +76,6 @@ def review_workbook(plans) -> bytes:
     for row in sheet.iter_rows(min_row=2, max_row=count + 1):
         for cell, key in zip(row, keys):
             cell.alignment = wrap if key in ("text", "clause") else Alignment(vertical="top")
-            if cell.data_type == "f":  # text that starts with "=" is text, not a formula
-                cell.data_type = "s"
             if key in ("file", "task_id"):
                 cell.fill = grey
     sheet.column_dimensions[letter["origin"]].hidden = True
@@ -93,20 +93,16 @@ def review_workbook(plans) -> bytes:
 
     notes = book.create_sheet("说明")
     for line in HELP:
-        notes.append([line])
+        text_row(notes, [line])
     notes["A1"].font = Font(bold=True)
     notes.column_dimensions["A"].width = 90
 
     marker = book.create_sheet(MARKER_SHEET)
-    marker.append([SCHEMA])
+    text_row(marker, [SCHEMA])
     for plan in plans:
         blob = json.dumps(to_dict(plan), ensure_ascii=False)
-        marker.append([plan.source.path] + [blob[i:i + CHUNK] for i in range(0, len(blob), CHUNK)])
+        text_row(marker, [plan.source.path] + [blob[i:i + CHUNK] for i in range(0, len(blob), CHUNK)])
     marker.sheet_state = "hidden"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _value(value):
-    return excel_safe(value) if isinstance(value, str) else value

@@ -100,6 +100,7 @@ UI = {
         "similar_tasks": "内容相近但牵头单位不同的任务",
         "hubs": "协调枢纽（中介中心性）",
         "isolated": "不与其他单位合作的单位",
+        "approximated": "{n} 个单位同在任务极多的密集群组中，其中介中心性与社群按“任务—单位”图估算（近似值）。",
         "partners": "合作单位数",
         "shared": "共同任务数",
         "betweenness": "中介中心性",
@@ -197,6 +198,7 @@ UI = {
         "similar_tasks": "Near-identical tasks with different leads",
         "hubs": "Coordination hubs (betweenness)",
         "isolated": "Units that work with no other",
+        "approximated": "{n} units are in a group so dense that their betweenness and communities are estimated on the task-unit graph (approximate).",
         "partners": "Partners",
         "shared": "Shared tasks",
         "betweenness": "Betweenness",
@@ -379,6 +381,8 @@ AUDIT_TEXT = {
         "deadlines": "完成时限：{kinds}；同一单位同月有 {min} 项以上任务到期 {crunches} 处",
         "roster": "领导小组成员单位 {members} 个：{none} 个未承担任何任务，{collective} 个仅由"
                   "“各成员单位”等统称涉及；统称展开为 {expanded} 条分工（不计入负荷）",
+        "approximated": "合作网络：{n} 个单位同在任务极多的密集群组中，其中介中心性与社群按“任务—"
+                        "单位”图估算（近似值）",
         "heaviest": "{group}（{scope}）负荷最重的单位（加权负荷；牵头/配合/落实/督促）：",
         "load_row": "{rank:>3}. {name}  {weighted:g}（{lead}/{support}/{implement}/"
                     "{supervise}，占 {share:.0%}）",
@@ -414,6 +418,9 @@ AUDIT_TEXT = {
         "deadlines": "deadlines: {kinds}; {crunches} unit-months with {min}+ tasks due",
         "roster": "roster: {members} member units, {none} on no task, {collective} only under "
                   "catch-alls; {expanded} expanded assignments (not counted in loads)",
+        "approximated": "collaboration: {n} units in groups too dense for the unit projection; "
+                        "their betweenness and communities are estimated on the task-unit graph "
+                        "(approximate)",
         "heaviest": "heaviest among {group} in {scope} (weighted load; "
                     "lead/support/implement/supervise):",
         "load_row": "{rank:>3}. {name}  {weighted:g}  ({lead}/{support}/{implement}/"

@@ -287,7 +287,8 @@ def test_an_interrupted_report_keeps_the_old_one(monkeypatch, tmp_path):
 
     monkeypatch.setattr(cli_support.os, "replace", interrupted)
     result = run("report", PLAN, "-o", target, "--png", tmp_path / "charts")
-    assert result.exit_code == 1 and "Aborted!" in result.stderr
+    assert result.exit_code == 130
+    assert result.stderr == "error: interrupted (Ctrl-C); no output written\n"
     assert target.read_text(encoding="utf-8") == "the old report"
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["report.html"]
     monkeypatch.undo()

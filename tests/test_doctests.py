@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ("loaders.deadlines", "loaders.roster", "graph.expand", "graph.deadlines",
-           "reports.ledger", "reports.strings")
+           "reports.cells", "reports.strings")
 
 
 @pytest.mark.parametrize("name", MODULES)
