@@ -9,6 +9,18 @@ unless --debug.
 """
 from __future__ import annotations
 
+if not __package__:  # run as a script from a checkout: its root is the package dutygraph
+    import importlib.util as _util
+    import sys as _sys
+    from pathlib import Path as _Path
+
+    if "dutygraph" not in _sys.modules:
+        _root = _Path(__file__).resolve().parent
+        _spec = _util.spec_from_file_location("dutygraph", _root / "__init__.py",
+                                              submodule_search_locations=[str(_root)])
+        _sys.modules["dutygraph"] = _util.module_from_spec(_spec)
+        _spec.loader.exec_module(_sys.modules["dutygraph"])
+
 import contextlib
 import dataclasses
 import glob
@@ -18,9 +30,9 @@ from pathlib import Path
 
 import click
 
-from cli_support import EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, write_atomic
-from loaders import LoadError
-from loaders.model import to_dict
+from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, write_atomic
+from dutygraph.loaders import LoadError
+from dutygraph.loaders.model import to_dict
 
 
 def dump_json(obj) -> str:
@@ -48,8 +60,8 @@ def write_file(out, content) -> None:
 def load_all(paths, encoding=None):
     """Load every file (folders walked, globs expanded), going on past bad ones; then name
     each failure on stderr. Returns (plans, failures). ``--jobs`` sets the processes."""
-    from loaders.inputs import expand_inputs
-    from loaders.parallel import Crash, load_many
+    from dutygraph.loaders.inputs import expand_inputs
+    from dutygraph.loaders.parallel import Crash, load_many
 
     files = expand_inputs(paths)
     jobs = click.get_current_context().meta.get("dutygraph.jobs")
@@ -114,7 +126,7 @@ def extract(files, fmt, out, encoding, lang):
 
         dutygraph extract data/plans/ --format table
     """
-    from reports.plain import plan_rows_csv, plan_table
+    from dutygraph.reports.plain import plan_rows_csv, plan_table
 
     _check_outputs(out)
     plans, failures = load_all(files, encoding)
@@ -158,7 +170,7 @@ def roster_options(command):
 
 def _read_roster(roster_file):
     """The members of a roster file (None without one); a bad file is one line, exit 2."""
-    from loaders.roster import read_roster_file
+    from dutygraph.loaders.roster import read_roster_file
 
     if not roster_file:
         return None
@@ -176,7 +188,7 @@ def _with_roster(plans, members):
 def _audit_settings(weights, overload, include_inline, expand=None, expand_also=None,
                     scope=None):
     """dutygraph.toml in the working folder, then the command-line options on top."""
-    from graph.settings import parse_pairs, read_settings, with_overload, with_scope, with_weights
+    from dutygraph.graph.settings import parse_pairs, read_settings, with_overload, with_scope, with_weights
 
     try:
         settings, _ = read_settings(Path.cwd())
@@ -194,7 +206,7 @@ def _audit_settings(weights, overload, include_inline, expand=None, expand_also=
     if expand is not None:
         settings = dataclasses.replace(settings, expand_members=expand)
     if expand_also:
-        from loaders.units import normalise_name
+        from dutygraph.loaders.units import normalise_name
 
         names = tuple(normalise_name(n) for n in expand_also.replace("，", ",").split(",")
                       if n.strip())
@@ -242,8 +254,8 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
     unit is ranked among its peers (departments, territorial units); several years give
     each unit's load across them.
     """
-    from graph.audit import FINDING_GROUPS, audit_graph, finding_counts, run_audit
-    from reports.audit_text import audit_json, audit_summary, write_graph
+    from dutygraph.graph.audit import FINDING_GROUPS, audit_graph, finding_counts, run_audit
+    from dutygraph.reports.audit_text import audit_json, audit_summary, write_graph
 
     fail_kinds = {k.strip() for k in (fail_on or "").split(",") if k.strip()}
     if fail_kinds - {*FINDING_GROUPS, "any"}:
@@ -263,7 +275,7 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
     graph = audit_graph(plans, settings)
     result = run_audit(plans, settings, graph=graph)
     if out and out.lower().endswith(".html"):
-        from reports.html import render_report
+        from dutygraph.reports.html import render_report
 
         text = render_report(plans, result, graph=graph, lang=lang)
     else:
@@ -302,8 +314,8 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
 
         dutygraph compare data/plans/ --format html -o compare.html
     """
-    from graph.compare import compare_plans, compare_to_dict, match_settings
-    from graph.compare_order import arrange_plans
+    from dutygraph.graph.compare import compare_plans, compare_to_dict, match_settings
+    from dutygraph.graph.compare_order import arrange_plans
 
     try:
         settings = match_settings(threshold)
@@ -331,18 +343,18 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
         click.echo(f"warning: {warning}", err=True)
     result = compare_plans(arranged.plans, settings=settings)
     if fmt == "xlsx":
-        from reports.compare_out import compare_xlsx
+        from dutygraph.reports.compare_out import compare_xlsx
 
         write_file(out, compare_xlsx(result, lang))
         return
     if fmt == "json":
         text = dump_json(compare_to_dict(result)) + "\n"
     elif fmt == "html":
-        from reports.compare_html import render_compare_html
+        from dutygraph.reports.compare_html import render_compare_html
 
         text = render_compare_html(result, lang)
     else:
-        from reports.compare_out import compare_summary
+        from dutygraph.reports.compare_out import compare_summary
 
         text = compare_summary(result, lang=lang)
     write_output(text, out)
@@ -372,8 +384,8 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
     """Write the audit report of the plans in FILE… as one self-contained HTML page: the key
     findings first, then loads, network, findings, roster, deadlines, matrix; the task text
     as an appendix."""
-    from graph.audit import audit_graph, run_audit
-    from reports.html import render_report, write_chart_pngs
+    from dutygraph.graph.audit import audit_graph, run_audit
+    from dutygraph.reports.html import render_report, write_chart_pngs
 
     settings = _audit_settings(weights, overload, include_inline, expand, expand_also, scope)
     roster = _read_roster(roster_file)
@@ -403,8 +415,8 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
 def matrix(files, out, lang, encoding):
     """Write the task x unit responsibility matrix of the plans in FILE…"""
-    from reports.html import render_matrix_page
-    from reports.matrix import matrix_csv, write_matrix_xlsx
+    from dutygraph.reports.html import render_matrix_page
+    from dutygraph.reports.matrix import matrix_csv, write_matrix_xlsx
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".xlsx", ".csv", ".html"):
@@ -419,7 +431,7 @@ def matrix(files, out, lang, encoding):
     elif suffix == ".html":
         write_output(render_matrix_page(plans, lang=lang), out)
     else:
-        from graph.audit import run_audit
+        from dutygraph.graph.audit import run_audit
 
         result = run_audit(plans, _audit_settings(None, None, None))
         write_file(out, lambda tmp: write_matrix_xlsx(plans, tmp, loads=result.loads, lang=lang,
@@ -445,7 +457,7 @@ def ledger(files, out, lang, encoding):
 
         dutygraph ledger data/plans/ -o 台账.xlsx
     """
-    from reports.ledger import ledger_csv, write_ledger_xlsx
+    from dutygraph.reports.ledger import ledger_csv, write_ledger_xlsx
 
     suffix = Path(out).suffix.lower()
     if suffix not in (".xlsx", ".csv"):
@@ -474,7 +486,7 @@ def review(files, out, encoding):
     Load the corrected workbook like a plan (extract / audit / report review.xlsx): the
     corrections stand in every later analysis.
     """
-    from reports.review_xlsx import review_workbook
+    from dutygraph.reports.review_xlsx import review_workbook
 
     if Path(out).suffix.lower() != ".xlsx":
         raise click.BadParameter(f"'{out}' must end in .xlsx", param_hint="--output")

@@ -29,7 +29,7 @@ STEPS = ("build_graph", "scopes", "orphans", "overlaps", "collaboration", "quali
 
 
 def sample_plans():
-    from loaders import load_plan
+    from dutygraph.loaders import load_plan
 
     return [load_plan(p) for p in sorted((ROOT / "data" / "plans").iterdir())]
 
@@ -51,13 +51,13 @@ def vary(plan, index: int, rng: random.Random):
 
 
 def run_once(count: int) -> dict:
-    from graph.build import build_graph
-    from graph.collaboration import collaboration
-    from graph.audit import scope_findings
-    from graph.orphans import orphan_tasks
-    from graph.overlaps import joint_leads, lead_and_support, similar_tasks
-    from graph.quality import data_quality
-    from graph.settings import AuditSettings
+    from dutygraph.graph.build import build_graph
+    from dutygraph.graph.collaboration import collaboration
+    from dutygraph.graph.audit import scope_findings
+    from dutygraph.graph.orphans import orphan_tasks
+    from dutygraph.graph.overlaps import joint_leads, lead_and_support, similar_tasks
+    from dutygraph.graph.quality import data_quality
+    from dutygraph.graph.settings import AuditSettings
 
     base = sample_plans()
     rng = random.Random(7)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.audit import run_audit  # noqa: E402
-from loaders.model import Assignment, Plan, Source, Task  # noqa: E402
-from reports.html import render_report  # noqa: E402
+from dutygraph.graph.audit import run_audit  # noqa: E402
+from dutygraph.loaders.model import Assignment, Plan, Source, Task  # noqa: E402
+from dutygraph.reports.html import render_report  # noqa: E402
 
 ROLES = ("lead", "support", "support", "support", "implement", "supervise")
 

@@ -32,16 +32,16 @@ def peak_mb() -> float:
 
 
 def sample_texts() -> list[str]:
-    from data import SAMPLE_PLANS
+    from dutygraph.data import SAMPLE_PLANS
 
     return [p.read_text(encoding="utf-8") for p in SAMPLE_PLANS]
 
 
 def extract_samples(megabytes: float) -> dict:
     """Each sample plan parsed again and again until ``megabytes`` of text went through."""
-    from loaders import read_document
-    from loaders.parse import parse_document
-    from data import SAMPLE_PLANS
+    from dutygraph.loaders import read_document
+    from dutygraph.loaders.parse import parse_document
+    from dutygraph.data import SAMPLE_PLANS
 
     docs = [read_document(p) for p in SAMPLE_PLANS]
     parse_document(docs[0])  # warm-up: registry, converters, regexes
@@ -57,8 +57,8 @@ def extract_samples(megabytes: float) -> dict:
 
 def extract_large(megabytes: float) -> dict:
     """One generated plan of ``megabytes``: the sample plans one after the other, repeated."""
-    from loaders import read_document
-    from loaders.parse import parse_document
+    from dutygraph.loaders import read_document
+    from dutygraph.loaders.parse import parse_document
 
     texts = sample_texts()
     body = "\n".join(texts)
@@ -75,7 +75,7 @@ def extract_large(megabytes: float) -> dict:
 
 
 def _first_sample() -> Path:
-    from data import SAMPLE_PLANS
+    from dutygraph.data import SAMPLE_PLANS
 
     return SAMPLE_PLANS[0]
 
@@ -90,7 +90,7 @@ def audit(count: int) -> dict:
 
 def compare(tasks: int) -> dict:
     import compare_bench
-    from graph.compare import compare_plans
+    from dutygraph.graph.compare import compare_plans
 
     old, new = compare_bench.make_plans(tasks)
     start = time.perf_counter()
@@ -101,8 +101,8 @@ def compare(tasks: int) -> dict:
 
 def report(tasks: int, units: int = 80) -> dict:
     import report_bench
-    from graph.audit import run_audit
-    from reports.html import render_report
+    from dutygraph.graph.audit import run_audit
+    from dutygraph.reports.html import render_report
 
     plan = report_bench.large_plan(tasks, units)
     start = time.perf_counter()
@@ -121,8 +121,8 @@ def numbered_plan(lines: int) -> str:
 
 def extract_lines(lines: int) -> dict:
     """One generated plan of ``lines`` numbered items: extraction should be linear."""
-    from loaders import read_document
-    from loaders.parse import parse_document
+    from dutygraph.loaders import read_document
+    from dutygraph.loaders.parse import parse_document
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"
@@ -148,8 +148,8 @@ def dense_plan(units: int) -> str:
 
 def dense(units: int) -> dict:
     """Read and audit one plan whose one task names ``units`` units."""
-    from graph.audit import run_audit
-    from loaders import load_plan
+    from dutygraph.graph.audit import run_audit
+    from dutygraph.loaders import load_plan
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "dense.txt"
@@ -166,8 +166,8 @@ def dense(units: int) -> dict:
 def folder(spec: str) -> dict:
     """A folder of PLANS copies of the sample plans read with --jobs JOBS (``PLANS/JOBS``),
     the workers' start-up included."""
-    from loaders.parallel import load_many
-    from data import SAMPLE_PLANS
+    from dutygraph.loaders.parallel import load_many
+    from dutygraph.data import SAMPLE_PLANS
 
     plans, jobs = (int(x) for x in spec.split("/"))
     with tempfile.TemporaryDirectory() as where:

@@ -19,10 +19,10 @@ from playwright.sync_api import sync_playwright
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from graph.audit import run_audit  # noqa: E402
-from loaders import load_plan  # noqa: E402
-from loaders.inputs import expand_inputs  # noqa: E402
-from reports.html import render_report  # noqa: E402
+from dutygraph.graph.audit import run_audit  # noqa: E402
+from dutygraph.loaders import load_plan  # noqa: E402
+from dutygraph.loaders.inputs import expand_inputs  # noqa: E402
+from dutygraph.reports.html import render_report  # noqa: E402
 
 WIDTHS = {"desktop": 1400, "phone": 390}
 PARTS = {"summary": "#summary", "network": "#network figure", "matrix": "#matrix .mx-plan"}

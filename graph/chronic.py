@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.units import Registry
+from dutygraph.loaders.units import Registry
 
 from .compare_units import task_units
 

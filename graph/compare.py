@@ -34,8 +34,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from loaders.model import Plan, Task
-from loaders.units import Registry
+from dutygraph.loaders.model import Plan, Task
+from dutygraph.loaders.units import Registry
 
 from .chronic import ChronicTask, chronic_tasks
 from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, task_units,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.model import Plan, Task
-from loaders.units import Registry
+from dutygraph.loaders.model import Plan, Task
+from dutygraph.loaders.units import Registry
 
 COUNTED_SOURCES = ("explicit", "inherited", "range")
 """Assignments that count towards load and unit changes; ``inline`` ones (a unit named as

@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from loaders.model import Assignment, Plan
-from loaders.roster import member_units
+from dutygraph.loaders.model import Assignment, Plan
+from dutygraph.loaders.roster import member_units
 
 MEMBER_CATCH_ALL = re.compile(r"^(?:[^各、]*?(?:领导小组|安委会|安全生产委员会))?各?成员单位$")
 """各成员单位, 成员单位, 领导小组各成员单位, 市安委会各成员单位; not 市应急救援总指挥部成员单位

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from loaders.units import Registry, normalise_name, split_level
+from dutygraph.loaders.units import Registry, normalise_name, split_level
 
 from .refs import UnitRef, unit_ref
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from loaders.model import Plan
-from loaders.roster import member_units
+from dutygraph.loaders.model import Plan
+from dutygraph.loaders.roster import member_units
 
 from .build import unit_node
 from .expand import is_catch_all

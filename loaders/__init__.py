@@ -1,6 +1,6 @@
 """Loaders: files to ``Plan``. One reader per format, chosen by suffix, then by content.
 
-    >>> from loaders import load_plan
+    >>> from dutygraph.loaders import load_plan
     >>> plan = load_plan("data/plans/huaihua-2021-safety-key-points.txt")  # doctest: +SKIP
 """
 from __future__ import annotations

@@ -103,6 +103,6 @@ class Registry:
 
 @lru_cache(maxsize=1)
 def _default_registry() -> Registry:
-    from data import REGISTRY_DIR
+    from dutygraph.data import REGISTRY_DIR
 
     return Registry.from_dir(REGISTRY_DIR)

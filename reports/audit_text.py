@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.audit import Audit, audit_to_dict
+from dutygraph.graph.audit import Audit, audit_to_dict
 
 from .strings import (AUDIT_TEXT, DUE_KIND_WORDS, KIND_WORDS, SCOPE_WORDS, peer_group_name,
                       quality_message)
@@ -124,7 +124,7 @@ def write_graph(graph, path) -> None:
     """Write the graph as GraphML or GEXF, chosen by the file's suffix."""
     import networkx as nx
 
-    from graph.build import graph_for_export
+    from dutygraph.graph.build import graph_for_export
 
     suffix = Path(path).suffix.lower()
     writers = {".graphml": nx.write_graphml, ".gexf": nx.write_gexf}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from graph.compare import KINDS, Comparison, text_diff
+from dutygraph.graph.compare import KINDS, Comparison, text_diff
 
 from .charts import figure_svg, plain
 from .strings import COMPARE_WORDS as WORDS

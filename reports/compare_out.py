@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from graph.compare import KINDS, Comparison
+from dutygraph.graph.compare import KINDS, Comparison
 
 from .cells import text_row
 from .strings import COMPARE_WORDS, plan_name

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from loaders.model import Plan
+from dutygraph.loaders.model import Plan
 
 from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend
@@ -111,7 +111,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
 
     ``audit`` is ``graph.audit.run_audit``'s result; ``graph`` the graph it read (built
     again from the audit's settings when not given), for the unit network."""
-    from graph.audit import audit_graph, finding_counts
+    from dutygraph.graph.audit import audit_graph, finding_counts
 
     from .charts import MAX_BARS, figure_svg
     from .deadline_chart import busy_months
@@ -203,7 +203,7 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
     community (each a run of rows, named by its main units), and the communities' names.
     Units are graph nodes, so two cities' 应急管理局 are two rows. None when no two units
     share a task."""
-    from graph.collaboration import unit_projection
+    from dutygraph.graph.collaboration import unit_projection
 
     from .charts import heatmap_figure
 

@@ -12,7 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from loaders.model import ROLES, Plan
+from dutygraph.loaders.model import ROLES, Plan
 
 from .cells import csv_row, text_row
 from .strings import ROLE_WORDS, SOURCE_WORDS, peer_group_name, plan_name, strings
@@ -69,8 +69,8 @@ def build_matrix(plan: Plan, names=None, lang: str = "zh") -> Matrix:
 def _names(plans):
     """Per jurisdiction, the naming rules of ``graph.names`` over the extracted names (the
     loaders applied the registry already; it is not applied twice)."""
-    from graph.names import office_names
-    from loaders.units import Registry
+    from dutygraph.graph.names import office_names
+    from dutygraph.loaders.units import Registry
 
     return office_names(plans, Registry())
 

@@ -5,7 +5,7 @@ import re
 
 import opencc
 
-from loaders.model import Assignment, Plan, Source, Task
+from dutygraph.loaders.model import Assignment, Plan, Source, Task
 
 _T2S = opencc.OpenCC("t2s").convert
 _BRACKETS = str.maketrans({"〈": "(", "〉": ")", "（": "(", "）": ")", "【": "(", "】": ")",

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from loaders import LoadError, read_document
-from loaders.clean import clean_lines
-from loaders.parse import parse_document
+from dutygraph.loaders import LoadError, read_document
+from dutygraph.loaders.clean import clean_lines
+from dutygraph.loaders.parse import parse_document
 
 
 def squash(text: str) -> str:

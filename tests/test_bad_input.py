@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from data import SAMPLE_PLANS
+from dutygraph.data import SAMPLE_PLANS
 from invariants import check_plan
-from main import cli
+from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))
@@ -222,7 +222,8 @@ def test_compare_of_one_plan_named_twice(tmp_path):
 
 
 def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch):
-    import graph.audit
+    import dutygraph.graph.audit
+    from dutygraph import graph
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom\nsecond line")
@@ -237,7 +238,8 @@ def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch):
 
 
 def test_a_parser_error_on_one_file_leaves_the_others(monkeypatch, tmp_path):
-    import loaders.parse
+    import dutygraph.loaders.parse
+    from dutygraph import loaders
 
     real = loaders.parse.parse_document
     bad = tmp_path / "bad.txt"
@@ -262,7 +264,8 @@ def test_a_parser_error_on_one_file_leaves_the_others(monkeypatch, tmp_path):
 # --- atomic outputs ------------------------------------------------------------------------
 
 def test_a_writer_failing_midway_leaves_no_file(monkeypatch, tmp_path):
-    import reports.matrix
+    import dutygraph.reports.matrix
+    from dutygraph import reports
 
     def half_then_full_disk(plans, path, **kwargs):
         Path(path).write_bytes(b"PK\x03\x04 half a workbook")
@@ -277,7 +280,7 @@ def test_a_writer_failing_midway_leaves_no_file(monkeypatch, tmp_path):
 
 
 def test_an_interrupted_report_keeps_the_old_one(monkeypatch, tmp_path):
-    import cli_support
+    from dutygraph import cli_support
 
     target = tmp_path / "report.html"
     target.write_text("the old report", encoding="utf-8")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from data import SAMPLE_PLANS
-from loaders.parallel import MANY, default_jobs
-from main import cli
+from dutygraph.data import SAMPLE_PLANS
+from dutygraph.loaders.parallel import MANY, default_jobs
+from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))

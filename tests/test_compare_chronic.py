@@ -11,9 +11,9 @@ import json
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from graph.compare import compare_plans, compare_to_dict
-from loaders import load_plan
-from main import cli
+from dutygraph.graph.compare import compare_plans, compare_to_dict
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
 from report_plans import HERE, SAMPLE_PLANS
 
 YEARS = (SAMPLE_PLANS / "huaihua-2021-safety-key-points.txt",

@@ -5,7 +5,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from main import cli
+from dutygraph.main import cli
 
 PAIR = Path(__file__).parent / "data" / "compare"
 OLD, NEW = str(PAIR / "city-2017-work-plan.txt"), str(PAIR / "city-2018-work-plan.txt")

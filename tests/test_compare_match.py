@@ -3,9 +3,9 @@ import json
 
 import pytest
 
-from graph.compare import (MatchSettings, compare_plans, compare_to_dict, compare_two,
+from dutygraph.graph.compare import (MatchSettings, compare_plans, compare_to_dict, compare_two,
                            match_settings, task_links, text_diff)
-from graph.textsim import task_body
+from dutygraph.graph.textsim import task_body
 from tests.compare_helpers import plan, task
 
 FIRE = "深化消防安全整治。持续开展消防通道整治，对高层建筑、大型综合体开展消防设施检测。"

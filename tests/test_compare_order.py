@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.compare import compare_plans
-from graph.compare_order import arrange_plans
-from loaders import load_plan
-from loaders.model import Plan, Source
-from main import cli
+from dutygraph.graph.compare import compare_plans
+from dutygraph.graph.compare_order import arrange_plans
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.model import Plan, Source
+from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent
 PLANS = ROOT / "data" / "plans"

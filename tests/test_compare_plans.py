@@ -2,8 +2,8 @@
 import json
 from pathlib import Path
 
-from graph.compare import compare_plans, compare_to_dict
-from loaders import load_plan
+from dutygraph.graph.compare import compare_plans, compare_to_dict
+from dutygraph.loaders import load_plan
 from tests.compare_helpers import score_pairs
 
 HERE = Path(__file__).parent

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from loaders import load_plan
-from loaders.deadlines import normalise_deadline
-from loaders.model import Due, plan_from_dict, to_dict
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.deadlines import normalise_deadline
+from dutygraph.loaders.model import Due, plan_from_dict, to_dict
 from report_plans import SAMPLE_PLANS
 
 FORMS = [

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from graph.audit import run_audit
-from graph.settings import AuditSettings
-from loaders import load_plan
-from main import cli
+from dutygraph.graph.audit import run_audit
+from dutygraph.graph.settings import AuditSettings
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent
 CHARS = ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土山川河海天地人和安平康宁"
@@ -39,8 +39,8 @@ def test_one_task_of_3000_units_audited_within_10_s_and_1_gb(tmp_path):
     script = textwrap.dedent(f"""
         import json, resource, sys, time
         sys.path.insert(0, {str(ROOT)!r})
-        from loaders import load_plan
-        from graph.audit import run_audit, audit_to_dict
+        from dutygraph.loaders import load_plan
+        from dutygraph.graph.audit import run_audit, audit_to_dict
         start = time.perf_counter()
         audit = run_audit([load_plan({str(plan)!r})])
         seconds = time.perf_counter() - start

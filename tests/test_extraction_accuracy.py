@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from data import PLANS_DIR
-from loaders import load_plan
-from loaders.model import to_dict
+from dutygraph.data import PLANS_DIR
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.model import to_dict
 from gold_scoring import prf, score_doc
 
 GOLD = Path(__file__).parent / "data" / "gold"

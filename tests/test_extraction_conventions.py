@@ -7,7 +7,7 @@ numbering, pinyin left by a converter …); the expected readings follow
 """
 import pytest
 
-from loaders import load_plan
+from dutygraph.loaders import load_plan
 
 
 def read(tmp_path, text, name="plan.txt"):
@@ -160,7 +160,7 @@ def test_a_clause_alone_after_a_group_of_items_names_the_units_of_the_group(tmp_
 def test_the_table_view_shows_where_each_assignment_comes_from(tmp_path):
     from click.testing import CliRunner
 
-    from main import cli
+    from dutygraph.main import cli
 
     path = tmp_path / "plan.txt"
     path.write_text("一、市教育局的工作职责\n(一)制定校舍安全规划(市财政局配合)。\n", encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import load_plan
+from dutygraph.loaders import load_plan
 
 PLANS = Path(__file__).parent / "data" / "plans"
 
@@ -130,7 +130,7 @@ def test_units_closing_a_sentence_marked_leads_tail_by_clause_and_people():
 
 def test_a_unit_written_two_ways_in_two_years_is_one_graph_node(tmp_path):
     """One plan writes 市住建局, the next 市住房和城乡建设局: one office, one node."""
-    from graph.build import UNIT, build_graph
+    from dutygraph.graph.build import UNIT, build_graph
 
     first = tmp_path / "2021.txt"
     first.write_text("某市2021年工作要点\n一、任务\n1.整治燃气隐患。（市住建局牵头）\n", encoding="utf-8")
@@ -223,7 +223,7 @@ def test_chapters_sections_and_a_box_of_projects():
 
 
 def test_a_unit_name_one_character_short_of_another_is_a_typo_warning():
-    from data import PLANS_DIR
+    from dutygraph.data import PLANS_DIR
 
     plan = load_plan(PLANS_DIR / "huaihua-2021-safety-key-points.txt")
     typos = [w for w in plan.warnings if w.kind == "typo"]

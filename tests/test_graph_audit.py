@@ -27,14 +27,14 @@ from itertools import product
 
 import pytest
 
-from graph.audit import audit_to_dict, finding_counts, run_audit
-from graph.build import build_graph
-from graph.collaboration import collaboration, unit_projection
-from graph.loads import gini, load_distribution, overloaded_units, peer_groups, unit_loads
-from graph.orphans import orphan_tasks
-from graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
-from graph.settings import AuditSettings, with_overload, with_weights
-from loaders.model import Assignment, Finding, Plan, Region, Source, Task
+from dutygraph.graph.audit import audit_to_dict, finding_counts, run_audit
+from dutygraph.graph.build import build_graph
+from dutygraph.graph.collaboration import collaboration, unit_projection
+from dutygraph.graph.loads import gini, load_distribution, overloaded_units, peer_groups, unit_loads
+from dutygraph.graph.orphans import orphan_tasks
+from dutygraph.graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
+from dutygraph.graph.settings import AuditSettings, with_overload, with_weights
+from dutygraph.loaders.model import Assignment, Finding, Plan, Region, Source, Task
 
 CITY = "某市"
 

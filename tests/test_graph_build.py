@@ -4,11 +4,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.build import TASK, UNIT, build_graph, graph_for_export, plan_keys
-from graph.quality import data_quality, similar_unit_names
-from graph.settings import AuditSettings
-from loaders.model import Assignment, Plan, Source, Task
-from loaders.units import Registry
+from dutygraph.graph.build import TASK, UNIT, build_graph, graph_for_export, plan_keys
+from dutygraph.graph.quality import data_quality, similar_unit_names
+from dutygraph.graph.settings import AuditSettings
+from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.loaders.units import Registry
 
 
 def a(unit, role, source="explicit", clause="", line=0, **kw):

@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 from click.testing import CliRunner
 
-from main import cli
+from dutygraph.main import cli
 
 DATA = Path(__file__).parent / "data"
 SMALL = str(DATA / "audit" / "small-plan.txt")

@@ -7,12 +7,12 @@ import json
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from graph.audit import audit_graph, audit_to_dict, run_audit
-from graph.deadlines import deadlines_over_time
-from graph.settings import AuditSettings
-from loaders import load_plan
-from main import cli
-from reports.html import render_report
+from dutygraph.graph.audit import audit_graph, audit_to_dict, run_audit
+from dutygraph.graph.deadlines import deadlines_over_time
+from dutygraph.graph.settings import AuditSettings
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
+from dutygraph.reports.html import render_report
 from report_plans import HERE, SAMPLE_PLANS
 
 HUANTAI = SAMPLE_PLANS / "huantai-2016-major-accident-plan.md"

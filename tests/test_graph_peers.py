@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
-from graph.names import OfficeNames, city_forms, merged_forms, merged_names, plan_names
-from graph.peers import peer_group, peer_kind
-from graph.quality import similar_unit_names
-from loaders.model import Assignment, Plan, Source, Task
-from loaders.units import Registry
+from dutygraph.graph.build import build_graph
+from dutygraph.graph.names import OfficeNames, city_forms, merged_forms, merged_names, plan_names
+from dutygraph.graph.peers import peer_group, peer_kind
+from dutygraph.graph.quality import similar_unit_names
+from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.loaders.units import Registry
 
 
 @pytest.mark.parametrize("name, kind", [

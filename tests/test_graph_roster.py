@@ -5,11 +5,11 @@ import json
 
 from click.testing import CliRunner
 
-from graph.audit import audit_graph, audit_to_dict, run_audit
-from graph.expand import expand_plan
-from graph.settings import AuditSettings, settings_from_toml
-from loaders import load_plan
-from main import cli
+from dutygraph.graph.audit import audit_graph, audit_to_dict, run_audit
+from dutygraph.graph.expand import expand_plan
+from dutygraph.graph.settings import AuditSettings, settings_from_toml
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
 from report_plans import HERE, SAMPLE_PLANS
 
 ROSTER_DATA = HERE / "data" / "roster"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.audit import audit_to_dict, run_audit
-from data import SAMPLE_PLANS
-from loaders import load_plan
-from loaders.units import Registry
+from dutygraph.graph.audit import audit_to_dict, run_audit
+from dutygraph.data import SAMPLE_PLANS
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.units import Registry
 
 ROOT = Path(__file__).parent.parent
 PLANS = ROOT / "data" / "plans"

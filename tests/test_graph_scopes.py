@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph.audit import audit_graph, audit_to_dict, run_audit
-from graph.build import plan_keys
-from graph.scopes import plan_scopes
-from graph.settings import AuditSettings, with_overload
-from loaders import load_plan
-from main import cli
+from dutygraph.graph.audit import audit_graph, audit_to_dict, run_audit
+from dutygraph.graph.build import plan_keys
+from dutygraph.graph.scopes import plan_scopes
+from dutygraph.graph.settings import AuditSettings, with_overload
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent
 PLANS = ROOT / "data" / "plans"
@@ -165,7 +165,7 @@ def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
 
 
 def small_plan(path, place, year, *units):
-    from loaders.model import Assignment, Plan, Source, Task
+    from dutygraph.loaders.model import Assignment, Plan, Source, Task
 
     tasks = tuple(Task(f"T{i}", None, str(i), str(i), "t", "t", i,
                        assignments=(Assignment(u, u, "lead", line=i),))
@@ -174,7 +174,7 @@ def small_plan(path, place, year, *units):
 
 
 def test_trends_per_place_only_where_a_place_has_several_years(tmp_path):
-    from reports.html import render_report
+    from dutygraph.reports.html import render_report
 
     plans = [small_plan("a1.txt", "甲市", 2020, "市甲局", "市甲局", "市乙局"),
              small_plan("a2.txt", "甲市", 2021, "市乙局"),
@@ -195,7 +195,7 @@ def test_trends_per_place_only_where_a_place_has_several_years(tmp_path):
 
 
 def test_text_summary_per_scope_and_peer_group():
-    from reports.audit_text import audit_summary
+    from dutygraph.reports.audit_text import audit_summary
 
     audit = run_audit([load_plan(p) for p in (*HUAIHUA, LIUPANSHUI)])
     text = audit_summary(audit, top=2, lang="en")
@@ -218,7 +218,7 @@ def test_text_summary_per_scope_and_peer_group():
 
 
 def test_matrix_has_one_column_per_office(huaihua):
-    from reports.matrix import build_matrices
+    from dutygraph.reports.matrix import build_matrices
 
     columns = build_matrices(huaihua)[1].units  # 2022
     assert "市安委会成员单位" in columns and "市安委会各成员单位" not in columns

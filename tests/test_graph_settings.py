@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.settings import (AuditSettings, parse_pairs, read_settings, settings_from_toml,
+from dutygraph.graph.settings import (AuditSettings, parse_pairs, read_settings, settings_from_toml,
                             with_overload, with_weights)
 
 

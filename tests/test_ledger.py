@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from loaders import load_plan
-from main import cli
-from reports.cells import csv_cell
-from reports.ledger import ledger_csv, ledger_rows, write_ledger_xlsx
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
+from dutygraph.reports.cells import csv_cell
+from dutygraph.reports.ledger import ledger_csv, ledger_rows, write_ledger_xlsx
 from report_plans import HERE, SAMPLE_PLANS, small_plan
 
 LEDGER_DATA = HERE / "data" / "ledger"

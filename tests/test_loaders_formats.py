@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from tests.format_builders import build_docx, build_html, build_pdf, build_xlsx
-from data import SAMPLE_PLANS
-from loaders import LoadError, load_plan, read_document
-from loaders.docx import Numbering, chinese_number, format_number
-from loaders.pdf import _clean
-from loaders.units import split_level
+from dutygraph.data import SAMPLE_PLANS
+from dutygraph.loaders import LoadError, load_plan, read_document
+from dutygraph.loaders.docx import Numbering, chinese_number, format_number
+from dutygraph.loaders.pdf import _clean
+from dutygraph.loaders.units import split_level
 
 HERE = Path(__file__).parent
 PLANS = list(SAMPLE_PLANS)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from loaders.inputs import expand_inputs
-from main import cli
+from dutygraph.loaders.inputs import expand_inputs
+from dutygraph.main import cli
 
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
 

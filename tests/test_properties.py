@@ -19,7 +19,7 @@ import opencc
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from data import SAMPLE_PLANS
+from dutygraph.data import SAMPLE_PLANS
 from invariants import check_plan
 
 HERE = Path(__file__).parent

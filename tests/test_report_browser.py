@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from graph.audit import run_audit
-from loaders import load_plan
-from loaders.inputs import expand_inputs
-from reports.html import render_report
+from dutygraph.graph.audit import run_audit
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.inputs import expand_inputs
+from dutygraph.reports.html import render_report
 from report_plans import REPORT_DATA, SAMPLE_PLANS, hostile_plan
 
 if os.environ.get("DUTYGRAPH_BROWSER_TESTS") == "0":

@@ -10,13 +10,13 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
-from graph.audit import run_audit
-from loaders import load_plan
-from main import cli
-from reports.charts import figure_png, load_figure
-from reports.html import environment, render_matrix_page, render_report, static_text
-from reports.strings import ROLE_WORDS, UI
-from reports.views import highlight
+from dutygraph.graph.audit import run_audit
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
+from dutygraph.reports.charts import figure_png, load_figure
+from dutygraph.reports.html import environment, render_matrix_page, render_report, static_text
+from dutygraph.reports.strings import ROLE_WORDS, UI
+from dutygraph.reports.views import highlight
 from report_plans import HOSTILE, REPORT_DATA, hostile_plan, small_plan
 
 
@@ -134,7 +134,7 @@ def test_hostile_text_plan_through_the_loader():
 
 
 def test_chart_svg_is_deterministic_with_cjk_fonts_first_and_text_as_text():
-    from reports.charts import figure_svg
+    from dutygraph.reports.charts import figure_svg
 
     loads = run_audit([small_plan()]).loads
     concrete = [x for x in loads if not x.collective]
@@ -153,7 +153,7 @@ def test_png_chart_draws_chinese_glyphs_not_boxes():
     from a character no font has (which every font draws as the same empty box)."""
     from matplotlib.figure import Figure
 
-    from reports.charts import chart_style, register_cjk_font
+    from dutygraph.reports.charts import chart_style, register_cjk_font
 
     assert register_cjk_font(), "pylopdf-fonts-zh-cn is not installed"
 

@@ -7,10 +7,10 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from graph.audit import run_audit
-from loaders import load_plan
-from main import cli
-from reports.matrix import build_matrix, cell_text, matrix_csv, sheet_name, write_matrix_xlsx
+from dutygraph.graph.audit import run_audit
+from dutygraph.loaders import load_plan
+from dutygraph.main import cli
+from dutygraph.reports.matrix import build_matrix, cell_text, matrix_csv, sheet_name, write_matrix_xlsx
 from report_plans import REPORT_DATA, small_plan
 
 REGEN = os.environ.get("DUTYGRAPH_REGEN_GOLDEN") == "1"

@@ -13,14 +13,14 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
-from graph.audit import run_audit
-from loaders import load_plan
-from loaders.inputs import expand_inputs
-from main import cli
-from reports.audit_text import audit_json, audit_summary
-from reports.html import network_view, render_report
-from reports.strings import quality_message
-from reports.views import PRINT_COLUMNS
+from dutygraph.graph.audit import run_audit
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.inputs import expand_inputs
+from dutygraph.main import cli
+from dutygraph.reports.audit_text import audit_json, audit_summary
+from dutygraph.reports.html import network_view, render_report
+from dutygraph.reports.strings import quality_message
+from dutygraph.reports.views import PRINT_COLUMNS
 from report_plans import REPORT_DATA, SAMPLE_PLANS, small_plan
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,:;]+[A-Za-z]{2,}){2,}")  # three words: a sentence
@@ -103,7 +103,7 @@ def test_same_named_units_of_two_cities_are_two_rows_of_the_network():
     one = small_plan("a/city.txt")
     two = dataclasses.replace(small_plan("b/city.txt"), jurisdiction="另一市")
     audit = run_audit([one, two])
-    from graph.audit import audit_graph
+    from dutygraph.graph.audit import audit_graph
 
     view = network_view(audit, audit_graph([one, two], audit.settings))
     assert "市应急管理局（某市）" in view.labels and "市应急管理局（另一市）" in view.labels

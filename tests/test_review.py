@@ -8,11 +8,11 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from data import SAMPLE_PLANS
-from loaders import LoadError, load_plan, load_plans
-from loaders.model import to_dict
-from loaders.review import COLUMNS, REVIEW_SHEET, is_review_workbook
-from main import cli
+from dutygraph.data import SAMPLE_PLANS
+from dutygraph.loaders import LoadError, load_plan, load_plans
+from dutygraph.loaders.model import to_dict
+from dutygraph.loaders.review import COLUMNS, REVIEW_SHEET, is_review_workbook
+from dutygraph.main import cli
 
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
 HUAIHUA = PLANS_DIR / "huaihua-2022-safety-key-points.txt"
@@ -62,7 +62,7 @@ def test_review_rows_one_per_task_and_unit(tmp_path):
 
 
 def test_edits_stand_in_the_plan_and_the_audit(tmp_path):
-    from graph.audit import run_audit
+    from dutygraph.graph.audit import run_audit
 
     original = load_plan(HUAIHUA)
     target = write_review(tmp_path, HUAIHUA)
@@ -163,7 +163,7 @@ def test_review_needs_an_xlsx_target(tmp_path):
 
 def test_new_unit_names_are_canonical(tmp_path):
     """A unit typed in review goes through the registry like an extracted one."""
-    from loaders.units import Registry
+    from dutygraph.loaders.units import Registry
 
     plan = load_plan(HUAIHUA)
     target = write_review(tmp_path, HUAIHUA)

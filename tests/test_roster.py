@@ -6,9 +6,9 @@ import json
 import pytest
 from openpyxl import Workbook
 
-from loaders import load_plan
-from loaders.model import plan_from_dict, to_dict
-from loaders.roster import member_units, read_roster_file
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.model import plan_from_dict, to_dict
+from dutygraph.loaders.roster import member_units, read_roster_file
 from report_plans import SAMPLE_PLANS
 
 LIUPANSHUI = SAMPLE_PLANS / "liupanshui-2020-rescue-action-plan.txt"

@@ -14,9 +14,9 @@ import zipfile
 
 from click.testing import CliRunner
 
-from loaders import load_plans
-from main import cli
-from reports.cells import FORMULA_START, csv_cell
+from dutygraph.loaders import load_plans
+from dutygraph.main import cli
+from dutygraph.reports.cells import FORMULA_START, csv_cell
 
 PLAN = """某市2024年安全生产工作要点
 一、重点任务
