@@ -27,12 +27,15 @@ OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|�
                         r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
+RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")
+STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
-    r"[一二三四1-4]季度末前?|年底前|年内|长期坚持|持续推进)")
+    r"[一二三四1-4]季度末前?|年底前|年内)")
+ONGOING_IN_TEXT = re.compile(r"(长期坚持|持续推进)")
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,7 @@ class _Builder:
                     yield span, reading
                 continue
             reading: ClauseReading = read_clause(span.inner, self.stem, lead_named)
-            if span.kind == "sentence" and not (reading.clean and reading.roles):
+            if span.kind == "sentence" and not (reading.clean and (reading.roles or reading.standing)):
                 continue
             if not (reading.roles or reading.standing or reading.deadline or reading.leaders):
                 continue
@@ -152,18 +155,34 @@ class _Builder:
                        for r in reading.roles)
         own.extend(self.assignment(u, "lead", "inherited", heading, first.number, "header")
                    for u in header_units(heading, self.stem))
+        for line in node.lines[1:]:  # （一）至（五）项由X负责。 on a line of its own
+            if RANGE_LINE.match(to_simplified(line.text)):
+                for key, items in self.read_ranges(line.text, line.text, line.number).items():
+                    ranges.setdefault(key, []).extend(items)
         label_lines = [x for x in node.lines[1:] if LABEL.match(to_simplified(x.text))]
+        clause_lines = label_lines + [x for x in node.lines[1:] if x not in label_lines and (
+            RANGE_LINE.match(to_simplified(x.text)) or self.read_standing(x))]
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
                                            "heading") for r in reading.roles)
-        body_text = "\n".join(x.text for x in node.lines[1:] if x not in label_lines)
+        body_text = "\n".join(x.text for x in node.lines[1:] if x not in clause_lines)
         if self.assigns(body_text) and is_action(node):
             self.add_task(node, parent_id, inherited)
         else:
             self.regions.extend(Region(line.number, line.end, "heading" if k == 0 else "intro",
                                        len(line.text)) for k, line in enumerate(node.lines))
         self.walk(node, sid, inherited + own, ranges)
+
+    def read_standing(self, line) -> bool:
+        """A blanket clause on a line of its own (以下各项均需各县市区负责，不再一一列出。):
+        kept as the plan's standing assignments; True when the line was one."""
+        if not STANDING_LINE.search(to_simplified(line.text)):
+            return False
+        found = [self.assignment(r.mention, r.role, "explicit", line.text, line.number, "sentence")
+                 for _, reading in self.clauses(line.text) for r in reading.standing]
+        self.standing.extend(found)
+        return bool(found)
 
     def read_ranges(self, inner: str, clause: str, line: int) -> dict:
         """（一）至（五）项由X负责 -> {'一': [...], '二': [...], …}."""
@@ -319,7 +338,10 @@ def to_cn(n: int) -> str:
 
 
 def find_deadline(text: str) -> str | None:
-    m = DEADLINE_IN_TEXT.search(to_simplified(text))
+    """A date the text sets (2022年底前, 6月底前), else an ongoing form (持续推进): a task
+    that 持续推进 its work 2022年底前 is due then."""
+    simple = to_simplified(text)
+    m = DEADLINE_IN_TEXT.search(simple) or ONGOING_IN_TEXT.search(simple)
     return m.group(1).replace(" ", "") if m else None
 
 

@@ -32,6 +32,7 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
     ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
 ]
+RANGE_AT_START = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]")
 MINOR_KINDS = ("num", "num_half", "num_paren", "circled", "paren_digit", "digit_stop", "bullet",
                "ordinal")
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
@@ -146,7 +147,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             in_roster = False
             i += 1
             continue
-        found = match_marker(text)
+        found = None if RANGE_AT_START.match(text) else match_marker(text)  # （一）至（五）项由…
         if found and found[1].group(1).isdigit() and len(found[1].group(1)) > 3 and not any(
                 n.kind == found[0] and n.number.strip("()（）") == str(int(found[1].group(1)) - 1)
                 for n in stack[-1:-3:-1]):

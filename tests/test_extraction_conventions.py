@@ -175,3 +175,20 @@ def test_a_record_of_key_value_rows_is_a_one_row_table(tmp_path):
     [task] = plan.tasks
     assert (task.number, task.title) == ("135", "统筹违法建设治理与城市更新")
     assert roles(plan, "违法建设") == {("市城市管理和综合执法局", "lead")}
+
+
+def test_a_range_and_a_blanket_clause_on_lines_of_their_own(tmp_path):
+    plan = read(tmp_path, "一、城市安全\n（一）至（二）项由市住建局负责。\n（一）排查燃气管网隐患。\n"
+                "（二）整治电动车充电。\n（三）开展消防演练（市消防救援支队负责）。\n二、其他工作\n"
+                "以下各项均需各县市区负责，不再一一列出。\n（一）开展安全生产月活动（市应急局牵头）。\n")
+    assert [t.title for t in plan.tasks] == ["排查燃气管网隐患", "整治电动车充电", "开展消防演练",
+                                             "开展安全生产月活动"]  # no task made of the range
+    assert roles(plan, "燃气管网") == roles(plan, "电动车") == {("市住房和城乡建设局", "lead")}
+    assert {a.source for a in plan.tasks[0].assignments} == {"range"}
+    assert roles(plan, "消防演练") == {("市消防救援支队", "lead")}
+    assert [(a.unit, a.role) for a in plan.standing] == [("各县市区", "lead")]
+
+
+def test_a_date_in_the_text_wins_over_an_ongoing_word(tmp_path):
+    plan = read(tmp_path, "1.持续推进隐患排查整治，2022年底前完成整治任务（市应急局负责）。\n")
+    assert plan.tasks[0].deadline == "2022年底前"
