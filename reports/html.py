@@ -30,7 +30,7 @@ def environment():
     """Templates from the package folder, autoescaped, failing loudly on a missing name."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader("reports", "templates"), autoescape=True,
+    env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
     env.filters["num"] = format_number
@@ -49,7 +49,7 @@ def format_number(x) -> str:
 @lru_cache(maxsize=None)
 def static_text(name: str) -> str:
     """A stylesheet or script shipped in reports/static (package data)."""
-    return resources.files("reports").joinpath("static", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
 
 
 def csp_hash(text: str) -> str:

@@ -34,6 +34,16 @@ def test_the_wheel_holds_only_the_dutygraph_package(tmp_path):
     assert not [n for n in names if n.startswith(("dutygraph/tests/", "dutygraph/bench/"))]
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "dutygraph = dutygraph.main:cli" in zipfile.ZipFile(wheel).read(entry).decode()
+    # installed from the wheel (not the checkout), the README's main job runs
+    target = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(target)
+    report = tmp_path / "report.html"
+    done = subprocess.run([sys.executable, "-m", "dutygraph", "report", "-o", str(report),
+                           str(target / "dutygraph" / "data" / "plans")], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=300,
+                          env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert "dutygraph/loaders" not in done.stderr and report.stat().st_size > 100_000
 
 
 def test_python_m_dutygraph_and_main_py_from_the_root():
