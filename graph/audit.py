@@ -20,7 +20,6 @@ from .build import build_graph, plan_keys
 from .collaboration import Collaboration, collaboration
 from .deadlines import Deadlines, deadlines_over_time
 from .expand import expand_plans
-from .loads import Distribution, Overload, UnitLoad, load_distribution, overloaded_units, unit_loads
 from .loads import (Distribution, Overload, PeerGroup, UnitLoad, load_distribution,
                     overloaded_units, peer_groups, unit_loads)
 from .names import MergedName, merged_names

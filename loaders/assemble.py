@@ -9,14 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units, is_unit_like,
-                      read_clause, split_units)
+from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
+                      read_clause)
 from .clean import CleanText
 from .document import to_simplified
 from .inline import find_inline
 from .model import Assignment, Finding, Region, Section, Task, Unit
 from .outline import CN, Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
+from .unitlist import is_unit_like, split_units
 from .units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"

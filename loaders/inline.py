@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .clauses import UnitMention, is_unit_like, split_units
+from .unitlist import UnitMention, is_unit_like, split_units
 from .document import to_simplified
 from .units import is_collective
 

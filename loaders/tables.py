@@ -178,7 +178,8 @@ def find_header(lines, i):
 
 def cell_type(text: str) -> str:
     """number, units, person, deadline, dash, or text."""
-    from .clauses import is_unit_like, read_clause, split_units
+    from .clauses import read_clause
+    from .unitlist import is_unit_like, split_units
 
     text = text.strip()
     if not text or text in "/／-—–无":
