@@ -195,11 +195,14 @@ def rows(quick: bool):
     def mb_s(r):
         return r["value"] >= 1.0
 
+    def mb_s_samples(r):  # the extraction issue's figure for the sample plans
+        return r["value"] >= 1.5
+
     def under(seconds, mem=None):
         return lambda r: r["seconds"] < seconds and (mem is None or r["peak_mb"] < mem)
 
     if quick:
-        return [("extraction", "extract_samples", 1, ">= 1 MB/s", mb_s),
+        return [("extraction", "extract_samples", 1, ">= 1.5 MB/s", mb_s_samples),
                 ("extraction", "extract_large", 2, ">= 1 MB/s", mb_s),
                 ("extraction", "extract_lines", 1000, "every item a task", lambda r: r["complete"]),
                 ("extraction", "extract_lines", 2000, "linear", lambda r: True),
@@ -209,7 +212,7 @@ def rows(quick: bool):
                 ("audit", "dense", 300, "< 10 s, < 1 GB", under(10, 1024)),
                 ("compare", "compare", 100, "-", lambda r: True),
                 ("report", "report", 60, "-", lambda r: True)]
-    return [("extraction", "extract_samples", 5, ">= 1 MB/s", mb_s),
+    return [("extraction", "extract_samples", 5, ">= 1.5 MB/s", mb_s_samples),
             ("extraction", "extract_large", 20, ">= 1 MB/s", mb_s),
             ("extraction", "extract_lines", 10000, "every item a task", lambda r: r["complete"]),
             ("extraction", "extract_lines", 20000, "linear", lambda r: True),
