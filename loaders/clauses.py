@@ -133,15 +133,20 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
 
 def _names_only(body: str, stem: str) -> str:
     """A labelled list on a run-on page ends where names stop (``各区政府 鄞州 海曙…``); a
-    space inside a name (``农 办``) is only a space."""
+    space between whole names separates them (``市应急局 市公安局``), a space inside a
+    name (``农 办``) is only a space."""
     words = body.split()
+    if len(words) < 2:
+        return body
     kept = words[:1]
     for word in words[1:]:
         joined = "".join(kept) + word
         if BARE_PLACE.match(word) or not all(is_unit_like(u.name) for u in split_units(joined, stem)):
             break
         kept.append(word)
-    return " ".join(kept) if len(words) > 1 else body
+    whole = all(units and all(is_unit_like(u.name) for u in units)
+                for units in (split_units(w, stem) for w in kept))
+    return "、".join(kept) if whole else " ".join(kept)
 
 
 def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:

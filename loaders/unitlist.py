@@ -157,6 +157,10 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
             # 教育、交通运输和公安消防等部门: each stem names its department
             raw_items.extend(p + kind_word for p in re.split(r"[和及与]", part) if p)
             continue
+        words = part.split()
+        if len(words) > 1 and all(is_unit_like(to_simplified(w)) for w in words):
+            raw_items.extend(words)  # 市应急局 市公安局: whole names a space apart
+            continue
         raw_items.extend(split_joined(part))
     for k in range(len(raw_items) - 1):  # 示范区、高新区党工委和管委会: the zones share the body
         shared = ZONE_BODY.match(to_simplified(raw_items[k + 1]))

@@ -192,3 +192,10 @@ def test_a_range_and_a_blanket_clause_on_lines_of_their_own(tmp_path):
 def test_a_date_in_the_text_wins_over_an_ongoing_word(tmp_path):
     plan = read(tmp_path, "1.持续推进隐患排查整治，2022年底前完成整治任务（市应急局负责）。\n")
     assert plan.tasks[0].deadline == "2022年底前"
+
+
+def test_whole_unit_names_a_space_apart_are_two_units(tmp_path):
+    plan = read(tmp_path, "1.开展燃气安全排查(责任单位:市应急局 市住建局)。\n"
+                "2.开展消防演练(市消防救援支队 市教育局负责)。\n")
+    assert roles(plan, "燃气") == {("市应急管理局", "lead"), ("市住房和城乡建设局", "lead")}
+    assert roles(plan, "消防演练") == {("市消防救援支队", "lead"), ("市教育局", "lead")}
