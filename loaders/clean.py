@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .clauses import LABEL
 from .model import Finding, Region
+from .tables import find_tables
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
 FURNITURE = re.compile(
@@ -100,8 +101,6 @@ def clean_lines(raw_lines) -> CleanText:
             warnings.append(Finding("garbled", number, "garbled characters (mojibake or "
                                     "replacement marks)", GARBLED.search(text).group(0)))
         kept.extend(Line(number, piece, number) for piece in split_run_on(text))
-    from .tables import find_tables
-
     tables = find_tables(kept)  # before rejoining: a table's cells are lines of their own
     inside = {k for block in tables.values() for k in range(block.start, block.end)}
     lines, run = [], []

@@ -20,7 +20,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .clauses import read_clause
 from .document import to_simplified
+from .unitlist import is_unit_like, split_units
 
 ROLE_WORDS = [  # (column role, header words); in a cell, the word standing first decides
     ("number", r"^(序号|编号|序|No\.?|项目编号)$"),
@@ -145,11 +147,9 @@ def find_header(lines, i):
     """(header cells, shape, index after the header) when a header starts at line i."""
     text = lines[i].text
     if is_pipe_line(text):
-        cells = [c for c in _cells_of(text)]
-        if len([c for c in cells if c]) >= 2 and _header_ok([c for c in cells if c]) \
-                and len([c for c in cells if c]) >= 2 and not RULE.match(text):
-            if all(c == "" or len(c) <= 14 for c in cells):
-                return [c for c in cells if c], "pipe", i + 1
+        cells = [c for c in _cells_of(text) if c]
+        if not RULE.match(text) and _header_ok(cells):
+            return cells, "pipe", i + 1
     words = text.split()
     if len(words) >= 3 and _header_ok(words) and not NUMBER_CELL.match(words[0] or "x"):
         return words, "space", i + 1
@@ -178,9 +178,6 @@ def find_header(lines, i):
 
 def cell_type(text: str) -> str:
     """number, units, person, deadline, dash, or text."""
-    from .clauses import read_clause
-    from .unitlist import is_unit_like, split_units
-
     text = text.strip()
     if not text or text in "/／-—–无":
         return "dash"
