@@ -404,6 +404,20 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
         sys.exit(EXIT_BAD_INPUT)
 
 
+def _plans_for(out, suffixes, files, encoding):
+    """(suffix, plans, failures) for a command whose output's suffix picks the format:
+    the suffix checked and the folder too before anything is read."""
+    suffix = Path(out).suffix.lower()
+    if suffix not in suffixes:
+        names = ", ".join(suffixes[:-1]) + " or " + suffixes[-1]
+        raise click.BadParameter(f"'{out}' must end in {names}", param_hint="--output")
+    check_folder(out)
+    plans, failures = load_all(files, encoding)
+    if not plans:
+        sys.exit(EXIT_BAD_INPUT)
+    return suffix, plans, failures
+
+
 @cli.command()
 @plan_files
 @jobs_option
@@ -418,14 +432,7 @@ def matrix(files, out, lang, encoding):
     from dutygraph.reports.html import render_matrix_page
     from dutygraph.reports.matrix import matrix_csv, write_matrix_xlsx
 
-    suffix = Path(out).suffix.lower()
-    if suffix not in (".xlsx", ".csv", ".html"):
-        raise click.BadParameter(f"'{out}' must end in .xlsx, .csv or .html",
-                                 param_hint="--output")
-    check_folder(out)
-    plans, failures = load_all(files, encoding)
-    if not plans:
-        sys.exit(EXIT_BAD_INPUT)
+    suffix, plans, failures = _plans_for(out, (".xlsx", ".csv", ".html"), files, encoding)
     if suffix == ".csv":
         write_output(matrix_csv(plans, lang=lang), out)
     elif suffix == ".html":
@@ -459,13 +466,7 @@ def ledger(files, out, lang, encoding):
     """
     from dutygraph.reports.ledger import ledger_csv, write_ledger_xlsx
 
-    suffix = Path(out).suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise click.BadParameter(f"'{out}' must end in .xlsx or .csv", param_hint="--output")
-    check_folder(out)
-    plans, failures = load_all(files, encoding)
-    if not plans:
-        sys.exit(EXIT_BAD_INPUT)
+    suffix, plans, failures = _plans_for(out, (".xlsx", ".csv"), files, encoding)
     if suffix == ".csv":
         write_output(ledger_csv(plans, lang=lang), out)
     else:
