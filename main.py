@@ -32,7 +32,7 @@ import click
 
 from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, write_atomic
 from dutygraph.loaders import LoadError
-from dutygraph.loaders.model import to_dict
+from dutygraph.model import to_dict
 
 
 def dump_json(obj) -> str:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from dutygraph.graph.compare import compare_plans  # noqa: E402
 from dutygraph.loaders import load_plan  # noqa: E402
-from dutygraph.loaders.model import Plan, Source  # noqa: E402
+from dutygraph.model import Plan, Source  # noqa: E402
 
 SYNONYMS = [("加强", "强化"), ("开展", "推进"), ("深入", "持续"), ("落实", "压实"),
             ("健全", "完善"), ("严格", "从严"), ("提升", "提高")]

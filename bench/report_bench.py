@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dutygraph.graph.audit import run_audit  # noqa: E402
-from dutygraph.loaders.model import Assignment, Plan, Source, Task  # noqa: E402
+from dutygraph.model import Assignment, Plan, Source, Task  # noqa: E402
 from dutygraph.reports.html import render_report  # noqa: E402
 
 ROLES = ("lead", "support", "support", "support", "implement", "supervise")

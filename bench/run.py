@@ -40,7 +40,7 @@ def sample_texts() -> list[str]:
 def extract_samples(megabytes: float) -> dict:
     """Each sample plan parsed again and again until ``megabytes`` of text went through."""
     from dutygraph.loaders import read_document
-    from dutygraph.loaders.parse import parse_document
+    from dutygraph.loaders.stages.parse import parse_document
     from dutygraph.data import SAMPLE_PLANS
 
     docs = [read_document(p) for p in SAMPLE_PLANS]
@@ -58,7 +58,7 @@ def extract_samples(megabytes: float) -> dict:
 def extract_large(megabytes: float) -> dict:
     """One generated plan of ``megabytes``: the sample plans one after the other, repeated."""
     from dutygraph.loaders import read_document
-    from dutygraph.loaders.parse import parse_document
+    from dutygraph.loaders.stages.parse import parse_document
 
     texts = sample_texts()
     body = "\n".join(texts)
@@ -122,7 +122,7 @@ def numbered_plan(lines: int) -> str:
 def extract_lines(lines: int) -> dict:
     """One generated plan of ``lines`` numbered items: extraction should be linear."""
     from dutygraph.loaders import read_document
-    from dutygraph.loaders.parse import parse_document
+    from dutygraph.loaders.stages.parse import parse_document
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "long.txt"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from dutygraph.loaders.model import Plan
+from dutygraph.model import Plan
 
 from .build import build_graph, plan_keys
 from .collaboration import Collaboration, collaboration

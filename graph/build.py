@@ -32,7 +32,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from dutygraph.loaders.model import ROLES, SOURCES, Assignment, Plan
+from dutygraph.model import ROLES, SOURCES, Assignment, Plan
 
 from .names import office_names
 
@@ -76,7 +76,7 @@ def build_graph(plans, include_inline: bool = False, registry=None,
     alias file.
     Inline edges are always present; ``include_inline`` decides whether they count.
 
-    >>> from dutygraph.loaders.model import Assignment, Plan, Source, Task
+    >>> from dutygraph.model import Assignment, Plan, Source, Task
     >>> task = Task("t1", None, "1", "1", "修路", "修路（市交通局牵头）", 3,
     ...             assignments=(Assignment("市交通局", "市交通局", "lead", line=3),))
     >>> g = build_graph([Plan(Source("a/p.txt", "txt"), jurisdiction="某市", tasks=(task,))])

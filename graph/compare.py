@@ -34,7 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from dutygraph.loaders.model import Plan, Task
+from dutygraph.model import Plan, Task
 from dutygraph.loaders.units import Registry
 
 from .chronic import ChronicTask, chronic_tasks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dutygraph.loaders.model import Plan, Task
+from dutygraph.model import Plan, Task
 from dutygraph.loaders.units import Registry
 
 COUNTED_SOURCES = ("explicit", "inherited", "range")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from dutygraph.loaders.model import DUE_KINDS
+from dutygraph.model import DUE_KINDS
 
 from .build import task_nodes
 from .refs import TaskRef, UnitRef, task_order, task_ref, unit_ref

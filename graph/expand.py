@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from dutygraph.loaders.model import Assignment, Plan
+from dutygraph.model import Assignment, Plan
 from dutygraph.loaders.roster import member_units
 
 MEMBER_CATCH_ALL = re.compile(r"^(?:[^各、]*?(?:领导小组|安委会|安全生产委员会))?各?成员单位$")

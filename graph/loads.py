@@ -16,7 +16,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from dutygraph.loaders.model import ROLES
+from dutygraph.model import ROLES
 
 from .build import TASK, task_nodes, unit_nodes
 from .peers import PEER_KINDS, peer_group, peer_kind

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dutygraph.loaders.model import Plan
+from dutygraph.model import Plan
 from dutygraph.loaders.roster import member_units
 
 from .build import unit_node

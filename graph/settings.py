@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutygraph.loaders.model import ROLES
+from dutygraph.model import ROLES
 
 SETTINGS_FILE = "dutygraph.toml"
 DEFAULT_WEIGHTS = (("lead", 1.0), ("support", 0.5), ("implement", 0.5), ("supervise", 0.25))

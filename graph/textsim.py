@@ -13,7 +13,7 @@ import re
 import numpy as np
 from scipy import sparse
 
-from dutygraph.loaders.document import to_simplified
+from dutygraph.loaders.readers.document import to_simplified
 
 _NUMBER = re.compile(r"^\s*(第[一二三四五六七八九十百]+[章节条]|[（(]?[0-9０-９一二三四五六七八九十百]+"
                      r"[)）.．、]|[一二三四五六七八九十]是)\s*")

@@ -12,7 +12,7 @@ import re
 from contextlib import contextmanager
 from functools import lru_cache
 
-from dutygraph.loaders.model import ROLES
+from dutygraph.model import ROLES
 
 CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans SC", "WenQuanYi Micro Hei")
 ROLE_COLOURS = {"lead": "#c0392b", "support": "#2471a3", "implement": "#1e8449",

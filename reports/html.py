@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from dutygraph.loaders.model import Plan
+from dutygraph.model import Plan
 
 from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend

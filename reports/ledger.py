@@ -14,7 +14,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from dutygraph.loaders.model import Plan
+from dutygraph.model import Plan
 
 from .cells import csv_row, text_row
 from .matrix import sheet_name

@@ -12,7 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from dutygraph.loaders.model import ROLES, Plan
+from dutygraph.model import ROLES, Plan
 
 from .cells import csv_row, text_row
 from .strings import ROLE_WORDS, SOURCE_WORDS, peer_group_name, plan_name, strings

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from dutygraph.loaders.model import Plan
+from dutygraph.model import Plan
 
 from .cells import csv_row
 from .strings import (EVIDENCE_WORDS, EXTRACT_COLUMNS, ROLE_WORDS, SOURCE_WORDS, YES_NO,

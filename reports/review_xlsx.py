@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 import json
 
-from dutygraph.loaders.model import Plan, to_dict
-from dutygraph.loaders.review import (COLUMNS, MARKER_SHEET, REVIEW_SHEET, ROLE_LABELS, SCHEMA,
+from dutygraph.model import Plan, to_dict
+from dutygraph.loaders.readers.review import (COLUMNS, MARKER_SHEET, REVIEW_SHEET, ROLE_LABELS, SCHEMA,
                             SOURCE_LABELS, CHUNK, NO, YES)
 
 from .cells import text_row

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from dutygraph.loaders.model import ROLES
+from dutygraph.model import ROLES
 
 from .matrix import build_matrices
 from .strings import ROLE_MARKS, ROLE_WORDS, plan_name

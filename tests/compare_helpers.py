@@ -5,7 +5,7 @@ import re
 
 import opencc
 
-from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.model import Assignment, Plan, Source, Task
 
 _T2S = opencc.OpenCC("t2s").convert
 _BRACKETS = str.maketrans({"〈": "(", "〉": ")", "（": "(", "）": ")", "【": "(", "】": ")",

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from dutygraph.loaders import LoadError, read_document
-from dutygraph.loaders.clean import clean_lines
-from dutygraph.loaders.parse import parse_document
+from dutygraph.loaders.stages.clean import clean_lines
+from dutygraph.loaders.stages.parse import parse_document
 
 
 def squash(text: str) -> str:

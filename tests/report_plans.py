@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.model import Assignment, Plan, Source, Task
 
 HERE = Path(__file__).parent
 REPORT_DATA = HERE / "data" / "report"

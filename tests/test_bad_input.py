@@ -238,10 +238,9 @@ def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch):
 
 
 def test_a_parser_error_on_one_file_leaves_the_others(monkeypatch, tmp_path):
-    import dutygraph.loaders.parse  # noqa: F401 (loads the submodule patched below)
-    from dutygraph import loaders
+    from dutygraph.loaders.stages import parse as parse_stage
 
-    real = loaders.parse.parse_document
+    real = parse_stage.parse_document
     bad = tmp_path / "bad.txt"
     bad.write_text(PLAN_TEXT, encoding="utf-8")
 
@@ -250,7 +249,7 @@ def test_a_parser_error_on_one_file_leaves_the_others(monkeypatch, tmp_path):
             raise ValueError("cannot nest")
         return real(doc, registry=registry)
 
-    monkeypatch.setattr(loaders.parse, "parse_document", parse)
+    monkeypatch.setattr(parse_stage, "parse_document", parse)
     result = run("extract", bad, PLAN)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [

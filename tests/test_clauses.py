@@ -1,8 +1,8 @@
 """The clause grammar on clauses as Chinese plans write them, one convention a case."""
 import pytest
 
-from dutygraph.loaders.clauses import find_clauses, read_clause
-from dutygraph.loaders.unitlist import split_units
+from dutygraph.loaders.stages.clauses import find_clauses, read_clause
+from dutygraph.loaders.stages.unitlist import split_units
 
 CASES = [
     ("市应急管理局牵头，市直有关部门按职责分工负责",

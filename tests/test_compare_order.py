@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from dutygraph.graph.compare import compare_plans
 from dutygraph.graph.compare_order import arrange_plans
 from dutygraph.loaders import load_plan
-from dutygraph.loaders.model import Plan, Source
+from dutygraph.model import Plan, Source
 from dutygraph.main import cli
 
 ROOT = Path(__file__).parent.parent

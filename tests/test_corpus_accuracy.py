@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from dutygraph.loaders import load_plan
-from dutygraph.loaders.model import to_dict
+from dutygraph.model import to_dict
 from gold_scoring import prf, score_doc
 from invariants import check_plan
 from test_extraction_accuracy import totals

@@ -6,8 +6,8 @@ import json
 import pytest
 
 from dutygraph.loaders import load_plan
-from dutygraph.loaders.deadlines import normalise_deadline
-from dutygraph.loaders.model import Due, plan_from_dict, to_dict
+from dutygraph.loaders.stages.deadlines import normalise_deadline
+from dutygraph.model import Due, plan_from_dict, to_dict
 from report_plans import SAMPLE_PLANS
 
 FORMS = [

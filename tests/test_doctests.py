@@ -6,8 +6,9 @@ import importlib
 
 import pytest
 
-MODULES = ("loaders.deadlines", "loaders.roster", "graph.expand", "graph.deadlines",
-           "reports.cells", "reports.strings")
+MODULES = ("dutygraph.loaders.stages.deadlines", "dutygraph.loaders.roster",
+           "dutygraph.graph.expand", "dutygraph.graph.deadlines", "dutygraph.reports.cells",
+           "dutygraph.reports.strings")
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -10,7 +10,7 @@ import pytest
 
 from dutygraph.data import PLANS_DIR
 from dutygraph.loaders import load_plan
-from dutygraph.loaders.model import to_dict
+from dutygraph.model import to_dict
 from gold_scoring import prf, score_doc
 
 GOLD = Path(__file__).parent / "data" / "gold"

@@ -34,7 +34,7 @@ from dutygraph.graph.loads import gini, load_distribution, overloaded_units, pee
 from dutygraph.graph.orphans import orphan_tasks
 from dutygraph.graph.overlaps import colead_pairs, joint_leads, lead_and_support, similar_tasks
 from dutygraph.graph.settings import AuditSettings, with_overload, with_weights
-from dutygraph.loaders.model import Assignment, Finding, Plan, Region, Source, Task
+from dutygraph.model import Assignment, Finding, Plan, Region, Source, Task
 
 CITY = "某市"
 

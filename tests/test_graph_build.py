@@ -7,7 +7,7 @@ import pytest
 from dutygraph.graph.build import TASK, UNIT, build_graph, graph_for_export, plan_keys
 from dutygraph.graph.quality import data_quality, similar_unit_names
 from dutygraph.graph.settings import AuditSettings
-from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.model import Assignment, Plan, Source, Task
 from dutygraph.loaders.units import Registry
 
 

@@ -8,7 +8,7 @@ from dutygraph.graph.build import build_graph
 from dutygraph.graph.names import OfficeNames, city_forms, merged_forms, merged_names, plan_names
 from dutygraph.graph.peers import peer_group, peer_kind
 from dutygraph.graph.quality import similar_unit_names
-from dutygraph.loaders.model import Assignment, Plan, Source, Task
+from dutygraph.model import Assignment, Plan, Source, Task
 from dutygraph.loaders.units import Registry
 
 

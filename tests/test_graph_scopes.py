@@ -165,7 +165,7 @@ def test_report_has_a_section_per_scope_and_names_the_peer_group(tmp_path):
 
 
 def small_plan(path, place, year, *units):
-    from dutygraph.loaders.model import Assignment, Plan, Source, Task
+    from dutygraph.model import Assignment, Plan, Source, Task
 
     tasks = tuple(Task(f"T{i}", None, str(i), str(i), "t", "t", i,
                        assignments=(Assignment(u, u, "lead", line=i),))

@@ -12,8 +12,8 @@ import pytest
 
 from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import load_plan, read_document
-from dutygraph.loaders.document import detect_script
-from dutygraph.loaders.model import to_dict
+from dutygraph.loaders.readers.document import detect_script
+from dutygraph.model import to_dict
 
 PLANS = list(SAMPLE_PLANS)
 CASES = [(p, enc) for p in PLANS for enc in ("gbk", "gb18030", "big5")]

@@ -16,8 +16,8 @@ import pytest
 from tests.format_builders import build_docx, build_html, build_pdf, build_xlsx
 from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import LoadError, load_plan, read_document
-from dutygraph.loaders.docx import Numbering, chinese_number, format_number
-from dutygraph.loaders.pdf import _clean
+from dutygraph.loaders.readers.docx import Numbering, chinese_number, format_number
+from dutygraph.loaders.readers.pdf import _clean
 from dutygraph.loaders.units import split_level
 
 HERE = Path(__file__).parent

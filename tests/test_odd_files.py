@@ -13,7 +13,7 @@ import pytest
 
 from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import LoadError, load_plan, read_document
-from dutygraph.loaders.model import to_dict
+from dutygraph.model import to_dict
 
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))

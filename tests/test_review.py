@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import LoadError, load_plan, load_plans
-from dutygraph.loaders.model import to_dict
-from dutygraph.loaders.review import COLUMNS, REVIEW_SHEET, is_review_workbook
+from dutygraph.model import to_dict
+from dutygraph.loaders.readers.review import COLUMNS, REVIEW_SHEET, is_review_workbook
 from dutygraph.main import cli
 
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from dutygraph.loaders import load_plan
-from dutygraph.loaders.model import plan_from_dict, to_dict
+from dutygraph.model import plan_from_dict, to_dict
 from dutygraph.loaders.roster import member_units, read_roster_file
 from report_plans import SAMPLE_PLANS
 
