@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .readers import docx, html, pdf, table, text
-from dutygraph.loaders.readers.document import Document, LoadError
-from dutygraph.model import Plan
+from .readers.document import Document, LoadError
+from ..model import Plan
 
 READERS = {suffix: module for module in (text, docx, pdf, html, table)
            for suffix in module.SUFFIXES}
@@ -52,7 +52,7 @@ def read_document(path, encoding: str | None = None) -> Document:
     """Read one file into clean lines, or raise LoadError naming the file and the problem."""
     import dataclasses
 
-    from dutygraph.loaders.readers.document import looks_binary, sha256_of, shown_path, utf16_without_bom, wide_encoding
+    from .readers.document import looks_binary, sha256_of, shown_path, utf16_without_bom, wide_encoding
 
     path = Path(path)
     if not path.exists():
@@ -102,7 +102,7 @@ def read_document(path, encoding: str | None = None) -> Document:
 
 def load_plan(path, encoding: str | None = None, registry=None) -> Plan:
     """Read and parse one plan file."""
-    from dutygraph.loaders.stages.parse import parse_document
+    from .stages.parse import parse_document
 
     plans = _review_plans(path, registry)
     if plans is not None:
@@ -118,8 +118,8 @@ def finish_plan(plan: Plan, lines=None, registry=None) -> Plan:
     document's lines, the roster read from the regions extraction skipped."""
     import dataclasses
 
-    from dutygraph.loaders.stages.deadlines import with_due
-    from dutygraph.loaders.roster import read_roster
+    from .stages.deadlines import with_due
+    from .roster import read_roster
 
     plan = with_due(plan)
     if lines is not None:
@@ -135,7 +135,7 @@ def load_plans(path, encoding: str | None = None, registry=None) -> tuple[Plan, 
 
 def _review_plans(path, registry):
     """The corrected plans when the file is a review workbook (loaders/review.py), else None."""
-    from dutygraph.loaders.readers.review import is_review_workbook, read_review
+    from .readers.review import is_review_workbook, read_review
 
     if not is_review_workbook(path):
         return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from dutygraph.loaders.readers.document import LoadError
+from .readers.document import LoadError
 
 MANY = 16  # from this many files on, the default is one process per core
 

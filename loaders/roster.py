@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dutygraph.model import Member, Plan
-from dutygraph.loaders.units import Registry, normalise_name
+from ..model import Member, Plan
+from .units import Registry, normalise_name
 
 POST = (r"常务副组长|副组长|组长|常务副主任|副主任|主任|副总指挥长|总指挥长|副总指挥|总指挥|"
         r"副指挥长|指挥长|成员单位|成员|委员")

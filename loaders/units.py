@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import to_simplified
+from .readers.document import to_simplified
 
 LEVEL_PREFIX = re.compile(r"^(省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)(?!委|场|民|直属|政府)")
 BRACKETS = str.maketrans({"〈": "(", "〉": ")", "（": "(", "）": ")", "【": "(", "】": ")",

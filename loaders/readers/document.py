@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dutygraph.model import Finding, Region
+from ...model import Finding, Region
 
 CANDIDATE_ENCODINGS = ("utf_8", "gb18030", "big5")
 DECLARED_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030",

@@ -11,8 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import Document, LoadError, sha256_of
-from dutygraph.loaders.readers.table import pipe_lines
+from .document import Document, LoadError, sha256_of
+from .table import pipe_lines
 
 SUFFIXES = (".docx", ".docm")
 

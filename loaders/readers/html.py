@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import Document, LoadError, decode_bytes, looks_binary, sha256_of
-from dutygraph.model import Finding
-from dutygraph.loaders.readers.table import pipe_lines
+from .document import Document, LoadError, decode_bytes, looks_binary, sha256_of
+from ...model import Finding
+from .table import pipe_lines
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
 

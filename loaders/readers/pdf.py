@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import Document, LoadError, sha256_of
-from dutygraph.model import Finding
+from .document import Document, LoadError, sha256_of
+from ...model import Finding
 
 SUFFIXES = (".pdf",)
 

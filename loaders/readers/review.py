@@ -15,8 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import LoadError
-from dutygraph.model import SOURCES, Assignment, Plan, Task, Unit, plan_from_dict
+from .document import LoadError
+from ...model import SOURCES, Assignment, Plan, Task, Unit, plan_from_dict
 
 SCHEMA = "dutygraph.review/1"
 MARKER_SHEET = "dutygraph"
@@ -46,7 +46,7 @@ def excel_safe(text: str) -> str:
 
 def cell_text(value) -> str:
     """A cell as text, kept exactly (new lines and spaces are part of a task's text)."""
-    from dutygraph.loaders.readers.table import clean_cell
+    from .table import clean_cell
 
     if value is None:
         return ""
@@ -86,7 +86,7 @@ def read_review(path, registry=None) -> tuple[Plan, ...]:
         raise LoadError(path, f"has no sheet '{REVIEW_SHEET}' (a review workbook needs it)")
     rows = _rows(path, book[REVIEW_SHEET])
     if registry is None:
-        from dutygraph.loaders.units import Registry
+        from ..units import Registry
 
         registry = Registry.default()
     grouped: dict[str, list[dict]] = {name: [] for name in originals}
@@ -175,7 +175,7 @@ def _names(tasks, standing) -> set[str]:
 
 
 def _level(name: str) -> str:
-    from dutygraph.loaders.units import split_level
+    from ..units import split_level
 
     return split_level(name)[0][:1]
 
@@ -215,7 +215,7 @@ def _assignment(row: dict, registry) -> Assignment:
     elif row["collective"] in (NO, "false", "False", "FALSE", "0"):
         collective = False
     else:
-        from dutygraph.loaders.units import is_collective
+        from ..units import is_collective
 
         collective = is_collective(unit)
     return Assignment(unit=unit, mention=mention, role=row["role"], collective=collective,

@@ -15,8 +15,8 @@ import re
 import zipfile
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import Document, LoadError, decode_bytes, looks_binary, sha256_of
-from dutygraph.model import Finding
+from .document import Document, LoadError, decode_bytes, looks_binary, sha256_of
+from ...model import Finding
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv")
 

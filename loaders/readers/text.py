@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import Document, decode_bytes, sha256_of
+from .document import Document, decode_bytes, sha256_of
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown")
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from dutygraph.loaders.stages.clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
+from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
                       read_clause)
-from dutygraph.loaders.stages.clean import CleanText
-from dutygraph.loaders.readers.document import to_simplified
-from dutygraph.loaders.stages.inline import find_inline
-from dutygraph.model import Assignment, Finding, Region, Section, Task, Unit
-from dutygraph.loaders.stages.outline import CN, Node, build_tree, heading_title, is_action
-from dutygraph.loaders.stages.tables import UNIT_ROLES, sub_items
-from dutygraph.loaders.stages.unitlist import is_unit_like, split_units
-from dutygraph.loaders.units import Registry, is_collective, normalise_name, split_level
+from .clean import CleanText
+from ..readers.document import to_simplified
+from .inline import find_inline
+from ...model import Assignment, Finding, Region, Section, Task, Unit
+from .outline import CN, Node, build_tree, heading_title, is_action
+from .tables import UNIT_ROLES, sub_items
+from .unitlist import is_unit_like, split_units
+from ..units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")

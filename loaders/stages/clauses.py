@@ -17,8 +17,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from dutygraph.loaders.readers.document import to_simplified
-from dutygraph.loaders.stages.unitlist import BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
+from ..readers.document import to_simplified
+from .unitlist import BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
 
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 LABEL_ROLE = [

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dutygraph.loaders.stages.clauses import LABEL
-from dutygraph.model import Finding, Region
-from dutygraph.loaders.stages.tables import find_tables
+from .clauses import LABEL
+from ...model import Finding, Region
+from .tables import find_tables
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
 FURNITURE = re.compile(

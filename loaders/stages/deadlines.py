@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from dutygraph.model import Due
+from ...model import Due
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.stages.unitlist import UnitMention, is_unit_like, split_units
-from dutygraph.loaders.readers.document import to_simplified
-from dutygraph.loaders.units import is_collective
+from .unitlist import UnitMention, is_unit_like, split_units
+from ..readers.document import to_simplified
+from ..units import is_collective
 
 SUBJECT = re.compile(
     r"^(?:由|请|同时|并|各级和|要求)?(?P<units>(?:[\u4e00-\u9fff、]|[（(〈][\u4e00-\u9fff、]{1,8}[）)〉]){2,40}?)"

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from dataclasses import dataclass
 
-from dutygraph.loaders.stages.clean import SPAM
-from dutygraph.loaders.readers.document import to_simplified
+from .clean import SPAM
+from ..readers.document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
                          r"台账|部署|决定|制度)$")

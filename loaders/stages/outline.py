@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.stages.clean import CleanText, Line
-from dutygraph.loaders.readers.document import to_simplified
-from dutygraph.loaders.stages.tables import TableBlock
+from .clean import CleanText, Line
+from ..readers.document import to_simplified
+from .tables import TableBlock
 
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [  # (kind, pattern); the group is the number as printed
@@ -257,7 +257,7 @@ def split_backward_groups(node: Node) -> None:
 def attach_group_clauses(node: Node) -> None:
     """A clause alone on the last line of the last item, ``（责任单位：X）``, where the items
     before it name no unit of their own: it names the units of the whole group."""
-    from dutygraph.loaders.stages.clauses import find_clauses
+    from .clauses import find_clauses
 
     for child in node.children:
         attach_group_clauses(child)
@@ -347,7 +347,7 @@ def signature_lines(lines) -> set[int]:
 
 
 def _is_label(text: str) -> bool:
-    from dutygraph.loaders.stages.clauses import LABEL
+    from .clauses import LABEL
 
     m = LABEL.match(text)
     return bool(m)

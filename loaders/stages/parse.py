@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import dataclasses
 
-from dutygraph.loaders.stages.assemble import build_outline
-from dutygraph.loaders.stages.clean import clean_lines
-from dutygraph.loaders.readers.document import Document, detect_script
-from dutygraph.loaders.stages.metadata import read_metadata
-from dutygraph.model import Plan, Source
-from dutygraph.loaders.units import Registry
+from .assemble import build_outline
+from .clean import clean_lines
+from ..readers.document import Document, detect_script
+from .metadata import read_metadata
+from ...model import Plan, Source
+from ..units import Registry
 
 
 def parse_document(doc: Document, registry: Registry | None = None) -> Plan:

@@ -20,9 +20,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from dutygraph.loaders.stages.clauses import read_clause
-from dutygraph.loaders.readers.document import to_simplified
-from dutygraph.loaders.stages.unitlist import is_unit_like, split_units
+from .clauses import read_clause
+from ..readers.document import to_simplified
+from .unitlist import is_unit_like, split_units
 
 ROLE_WORDS = [  # (column role, header words); in a cell, the word standing first decides
     ("number", r"^(序号|编号|序|No\.?|项目编号)$"),

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dutygraph.loaders.readers.document import to_simplified
+from ..readers.document import to_simplified
 
 UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|队|所|站|中心|公司|政府|单位|部门|机关|机构|委员会|会|组|室|校|团|"
