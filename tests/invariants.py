@@ -9,6 +9,7 @@ from pathlib import Path
 
 from dutygraph.loaders import LoadError, read_document
 from dutygraph.loaders.stages.clean import clean_lines
+from dutygraph.loaders.stages.normalise import normalise
 from dutygraph.loaders.stages.parse import parse_document
 
 
@@ -39,7 +40,7 @@ def check_plan(path: Path):
             f"{task.id} starts inside {prev.id}"
     # A heading's clause is quoted from the lines the cleaner gave the parser: rejoined
     # across a page break and the furniture (page numbers, breadcrumbs) dropped between.
-    source = squash("\n".join(line.text for line in clean_lines(doc.lines).lines))
+    source = squash("\n".join(line.raw for line in clean_lines(normalise(doc.lines)).lines))
     for task in plan.tasks:
         for a in task.assignments:
             if a.source in ("inherited", "range"):  # the heading's clause, not the task's

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
                       read_clause)
 from .clean import CleanText
+from .normalise import Line
 from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
@@ -65,28 +66,38 @@ class _Builder:
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
 
     # -- assignments --
-    def assignment(self, mention, role, source, clause, line, evidence="") -> Assignment:
+    def assignment(self, mention, role, source, clause, line, evidence="",
+                   where: Line | None = None) -> Assignment:
+        """An assignment; ``where`` (the Line the clause stands in) gives the clause and
+        the mention as the source wrote them."""
         unit = self.registry.canonical(mention.name)
-        return Assignment(unit=unit, mention=mention.text, role=role,
+        written = mention.text
+        if where is not None:
+            clause, written = as_written(clause, where), as_written(mention.text, where)
+        return Assignment(unit=unit, mention=written, role=role,
                           collective=is_collective(unit, self.level), source=source,
                           clause=clause, line=line, exhaustive=mention.exhaustive,
                           evidence=evidence or source)
 
-    def read_text(self, text: str, line_at):
+    def read_text(self, where: Line, line_at):
         """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
+        text = where.text
         found, deadline, leaders, spans = [], None, [], []
         for span, reading in self.clauses(text):
-            clause = text[span.start: span.end].strip()
+            clause_line = where.cut(span.start, span.end)
+            clause = clause_line.text.strip()
             line = line_at(span.start)
             if reading.first_is_lead:
                 self.first_lead_from = min(self.first_lead_from, line)
             first = reading.ordered and line >= self.first_lead_from
             found.extend(self.assignment(r.mention, "support" if first and k else r.role,
-                                         "explicit", clause, line, "first" if first else span.kind)
+                                         "explicit", clause, line, "first" if first else span.kind,
+                                         clause_line)
                          for k, r in enumerate(reading.roles))
-            self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line)
+            self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line,
+                                                 where=clause_line)
                                  for r in reading.standing)
-            deadline = deadline or reading.deadline
+            deadline = deadline or (reading.deadline and as_written(reading.deadline, clause_line))
             leaders.extend(reading.leaders)
             spans.append((span.start, span.end))
         return found, deadline, leaders, spans
@@ -134,15 +145,18 @@ class _Builder:
     def add_section(self, node: Node, parent_id, inherited):
         sid = f"S{len(self.sections) + 1}"
         first = node.lines[0]
-        self.sections.append(Section(sid, node.number, node.title, parent_id, first.number,
+        self.sections.append(Section(sid, node.number, heading_title(node.first_raw), parent_id,
+                                     first.number,
                                      len(node.path())))
         heading = node.first_text
+        head_line = node.lines[0].cut(node.marker_len)
         own, ranges = [], {}
         title_end = len(heading_title(heading)) + 2
         for span in find_clauses(heading):
             if span.start > max(title_end, 60) and len(heading) > 60:
                 continue  # a clause deep in a long first paragraph: the item's own
-            ranges_here = self.read_ranges(span.inner, heading[span.start:span.end], first.number)
+            ranges_here = self.read_ranges(span.inner, heading[span.start:span.end], first.number,
+                                           head_line)
             if ranges_here:
                 for key, items in ranges_here.items():
                     ranges.setdefault(key, []).extend(items)
@@ -152,13 +166,15 @@ class _Builder:
             if RANGE.search(to_simplified(span.inner)):
                 continue
             own.extend(self.assignment(r.mention, r.role, "inherited",
-                                       heading[span.start:span.end], first.number, "heading")
+                                       heading[span.start:span.end], first.number, "heading",
+                                       head_line)
                        for r in reading.roles)
-        own.extend(self.assignment(u, "lead", "inherited", heading, first.number, "header")
+        own.extend(self.assignment(u, "lead", "inherited", heading, first.number, "header",
+                                   head_line)
                    for u in header_units(heading, self.stem))
         for line in node.lines[1:]:  # （一）至（五）项由X负责。 on a line of its own
             if RANGE_LINE.match(to_simplified(line.text)):
-                for key, items in self.read_ranges(line.text, line.text, line.number).items():
+                for key, items in self.read_ranges(line.text, line.text, line.number, line).items():
                     ranges.setdefault(key, []).extend(items)
         label_lines = [x for x in node.lines[1:] if LABEL.match(to_simplified(x.text))]
         clause_lines = label_lines + [x for x in node.lines[1:] if x not in label_lines and (
@@ -166,7 +182,7 @@ class _Builder:
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
-                                           "heading") for r in reading.roles)
+                                           "heading", line) for r in reading.roles)
         body_text = "\n".join(x.text for x in node.lines[1:] if x not in clause_lines)
         if self.assigns(body_text) and is_action(node):
             self.add_task(node, parent_id, inherited)
@@ -180,12 +196,13 @@ class _Builder:
         kept as the plan's standing assignments; True when the line was one."""
         if not STANDING_LINE.search(to_simplified(line.text)):
             return False
-        found = [self.assignment(r.mention, r.role, "explicit", line.text, line.number, "sentence")
+        found = [self.assignment(r.mention, r.role, "explicit", line.text, line.number, "sentence",
+                                 line)
                  for _, reading in self.clauses(line.text) for r in reading.standing]
         self.standing.extend(found)
         return bool(found)
 
-    def read_ranges(self, inner: str, clause: str, line: int) -> dict:
+    def read_ranges(self, inner: str, clause: str, line: int, where: Line | None = None) -> dict:
         """（一）至（五）项由X负责 -> {'一': [...], '二': [...], …}."""
         out: dict[str, list] = {}
         simple = to_simplified(inner)
@@ -198,12 +215,16 @@ class _Builder:
             first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
             for number in number_range(first, last):
                 out.setdefault(number, []).extend(
-                    self.assignment(r.mention, r.role, "range", clause, line) for r in reading.roles)
+                    self.assignment(r.mention, r.role, "range", clause, line, where=where)
+                    for r in reading.roles)
         return out
 
     def add_task(self, node: Node, section_id, inherited):
         lines = node.lines
-        text = node.first_text + "".join("\n" + line.text for line in lines[1:])
+        where = lines[0].cut(node.marker_len)
+        for line in lines[1:]:
+            where = where.joined(line, "\n")
+        text = where.text
         starts = [0]
         for line in lines[:-1]:
             starts.append(starts[-1] + len(line.text) + 1 - (node.marker_len if line is lines[0] else 0))
@@ -212,29 +233,33 @@ class _Builder:
             k = max(i for i, s in enumerate(starts) if s <= offset)
             return lines[k].number
 
-        found, deadline, leaders, spans = self.read_text(text, line_at)
+        found, deadline, leaders, spans = self.read_text(where, line_at)
         if node.after is not None and node.after not in lines:  # 上述项目由X负责 / a group's clause
             for _, reading in self.clauses(node.after.text):
                 found += [self.assignment(r.mention, r.role, "range", node.after.text,
-                                          node.after.number, "after") for r in reading.roles]
+                                          node.after.number, "after", node.after)
+                          for r in reading.roles]
         if len(lines) > 1 and node.kind != "titled" and HEADER_DUTIES.search(node.first_text):
             # 第八条 区公安分局工作职责： over its duties
             found += [self.assignment(u, "lead", "explicit", node.first_text, lines[0].number,
-                                      "header") for u in header_units(node.first_text, self.stem)]
+                                      "header", where)
+                      for u in header_units(node.first_text, self.stem)]
         if node.kind == "titled" and DUTY_START.match(text[len(node.number) + 1:]):
             found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
-                                      "header") for u in header_units(node.number, self.stem)]
+                                      "header", where) for u in header_units(node.number, self.stem)]
         if not found and not inherited and not is_action(node):
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
-        inline = [self.assignment(m, role, "inline", sentence, line_at(offset))
+        inline = [self.assignment(m, role, "inline", sentence, line_at(offset),
+                                  where=where.cut(offset, offset + len(sentence)))
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
         explicit_keys = {(a.unit, a.role) for a in found}
         extra = [a for a in inherited if (a.unit, a.role) not in explicit_keys]
         self.tasks.append(Task(
             id=f"T{len(self.tasks) + 1}", section=section_id,
             label="/".join(n.number for n in node.path()), number=node.number,
-            title=heading_title(text), text=text, line=lines[0].number, end_line=lines[-1].end,
+            title=heading_title(where.raw), text=where.raw, line=lines[0].number,
+            end_line=lines[-1].end,
             deadline=deadline or find_deadline(text), assignments=tuple(dedupe(found + extra + inline)),
             leaders=tuple(dict.fromkeys(leaders))))
 
@@ -285,8 +310,9 @@ class _Builder:
                 self.tasks.append(Task(
                     id=f"T{len(self.tasks) + 1}", section=section, label=label,
                     number=str(m) if len(pieces) > 1 else number,
-                    title=heading_title(piece),
-                    text="\n".join([piece] + unit_text) if len(pieces) > 1 else row.text,
+                    title=heading_title(row.raw_of(piece)),
+                    text="\n".join([row.raw_of(piece)] + [row.raw_of(u) for u in unit_text])
+                    if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
                     deadline=cells["deadline"].strip() or find_deadline(piece),
                     assignments=tuple(dedupe(found + list(inherited))), leaders=leaders))
@@ -304,7 +330,8 @@ class _Builder:
         else:
             pairs = [(u, role) for u in split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
                      if is_unit_like(u.name)]
-        return [self.assignment(m, r, source, clause, row.line, "table") for m, r in pairs]
+        return [replace(self.assignment(m, r, source, clause, row.line, "table"),
+                        clause=row.raw_of(clause), mention=row.raw_of(m.text)) for m, r in pairs]
 
 
 def number_range(first: str, last: str) -> list[str]:
@@ -376,7 +403,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     builder.regions.extend(Region(x.number, x.end, "preamble", len(x.text)) for x in preamble)
     builder.regions.extend(Region(x.number, x.end, kind, len(x.text)) for x, kind in roster)
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
-                                    "number was lost", x.text[:40]) for x in damaged)
+                                    "number was lost", x.raw[:40]) for x in damaged)
     units, aliases, typos = collect_units(builder.tasks, builder.standing)
     return Outline(tuple(builder.sections), tuple(builder.tasks), units,
                    tuple(dedupe(builder.standing)), tuple(builder.warnings) + typos,
@@ -415,3 +442,11 @@ def find_typos(units, mentions) -> tuple[Finding, ...]:
     return tuple(Finding("typo", mentions[short]["line"],
                          f"unit name {short} looks like a typo of {long_}", short)
                  for (short, _), long_ in sorted(pairs.items()))
+
+
+def as_written(piece: str, where: Line) -> str:
+    """A piece of normalised text as the source wrote it (itself where it is not found)."""
+    if where.omap is None and where.raw is where.text:
+        return piece
+    at = where.text.find(piece)
+    return where.raw_at(at, at + len(piece)) if at >= 0 else piece

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .clauses import LABEL
 from ...model import Finding, Region
+from .normalise import Line, Normalised
 from .tables import find_tables
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
@@ -31,10 +32,9 @@ SPAM = re.compile(
     r"(老虎机|百家乐|娱乐城|博彩|赌场|葡京|威尼斯人|时时彩|六合彩|真人视讯|电子游艺|网投|"
     r"体育投注|彩票网|开户送|棋牌游戏|捕鱼游戏)[\u4e00-\u9fffA-Za-z0-9]{0,6}[:：]?"
 )
-NBSP_AS_QUESTION = re.compile(r"^\?+(?=[（(一二三四五六七八九十\d\u4e00-\u9fff])|(?<= )\?+(?=\S)")
+
+
 GARBLED = re.compile(r"\ufffd|\?{2,}|[\u4e00-\u9fff]\?[\u4e00-\u9fff;；]|[\u4e00-\u9fff]\?$")
-MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 SENTENCE_END = "。；;！!？?：:”’」』)）]】》>…"
 STARTS_NEW_BLOCK = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[章节部分篇编条]|[一二三四五六七八九十百]+[、是]"
@@ -49,13 +49,6 @@ BROKEN_LINE_MIN = 24  # a line this long ending mid-sentence was broken at a pag
 
 
 @dataclass(frozen=True)
-class Line:
-    number: int  # first source line
-    text: str
-    end: int  # last source line (differs when lines were rejoined)
-
-
-@dataclass(frozen=True)
 class CleanText:
     lines: tuple[Line, ...]
     skipped: tuple[Region, ...]
@@ -63,44 +56,29 @@ class CleanText:
     tables: tuple = ()  # tables.TableBlock, found before lines were rejoined
 
 
-def strip_markdown(text: str) -> str:
-    text = MARKDOWN_HEADING.sub("", text)
-    text = MARKDOWN_EMPHASIS.sub("", text)
-    return re.sub(r"^>\s*", "", text)
-
-
-def normalise_spaces(text: str) -> str:
-    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
-    text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
-    return re.sub(r"[ \t]+", " ", text).strip()
-
-
-def clean_lines(raw_lines) -> CleanText:
-    """Clean a document's lines (see the module docstring)."""
+def clean_lines(normalised: Normalised) -> CleanText:
+    """Clean a document's normalised lines (see the module docstring)."""
     kept: list[Line] = []
-    skipped: list[Region] = []
-    warnings: list[Finding] = []
-    for number, raw in enumerate(raw_lines, 1):
-        text = normalise_spaces(strip_markdown(normalise_spaces(raw)))
-        if not text:
-            if raw.strip():  # only marks (>, #, **) or invisible characters: say so
-                skipped.append(Region(number, number, "blank", len(raw)))
+    skipped = list(normalised.skipped)
+    warnings = list(normalised.warnings)
+    for line in normalised.lines:
+        if FURNITURE.search(line.text) and len(line.text) < 120:
+            skipped.append(Region(line.number, line.number, "furniture", len(line.raw)))
             continue
-        if FURNITURE.search(text) and len(text) < 120:
-            skipped.append(Region(number, number, "furniture", len(raw)))
-            continue
-        if SPAM.search(text):
-            cleaned = SPAM.sub("", text)
-            warnings.append(Finding("spam", number, "spam text removed from a defaced page",
-                                    text[:80]))
-            skipped.append(Region(number, number, "spam", len(text) - len(cleaned)))
-            text = cleaned.strip()
-            if not text:
+        if SPAM.search(line.text):
+            warnings.append(Finding("spam", line.number, "spam text removed from a defaced page",
+                                    line.raw[:80]))
+            cleaned = cut_spam(line)
+            skipped.append(Region(line.number, line.number, "spam",
+                                  len(line.text) - len(cleaned.text)))
+            if not cleaned.text:
                 continue
-        if GARBLED.search(text):
-            warnings.append(Finding("garbled", number, "garbled characters (mojibake or "
-                                    "replacement marks)", GARBLED.search(text).group(0)))
-        kept.extend(Line(number, piece, number) for piece in split_run_on(text))
+            line = cleaned
+        garbled = GARBLED.search(line.raw)
+        if garbled:
+            warnings.append(Finding("garbled", line.number, "garbled characters (mojibake or "
+                                    "replacement marks)", garbled.group(0)))
+        kept.extend(split_run_on(line))
     tables = find_tables(kept)  # before rejoining: a table's cells are lines of their own
     inside = {k for block in tables.values() for k in range(block.start, block.end)}
     lines, run = [], []
@@ -122,20 +100,33 @@ RUN_ON_MIN = 150
 GROUP_SPLIT = re.compile(r"(?<=[;；。])\s*(?=第[一二三四五六七八九十\d]{1,3}(?:组|小组)[:：])")  # …;第二组:
 
 
-def split_run_on(text: str) -> list[str]:
+def cut_spam(line: Line) -> Line:
+    """The line without the spam in it, raw text beside (stripped; maybe empty)."""
+    pieces, last = [], 0
+    for m in SPAM.finditer(line.text):
+        pieces.append(line.cut(last, m.start()))
+        last = m.end()
+    out = pieces[0]
+    for piece in pieces[1:] + [line.cut(last)]:
+        out = out.joined(piece)
+    return out.strip()
+
+
+def split_run_on(line: Line) -> list[Line]:
     """A page that put a whole list on one line (``…。 2.落实… 责任单位:X 3.…``): pieces at
     each space before an item number or a label; a shorter line stays whole. Groups
     (``第一组：…；第二组：…``) are cut apart wherever they stand."""
+    text = line.text
     if PIPE_ROW.search(text):
-        return [text]  # a table row keeps its cells together
+        return [line]  # a table row keeps its cells together
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
         cuts = []
     cuts = sorted(set(cuts + [m.start() for m in GROUP_SPLIT.finditer(text)]))
     if not cuts:
-        return [text]
+        return [line]
     bounds = [0] + cuts + [len(text)]
-    return [text[a:b].strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [line.cut(a, b).strip() for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
 def open_bracket_at_end(text: str) -> bool:
@@ -152,7 +143,7 @@ def rejoin_broken(lines: list[Line]) -> list[Line]:
         if out:
             prev = out[-1]
             if open_bracket_at_end(prev.text) and line.number - prev.end <= 3:
-                out[-1] = Line(prev.number, prev.text + line.text, line.number)
+                out[-1] = prev.joined(line)
                 continue  # a bracket left open: the clause goes on, whatever the line starts with
             if (len(prev.text) >= BROKEN_LINE_MIN and prev.text[-1] not in SENTENCE_END
                     and not STARTS_NEW_BLOCK.match(line.text)
@@ -160,7 +151,7 @@ def rejoin_broken(lines: list[Line]) -> list[Line]:
                     and not TITLE_END.search(prev.text)
                     and not PIPE_ROW.search(prev.text)
                     and line.number - prev.end <= 3):
-                out[-1] = Line(prev.number, prev.text + line.text, line.number)
+                out[-1] = prev.joined(line)
                 continue
         out.append(line)
     return out

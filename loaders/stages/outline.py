@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import CleanText, Line
+from .clean import CleanText
+from .normalise import Line
 from ..readers.document import to_simplified
 from .tables import TableBlock
 
@@ -74,6 +75,10 @@ class Node:
     @property
     def first_text(self) -> str:
         return self.lines[0].text[self.marker_len:] if self.lines else ""
+
+    @property
+    def first_raw(self) -> str:
+        return self.lines[0].raw_at(self.marker_len) if self.lines else ""
 
     @property
     def title(self) -> str:
@@ -161,7 +166,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             number = m.group(1)
             if kind in ("chapter", "part") and len(text) == m.end() and i + 1 < len(lines) \
                     and not match_marker(lines[i + 1].text):  # 第六章 / 提升… on two lines
-                line = Line(line.number, text + lines[i + 1].text, lines[i + 1].end)
+                line = line.joined(lines[i + 1])
                 i += 1
             closes_on = ""
             if kind == "chapter":
@@ -296,16 +301,16 @@ def merge_field_items(node: Node) -> None:
     node.children = []
     for kid in kids:
         text = kid.first_text
+        first = kid.lines[0].cut(kid.marker_len)
         marks = [m for m in INLINE_ORDINAL.finditer(text)]
         if len(marks) >= 2 and [m.group(1) for m in marks[:2]] == ["一", "二"]:
             cut = [m.start(1) for m in marks] + [len(text)]
-            node.lines.append(Line(kid.lines[0].number, text[: cut[0]], kid.lines[0].end))
-            node.children += [Node("ordinal", f"{m.group(1)}是",
-                                   [Line(kid.lines[0].number, text[cut[k]: cut[k + 1]],
-                                         kid.lines[0].end)], node, marker_len=len(m.group(1)) + 1)
+            node.lines.append(first.cut(0, cut[0]))
+            node.children += [Node("ordinal", f"{m.group(1)}是", [first.cut(cut[k], cut[k + 1])],
+                                   node, marker_len=len(m.group(1)) + 1)
                               for k, m in enumerate(marks)]
         else:
-            node.lines.append(Line(kid.lines[0].number, text, kid.lines[0].end))
+            node.lines.append(first)
         node.lines.extend(kid.lines[1:])
 
 
@@ -321,11 +326,10 @@ def split_inline_ordinals(node: Node) -> None:
     numbers = [m.group(1) for m in marks]
     if len(marks) < 2 or numbers[:2] != ["一", "二"] or marks[0].start() != len(heading_title(body)) + 1:
         return
-    cut = [m.start(1) for m in marks] + [len(body)]
-    prefix = line.text[: node.marker_len]
-    node.lines = [Line(line.number, prefix + body[: cut[0]], line.end)]
+    cut = [node.marker_len + m.start(1) for m in marks] + [len(line.text)]
+    node.lines = [line.cut(0, cut[0])]
     for k, m in enumerate(marks):
-        piece = Line(line.number, body[cut[k]: cut[k + 1]], line.end)
+        piece = line.cut(cut[k], cut[k + 1])
         node.children.append(Node("ordinal", f"{m.group(1)}是", [piece], node,
                                   marker_len=len(m.group(1)) + 1))
 

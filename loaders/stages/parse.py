@@ -5,6 +5,7 @@ import dataclasses
 
 from .assemble import build_outline
 from .clean import clean_lines
+from .normalise import normalise
 from ..readers.document import Document, detect_script
 from .metadata import read_metadata
 from ...model import Plan, Source
@@ -13,7 +14,7 @@ from ..units import Registry
 
 def parse_document(doc: Document, registry: Registry | None = None) -> Plan:
     registry = registry or Registry.default()
-    cleaned = clean_lines(doc.lines)
+    cleaned = clean_lines(normalise(doc.lines))
     meta = read_metadata(doc.lines, cleaned)
     outline = build_outline(cleaned, registry, jurisdiction=meta.jurisdiction)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,

@@ -65,6 +65,7 @@ class Row:
     continued: bool = False  # a row without its own number, under the numbered one above
     text: str = ""  # the row's lines as written
     written: tuple[tuple[str, str], ...] = ()  # (column role, its cells as written)
+    source: tuple = ()  # the row's Lines (normalised text and raw text)
 
     def get(self, role: str) -> str:
         return "、".join(t for r, t in self.cells if r == role and t)
@@ -72,6 +73,16 @@ class Row:
     def as_written(self, role: str) -> str:
         """The cells of a column as the page wrote them (an assignment's clause)."""
         return "\n".join(t for r, t in self.written if r == role and t)
+
+    def raw_of(self, piece: str) -> str:
+        """A piece of a cell as the source wrote it (the piece itself where not found)."""
+        if "\n" in piece:
+            return "\n".join(self.raw_of(part) for part in piece.split("\n"))
+        for line in self.source:
+            at = line.text.find(piece)
+            if at >= 0:
+                return line.raw_at(at, at + len(piece))
+        return piece
 
     def tasks(self) -> list[str]:
         """The task cells, coarsest first (a row may hold a category and its task)."""
@@ -263,7 +274,7 @@ def align(types: list[str], roles: tuple[str, ...]) -> list[tuple[int, int]]:
 # --- rows -------------------------------------------------------------------------------
 
 def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
-         raw: str = "", lines_apart: bool = True) -> Row | None:
+         raw: str = "", lines_apart: bool = True, source: tuple = ()) -> Row | None:
     texts = [c for c, _ in cells]
     if not any(texts):
         return None
@@ -287,7 +298,7 @@ def _row(cells: list[tuple[str, int]], roles: tuple[str, ...], continued=False,
     heading = (not has_units and len(filled) == 1 and (
         HEADING_CELL.match(filled[0]) or len(texts) < len(roles) - 1))
     return Row(cells[0][1], cells[-1][1], tuple(out), "heading" if heading else "task",
-               continued, raw, tuple(written))
+               continued, raw, tuple(written), source)
 
 
 def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
@@ -308,7 +319,8 @@ def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
                 [c for c in cells if c]) == roles:
             k += 1  # the header again (a table over pages)
             continue
-        row = _row([(c, lines[k].number) for c in cells], roles, raw=text,
+        row = _row([(c, lines[k].number) for c in cells], roles, raw=lines[k].raw,
+                   source=(lines[k],),
                    lines_apart=False)
         if row:
             rows.append(row)
@@ -331,8 +343,8 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
 
     def flush(continued=False):
         numbers = {n for _, n in current}
-        raw = "\n".join(x.text for x in lines[start:k] if x.number in numbers)
-        row = _row(current, roles, continued, raw)
+        source = tuple(x for x in lines[start:k] if x.number in numbers)
+        row = _row(current, roles, continued, "\n".join(x.raw for x in source), source=source)
         if row:
             rows.append(row)
 
@@ -390,8 +402,9 @@ def read_record(lines, i) -> TableBlock | None:
     first_task = roles.index("task")  # the work item; later target rows are notes
     roles = tuple("other" if r == "task" and n != first_task else r for n, r in enumerate(roles))
     cells = tuple((role, value) for role, (value, _) in zip(roles, values))
-    text = "\n".join(x.text for x in lines[i:k])
-    row = Row(lines[i].number, lines[k - 1].end, cells, "task", False, text, cells)
+    text = "\n".join(x.raw for x in lines[i:k])
+    row = Row(lines[i].number, lines[k - 1].end, cells, "task", False, text, cells,
+              tuple(lines[i:k]))
     return TableBlock(i, k, tuple(keys), roles, (row,), (), lines[k - 1].end, lines[i])
 
 

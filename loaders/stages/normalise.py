@@ -1,0 +1,132 @@
+"""The first stage: every line read once into the form all later stages read.
+
+A plan reaches us in either script, with ASCII or full-width punctuation (``县住建局:负责…``
+and ``县住建局：负责…`` mean the same), with pinyin a converter left after characters
+(``責(zé)任單位``), Markdown marks, runs of spaces and non-breaking spaces saved as ``?``.
+Each ``Line`` keeps two texts: ``text``, normalised (simplified script, one width of
+punctuation, no pinyin, spaces collapsed), which every later stage reads; and ``raw``, the
+line as the source wrote it (spaces and marks tidied), from which the Plan's task texts,
+titles and clauses are cut, so a citation is what the document says.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Finding, Region
+from ..readers.document import PINYIN, _converter
+
+# ASCII and full-width forms of the marks the grammar reads, read alike (one width: the
+# full-width forms Chinese documents use); full-width digits and letters read as ASCII.
+WIDTH = str.maketrans({":": "：", ";": "；", ",": "，", "(": "（", ")": "）",
+                       **{chr(0xFF10 + k): str(k) for k in range(10)},
+                       **{chr(0xFF21 + k): chr(0x41 + k) for k in range(26)},
+                       **{chr(0xFF41 + k): chr(0x61 + k) for k in range(26)}})
+NBSP_AS_QUESTION = re.compile(r"^\?+(?=[（(一二三四五六七八九十\d\u4e00-\u9fff])|(?<= )\?+(?=\S)")
+MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+QUOTE_MARK = re.compile(r"^>\s*")
+SPACE_RUN = re.compile(r"[ \t]+")
+@dataclass(frozen=True)
+class Line:
+    """One line of the plan: ``text`` normalised, ``raw`` as written; ``omap`` gives the
+    offset in ``raw`` of each offset of ``text`` (None where they are one to one)."""
+
+    number: int  # first source line
+    text: str
+    end: int  # last source line (differs when lines were rejoined)
+    raw: str = ""
+    omap: tuple[int, ...] | None = None
+
+    def __post_init__(self):
+        if not self.raw:
+            object.__setattr__(self, "raw", self.text)
+
+    def raw_at(self, start: int, stop: int | None = None) -> str:
+        """The source text under ``text[start:stop]``."""
+        stop = len(self.text) if stop is None else stop
+        if self.omap is None:
+            return self.raw[start:stop]
+        return self.raw[self.omap[start]: self.omap[stop]]
+
+    def cut(self, start: int, stop: int | None = None) -> "Line":
+        """The part ``text[start:stop]`` as a Line of its own, its raw text beside it."""
+        stop = len(self.text) if stop is None else stop
+        if self.omap is None:
+            text = self.text[start:stop]
+            return Line(self.number, text, self.end,
+                        text if self.raw is self.text else self.raw[start:stop])
+        base = self.omap[start]
+        return Line(self.number, self.text[start:stop], self.end, self.raw_at(start, stop),
+                    tuple(k - base for k in self.omap[start: stop + 1]))
+
+    def strip(self) -> "Line":
+        start = len(self.text) - len(self.text.lstrip())
+        return self.cut(start, len(self.text.rstrip()))
+
+    def joined(self, other: "Line", sep: str = "") -> "Line":
+        """This line and the next as one (a sentence broken at a page end)."""
+        if self.omap is None and other.omap is None:
+            text = self.text + sep + other.text
+            same = self.raw is self.text and other.raw is other.text
+            return Line(self.number, text, other.end, text if same else self.raw + sep + other.raw)
+        left = self.omap or tuple(range(len(self.text) + 1))
+        right = other.omap or tuple(range(len(other.text) + 1))
+        shift = len(self.raw) + len(sep)
+        omap = left[:-1] + tuple(left[-1] + k for k in range(len(sep))) + tuple(
+            shift + k for k in right)
+        return Line(self.number, self.text + sep + other.text, other.end,
+                    self.raw + sep + other.raw, omap)
+
+
+def tidy(text: str) -> str:
+    """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off."""
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
+    text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
+    text = QUOTE_MARK.sub("", MARKDOWN_EMPHASIS.sub("", MARKDOWN_HEADING.sub("", text)))
+    return SPACE_RUN.sub(" ", text).strip()
+
+
+def simplify(text: str) -> str:
+    """Simplified script, one character for one (a phrase conversion that changes the
+    length is redone character by character, so offsets still meet the raw text)."""
+    converter = _converter("tw2s")
+    out = converter.convert(text)
+    if len(out) != len(text):
+        out = "".join(converter.convert(ch) for ch in text)
+    return out
+
+
+def normalise_line(number: int, raw: str) -> Line:
+    """One tidied source line as a Line."""
+    omap = None
+    text = raw
+    if "(" in raw and PINYIN.search(raw):
+        keep = [True] * len(raw)
+        for m in PINYIN.finditer(raw):
+            keep[m.start(): m.end()] = [False] * (m.end() - m.start())
+        idx = [k for k in range(len(raw)) if keep[k]]
+        text = "".join(raw[k] for k in idx)
+        omap = tuple(idx) + (len(raw),)
+    norm = simplify(text).translate(WIDTH)
+    return Line(number, raw if norm == raw else norm, number, raw, omap)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    lines: tuple[Line, ...]
+    skipped: tuple[Region, ...]
+    warnings: tuple[Finding, ...]
+
+
+def normalise(raw_lines) -> Normalised:
+    """Every non-blank line normalised; a line of marks only is recorded as skipped."""
+    lines, skipped, warnings = [], [], []
+    for number, raw in enumerate(raw_lines, 1):
+        text = tidy(raw)
+        if not text:
+            if raw.strip():  # only marks (>, #, **) or invisible characters: say so
+                skipped.append(Region(number, number, "blank", len(raw)))
+            continue
+        lines.append(normalise_line(number, text))
+    return Normalised(tuple(lines), tuple(skipped), tuple(warnings))
