@@ -239,12 +239,15 @@ class _Builder:
                 found += [self.assignment(r.mention, r.role, "range", node.after.text,
                                           node.after.number, "after", node.after)
                           for r in reading.roles]
-        if len(lines) > 1 and node.kind != "titled" and HEADER_DUTIES.search(node.first_text):
-            # 第八条 区公安分局工作职责： over its duties
-            found += [self.assignment(u, "lead", "explicit", node.first_text, lines[0].number,
-                                      "header", where)
-                      for u in header_units(node.first_text, self.stem)]
-        if node.kind == "titled" and DUTY_START.match(text[len(node.number) + 1:]):
+        if len(lines) > 1 and node.kind != "titled":
+            # 第八条 区公安分局工作职责： or （1）市林业局。 over its duties
+            named = header_units(node.first_text, self.stem)
+            if HEADER_DUTIES.search(node.first_text) or all(
+                    OFFICE_END.search(u.name) for u in named):  # an office, not a place
+                found += [self.assignment(u, "lead", "explicit", node.first_text,
+                                          lines[0].number, "header", where) for u in named]
+        if node.kind == "titled" and (DUTY_START.match(text[len(node.number) + 1:]) or
+                                      node.parent.kind == "root"):
             found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
                                       "header", where) for u in header_units(node.number, self.stem)]
         if not found and not inherited and not is_action(node):

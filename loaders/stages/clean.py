@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .clauses import LABEL
+from .unitlist import is_unit_like
 from ...model import Finding, Region
 from .normalise import Line, Normalised
 from .tables import find_tables
@@ -22,7 +23,7 @@ FURNITURE = re.compile(
     r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口|免责声明)"
     r"|^(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
     r"|^(抄送|抄报|主送|印发|分送)\s*[:：]"
-    r"|^(索引号|主题分类|发文机关|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
+    r"|^(索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
     r"废止日期|主题词|阅读次数|浏览量|联系人|联系电话|传真|电子邮箱)\s*[:：]"
     r"|^[\[【(（]?\s*字体\s*[:：]|^[（(]此件(主动|依申请|不予)?公开(发布)?[）)]$"
     r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$"
@@ -97,6 +98,7 @@ RUN_ON_SPLIT = re.compile(
     r"\s(?=\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
     r"|(?:" + LABEL.pattern + "))")
 RUN_ON_MIN = 150
+UNIT_COLON = re.compile(r"(?<=[。；])\s*(?=([^，。；：、\s]{2,24})：)")  # …。市房管局：负责…
 GROUP_SPLIT = re.compile(r"(?<=[;；。])\s*(?=第[一二三四五六七八九十\d]{1,3}(?:组|小组)[:：])")  # …;第二组:
 
 
@@ -122,7 +124,8 @@ def split_run_on(line: Line) -> list[Line]:
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
         cuts = []
-    cuts = sorted(set(cuts + [m.start() for m in GROUP_SPLIT.finditer(text)]))
+    cuts = sorted(set(cuts + [m.start() for m in GROUP_SPLIT.finditer(text)] + [
+        m.start() for m in UNIT_COLON.finditer(text) if is_unit_like(m.group(1))]))
     if not cuts:
         return [line]
     bounds = [0] + cuts + [len(text)]

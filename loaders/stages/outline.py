@@ -23,6 +23,7 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("group", rf"^第\s*([{CN}\d]+)\s*(?:组|小组)\s*[:：]\s*"),
     ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
     ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
+    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])\s*(?=[\u4e00-\u9fff“（(])"),  # 3.1预防
     ("num", r"^(\d+)\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年|\d{1,2}\s*月))\s*"),  # 1.2009年底前
     ("num_half", r"^(\d+)\s*[)）]\s*"),
     ("num_paren", r"^[（(]\s*(\d+)\s*[）)]\s*"),
@@ -34,8 +35,12 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
 ]
 RANGE_AT_START = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]")
-MINOR_KINDS = ("num", "num_half", "num_paren", "circled", "paren_digit", "digit_stop", "bullet",
-               "ordinal")
+# The conventional depth of each marker (第一章 > 第一条 > 一、 > （一） > 1. > 1.1 > （1） > ①):
+# a marker never opens inside a deeper one, so an item that a page cut off before its
+# heading (a stray （五） or 4.) does not swallow the headings after it.
+RANK = {"chapter": 0, "part": 1, "article": 2, "cn": 3, "lost_paren": 4, "cn_paren": 4,
+        "num": 5, "decimal1": 6, "decimal2": 6.1, "decimal3": 6.2, "num_half": 7, "num_paren": 7, "circled": 8, "paren_digit": 8,
+        "digit_stop": 8, "ordinal": 9, "bullet": 9}
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
 ANNEX_KINDS = r"(表|方案|清单|办法|细则|名单|计划|要点|意见|安排|分解)[。;；]?\s*([（(]略[)）])?$"
@@ -164,6 +169,8 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
                 kind = "cn_paren"
                 damaged.append(line)
             number = m.group(1)
+            if kind == "decimal":  # 3.1 and 3.1.2 are two levels
+                kind = f"decimal{number.count('.')}"
             if kind in ("chapter", "part") and len(text) == m.end() and i + 1 < len(lines) \
                     and not match_marker(lines[i + 1].text):  # 第六章 / 提升… on two lines
                 line = line.joined(lines[i + 1])
@@ -177,8 +184,8 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
                 if same is not None:
                     closes_on = stack[same].closes_on  # a box after a box ends alike
                     del stack[same:]
-                elif kind == "cn":  # 二、 after 1. 2. (the page lost 一、): 一、 is never inside 1.
-                    while len(stack) > 1 and stack[-1].kind in MINOR_KINDS:
+                elif kind in RANK:  # 二、 after 1. 2. (the page lost 一、): never inside 1.
+                    while len(stack) > 1 and RANK.get(stack[-1].kind, -1) > RANK[kind]:
                         stack.pop()
             if kind == "box":  # 专栏: beside the items it follows, not inside the last one
                 while len(stack) > 1 and not stack[-1].children:
@@ -212,8 +219,9 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             continue
         in_roster = False
         titled = TITLED.match(simple)
-        if titled and stack[-1].kind != "root" and not NOT_A_TITLE.search(titled.group(1)) \
-                and not _is_label(simple):
+        if titled and (stack[-1].kind != "root" or unit_heading(titled.group(1)) and len(
+                titled.group(2)) >= 12 and not unit_heading(titled.group(2))) \
+                and not NOT_A_TITLE.search(titled.group(1)) and not _is_label(simple):
             if stack[-1].kind == "titled":
                 stack.pop()
             node = Node("titled", titled.group(1), [line], stack[-1])
@@ -361,3 +369,10 @@ def is_action(node: Node) -> bool:
     """False inside a section of principles, targets, situation, roster or schedule."""
     return not any(NON_ACTION.search(to_simplified(n.title)) for n in node.path()
                    if n.kind not in ("titled", "table"))
+
+
+def unit_heading(title: str) -> bool:
+    """A title that is nothing but unit names (县住建局：负责… opens a unit's duties)."""
+    from .clauses import header_units
+
+    return bool(header_units(title))
