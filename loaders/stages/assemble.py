@@ -32,6 +32,7 @@ HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
+NAME_COLON = re.compile(r"^([^，。；：、]{2,30})：(?=\S)")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
@@ -245,6 +246,12 @@ class _Builder:
             if HEADER_DUTIES.search(node.first_text) or all(
                     OFFICE_END.search(u.name) for u in named):  # an office, not a place
                 found += [self.assignment(u, "lead", "explicit", node.first_text,
+                                          lines[0].number, "header", where) for u in named]
+        opening = NAME_COLON.match(text)  # （一）市安监局：履行…
+        if node.kind != "titled" and opening and not found:
+            named = header_units(opening.group(1), self.stem)
+            if named and all(OFFICE_END.search(u.name) for u in named):
+                found += [self.assignment(u, "lead", "explicit", opening.group(1),
                                           lines[0].number, "header", where) for u in named]
         if node.kind == "titled" and (DUTY_START.match(text[len(node.number) + 1:]) or
                                       node.parent.kind == "root"):

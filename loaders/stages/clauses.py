@@ -370,15 +370,21 @@ FIRST_PART = re.compile(r"[^，,]+")
 COMMA_PARTS = re.compile(r"[^，,]+[，,]?")
 GENERIC_BODY = re.compile(r"(各|有关|相关)?(部门|单位|机构|成员单位)")  # 部门职责 names nobody
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
-HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?(?:主要|工作|具体|安全|监管)*"
+DUTY_WORDS = (r"(?:安全生产|安全|生产|消防|防汛|抗旱|森林防火|防火|应急|救援|监督管理|监管|管理|"
+              r"工作|主要|具体|行业|岗位|相关)")  # 安全生产监管职责, 消防安全工作职责
+HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?" + DUTY_WORDS + r"*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
+# X应当…履行下列消防安全职责： / X的主要职责是：: the subject holds the duties listed below
+DUTY_INTRO = re.compile(r"^(?P<units>[^，。；;：:]{2,40}?)(?=应当|应|要|须|必须|负责|履行|承担|具体|的主要)"
+                        r"[^。；;]{0,60}?(?:下列|以下|如下|主要)[\u4e00-\u9fff]{0,8}(?:职责|任务)"
+                        r"(?:如下|是|为)?[:：]?$")
 
 
 def header_units(heading: str, stem: str = "") -> list[UnitMention]:
     """The units a whole heading names as the holders of the duties below it (``市教育局的
     工作职责``, ``区公安分局工作职责：``, ``各街道办事处``), or []."""
     simple = to_simplified(heading).strip(" 。")
-    m = HEADER_UNITS.match(simple)
+    m = HEADER_UNITS.match(simple) or DUTY_INTRO.match(simple)
     text = m.group("units") if m else simple
     if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
         return []  # 第一检查督导组: a group's name, not an office
