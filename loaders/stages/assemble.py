@@ -18,15 +18,11 @@ from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
 from .outline import CN, Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
-from .unitlist import is_unit_like, split_units
+from .unitlist import OFFICE_END, is_unit_like, split_units
 from ..units import Registry, is_collective, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")
-# Narrower than clauses.UNIT_END: no place words (区, 县, 园区), so a closing bracket of
-# place names, e.g. （集中区）, is not read as the units responsible.
-OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|办公室|"
-                        r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")

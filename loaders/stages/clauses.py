@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..readers.document import to_simplified
-from .unitlist import BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
+from .unitlist import OFFICE_END, BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
 
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 LABEL_ROLE = [
@@ -390,7 +390,7 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
         return []  # 第一检查督导组: a group's name, not an office
     units = split_units(text, stem) if len(text) <= 60 else []
     return units if units and all(is_unit_like(u.name) and not GENERIC_BODY.fullmatch(u.name)
-                                  for u in units) else []
+                                  and (m or OFFICE_END.search(u.name)) for u in units) else []
 
 
 def _label_blocks(text: str) -> list[tuple[int, int]]:

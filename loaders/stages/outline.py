@@ -233,8 +233,49 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     merge_field_items(root)
     split_inline_ordinals(root)
     split_backward_groups(root)
+    split_unit_paragraphs(root)
     attach_group_clauses(root)
     return root, roster, damaged
+
+
+UNIT_SUBJECT = re.compile(r"^([^，。；：“”]{2,30}?)(?=要|应当|应|须|必须|负责|牵头|协助|配合|会同|承担)")
+HEADING_ONLY = re.compile(r"^[^。；！？]{1,30}$")
+
+
+def opens_with_unit(text: str) -> bool:
+    """A paragraph whose subject is a unit (县民政局负责…, 财政部门应…)."""
+    from .unitlist import is_unit_like, split_units
+
+    m = UNIT_SUBJECT.match(text)
+    units = split_units(m.group(1)) if m else []
+    return bool(units) and all(is_unit_like(u.name) for u in units)
+
+
+def split_unit_paragraphs(node: Node) -> None:
+    """Paragraphs that each open with their unit are items of their own: under a heading
+    (``6.7 应急资金保障`` / ``县财政局负责…`` / ``县发改局负责…``), and at the top of a page
+    that starts inside a list of duties (two such paragraphs at least)."""
+    for child in node.children:
+        split_unit_paragraphs(child)
+    if node.kind == "root":
+        body = node.lines
+    elif node.children or node.kind in ("table", "annex", "titled") or not HEADING_ONLY.match(
+            node.first_text):
+        return
+    else:
+        body = node.lines[1:]
+    owned = [opens_with_unit(x.text) for x in body]
+    if len(body) < 2 or sum(owned) < 2:
+        return
+    if node.kind == "root":  # the paragraphs before the first item, from the first owned one
+        first = owned.index(True)
+        body = body[first:]
+        node.lines = node.lines[:first]
+        items = [Node("paragraph", str(k), [x], node) for k, x in enumerate(body, 1)]
+        node.children[:0] = items
+        return
+    node.lines = node.lines[:1]
+    node.children = [Node("paragraph", str(k), [x], node) for k, x in enumerate(body, 1)]
 
 
 BACKWARD = re.compile(r"^(上述|以上)(各项|各|所有)?(项目|任务|工作|措施|事项|内容)?均?由.{2,80}"

@@ -18,6 +18,10 @@ UNIT_END = re.compile(
     r"社|馆|处|行|街道|乡镇|镇|乡|区|县|市|州|指挥部|党委|党组|企业|集团|银行|分行|支行|"
     r"分局|协会|工会|法院|检察院|办事处|管委会|学院|片区|园区|村|社区|居委会|街|署|台|联|协|"
     r"厂|矿|场|中队|分队|科|股|处室|科室|园|段|专班|海关|基地|^各地)$")
+# Narrower than clauses.UNIT_END: no place words (区, 县, 园区), so a closing bracket of
+# place names, e.g. （集中区）, is not read as the units responsible.
+OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|所|站|处|办公室|"
+                        r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
 UNIT_START_OK = re.compile(r"^[\u4e00-\u9fff]")
 LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)"
 BARE_LEVEL = re.compile(rf"^{LEVELS}$")
