@@ -16,6 +16,7 @@ from .normalise import Line
 from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
+from .resolve import resolve
 from .outline import CN, Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
@@ -28,7 +29,7 @@ HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
-NAME_COLON = re.compile(r"^([^，。；：、]{2,30})：(?=\S)")
+NAME_COLON = re.compile(r"^([^，。；：]{2,30})：(?=\S)")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
@@ -259,14 +260,13 @@ class _Builder:
         inline = [self.assignment(m, role, "inline", sentence, line_at(offset),
                                   where=where.cut(offset, offset + len(sentence)))
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
-        explicit_keys = {(a.unit, a.role) for a in found}
-        extra = [a for a in inherited if (a.unit, a.role) not in explicit_keys]
         self.tasks.append(Task(
             id=f"T{len(self.tasks) + 1}", section=section_id,
             label="/".join(n.number for n in node.path()), number=node.number,
             title=heading_title(where.raw), text=where.raw, line=lines[0].number,
             end_line=lines[-1].end,
-            deadline=deadline or find_deadline(text), assignments=tuple(dedupe(found + extra + inline)),
+            deadline=deadline or find_deadline(text),
+            assignments=tuple(resolve(found + list(inherited) + inline)),
             leaders=tuple(dict.fromkeys(leaders))))
 
     def add_table(self, node: Node, section_id, inherited):
@@ -321,7 +321,7 @@ class _Builder:
                     if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
                     deadline=cells["deadline"].strip() or find_deadline(piece),
-                    assignments=tuple(dedupe(found + list(inherited))), leaders=leaders))
+                    assignments=tuple(resolve(found + list(inherited))), leaders=leaders))
             previous = row
 
     def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Assignment]:

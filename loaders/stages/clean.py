@@ -96,6 +96,7 @@ def clean_lines(normalised: Normalised) -> CleanText:
 
 RUN_ON_SPLIT = re.compile(
     r"\s(?=\d{1,3}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+    r"|第[一二三四五六七八九十百\d]{1,4}[条章]"
     r"|(?:" + LABEL.pattern + "))")
 RUN_ON_MIN = 150
 UNIT_COLON = re.compile(r"(?<=[。；])\s*(?=([^，。；：、\s]{2,24})：)")  # …。市房管局：负责…

@@ -257,6 +257,13 @@ def split_unit_paragraphs(node: Node) -> None:
     that starts inside a list of duties (two such paragraphs at least)."""
     for child in node.children:
         split_unit_paragraphs(child)
+    if node.kind == "article" and not node.children and len(node.lines) > 1 and not (
+            HEADING_ONLY.match(node.first_text) or node.first_text.endswith("：")):
+        node.children = [Node("paragraph", f"款{k}", [x], node)  # an article's paragraphs
+                         for k, x in enumerate(node.lines, 1)]
+        node.lines = node.lines[:1]
+        node.marker_len, node.children[0].marker_len = len(node.lines[0].text), node.marker_len
+        return
     if node.kind == "root":
         body = node.lines
     elif node.children or node.kind in ("table", "annex", "titled") or not HEADING_ONLY.match(

@@ -29,6 +29,7 @@ STACKED_LEVELS = re.compile(r"^(省|市|县)((?:县|区|乡|镇)(?:级|两级|�
 HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
 NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
+JOINED_LEVELS = re.compile(r"^(省|市|县|区|乡|镇)(和|及|与)(省|市|县|区|乡|镇)$")
 TRAILING_BRACKETS = re.compile(r"[(（〈][^)）〉]*[)）〉]$")
 LEADING_WORD = re.compile(r"^(由|请|是|为)")
 KIND_IN_BRACKETS = re.compile(r"[（(](单位|部门|单位、部门)[)）]$")
@@ -164,6 +165,9 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
         words = part.split()
         if len(words) > 1 and all(is_unit_like(to_simplified(w)) for w in words):
             raw_items.extend(words)  # 市应急局 市公安局: whole names a space apart
+            continue
+        if JOINED_LEVELS.match(to_simplified(part)):  # 市和区、县人民政府: each level's body
+            raw_items.extend(JOINERS.split(part)[::2])
             continue
         raw_items.extend(split_joined(part))
     for k in range(len(raw_items) - 1):  # 示范区、高新区党工委和管委会: the zones share the body
