@@ -251,6 +251,21 @@ def opens_with_unit(text: str) -> bool:
     return bool(units) and all(is_unit_like(u.name) for u in units)
 
 
+def unit_sentences(line: Line) -> list[Line]:
+    """A paragraph of sentences that each open with their unit (财政部门应当…。建设部门应当…),
+    cut into them; any other paragraph whole."""
+    cuts = [m.end() for m in SENTENCE_END.finditer(line.text)]
+    starts = [0] + [c for c in cuts if c < len(line.text)]
+    if len(starts) < 2 or sum(opens_with_unit(line.text[a:]) for a in starts) < 2:
+        return [line]
+    keep = [a for a in starts if a == 0 or opens_with_unit(line.text[a:])]
+    return [line.cut(a, b) for a, b in zip(keep, keep[1:] + [len(line.text)])]
+
+
+SENTENCE_END = re.compile(r"[。；]")
+LIST_INTRO = re.compile(r"如下[：。]?$")  # …任务作如下明确：
+
+
 def split_unit_paragraphs(node: Node) -> None:
     """Paragraphs that each open with their unit are items of their own: under a heading
     (``6.7 应急资金保障`` / ``县财政局负责…`` / ``县发改局负责…``), and at the top of a page
@@ -265,7 +280,7 @@ def split_unit_paragraphs(node: Node) -> None:
         node.marker_len, node.children[0].marker_len = len(node.lines[0].text), node.marker_len
         return
     if node.kind == "root":
-        body = node.lines
+        body = [piece for x in node.lines for piece in unit_sentences(x)]
     elif node.children or node.kind in ("table", "annex", "titled") or not HEADING_ONLY.match(
             node.first_text):
         return
@@ -276,8 +291,9 @@ def split_unit_paragraphs(node: Node) -> None:
         return
     if node.kind == "root":  # the paragraphs before the first item, from the first owned one
         first = owned.index(True)
-        body = body[first:]
-        node.lines = node.lines[:first]
+        if node.children and first and not any(LIST_INTRO.search(x.text) for x in body[:first]):
+            return  # a notice before the plan's items, not a page that starts in a duty list
+        node.lines, body = body[:first], body[first:]
         items = [Node("paragraph", str(k), [x], node) for k, x in enumerate(body, 1)]
         node.children[:0] = items
         return
