@@ -29,6 +29,7 @@ HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
+DUTY_SECTION = re.compile(r"职责|职能|分工")  # 三、成员单位职责: a section of duty lists
 NAME_COLON = re.compile(r"^([^，。；：]{2,30})：(?=\S)")
 DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
@@ -250,10 +251,14 @@ class _Builder:
             if named and all(OFFICE_END.search(u.name) for u in named):
                 found += [self.assignment(u, "lead", "explicit", opening.group(1),
                                           lines[0].number, "header", where) for u in named]
-        if node.kind == "titled" and (DUTY_START.match(text[len(node.number) + 1:]) or
-                                      node.parent.kind == "root"):
-            found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
-                                      "header", where) for u in header_units(node.number, self.stem)]
+        if node.kind == "titled":  # 县住建局：负责… (an office's name, not a topic, titles it)
+            named = header_units(node.number, self.stem)
+            in_duties = node.parent.kind == "root" or any(
+                DUTY_SECTION.search(n.title) for n in node.path()[:-1])
+            if DUTY_START.match(text[len(node.number) + 1:]) or in_duties and all(
+                    OFFICE_END.search(u.name) for u in named):
+                found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
+                                          "header", where) for u in named]
         if not found and not inherited and not is_action(node):
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return

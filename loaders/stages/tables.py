@@ -351,9 +351,16 @@ def _rows_by_cell(lines, start, roles, header) -> tuple[list[Row], int]:
     continued = complete = False
     while k < len(lines):
         text = _bare(lines[k].text)
-        if STOP_LINE.match(text) and not current:
+        marked = text != lines[k].text.strip()  # a cell the page closed with a bar: 一、… | is a
+        if RULE.match(lines[k].text):  # group row; a line of bars only ends the row above
+            if current:
+                flush(continued)
+                current, seen_units, continued = [], False, False
+            k += 1
+            continue
+        if STOP_LINE.match(text) and not current and not marked:
             break
-        if STOP_LINE.match(lines[k].text) and cell_type(text) != "units":
+        if STOP_LINE.match(lines[k].text) and cell_type(text) != "units" and not marked:
             break
         if [_bare(x.text).replace(" ", "") for x in lines[k: k + len(header)]] == bare_header:
             k += len(header)  # the header again
