@@ -115,6 +115,26 @@ def cut_spam(line: Line) -> Line:
     return out.strip()
 
 
+SEQUENCE_MARK = re.compile(r"(?:(?<=\s)|(?<=[。；，]))(?:(?P<num>\d{1,3})[.、．](?!\d)|"
+                           r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）)")
+CN_DIGITS = "一二三四五六七八九十"
+
+
+def numbered_cuts(text: str) -> list[int]:
+    """Where a run-together page's items start: markers after a space or a stop whose
+    numbers count on from 1 (1. … 2. … 3.), one sequence per kind of marker."""
+    last: dict[str, int] = {}
+    cuts = []
+    for m in SEQUENCE_MARK.finditer(text):
+        kind = m.lastgroup
+        value = m.group(kind)
+        n = int(value) if kind == "num" else (CN_DIGITS.index(value) + 1 if len(value) == 1 else 0)
+        if n and (n == 1 or last.get(kind) == n - 1):
+            last[kind] = n
+            cuts.append(m.start())
+    return cuts if len(cuts) >= 2 else []
+
+
 def split_run_on(line: Line) -> list[Line]:
     """A page that put a whole list on one line (``…。 2.落实… 责任单位:X 3.…``): pieces at
     each space before an item number or a label; a shorter line stays whole. Groups
@@ -125,7 +145,7 @@ def split_run_on(line: Line) -> list[Line]:
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
         cuts = []
-    cuts = sorted(set(cuts + [m.start() for m in GROUP_SPLIT.finditer(text)] + [
+    cuts = sorted(set(cuts + numbered_cuts(text) + [m.start() for m in GROUP_SPLIT.finditer(text)] + [
         m.start() for m in UNIT_COLON.finditer(text) if is_unit_like(m.group(1))]))
     if not cuts:
         return [line]
