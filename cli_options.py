@@ -1,0 +1,180 @@
+"""The options the commands share, declared once, and the path from them to the API.
+
+``main.py`` stacks these decorators (``input_options``, ``output_options``,
+``lang_option``, ``audit_options``) and calls ``read_inputs`` / ``audited``: the one load
+path and the one audit pipeline of every command. Option values are checked by callbacks
+as they are parsed, before anything is read; help texts live in ``cli_words.HELP``.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, check_folder, debugging
+from dutygraph.cli_words import Option, said, say
+
+LANGS = click.Choice(["zh", "en"])
+
+
+def option(*decls, **kw):
+    """A click option whose help is in ``cli_words.HELP`` (by command and name)."""
+    return click.option(*decls, cls=Option, **kw)
+
+
+def _stack(*decorators):
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+    return apply
+
+
+lang_option = option("--lang", type=LANGS, default="zh", show_default=True,
+                     envvar="DUTYGRAPH_LANG")
+input_options = _stack(
+    click.argument("files", nargs=-1, type=click.Path(readable=False)),
+    option("-j", "--jobs", type=click.IntRange(min=1), metavar="N"),
+    option("--encoding"),
+    option("--db", type=click.Path(dir_okay=False), metavar="FILE.db"),
+    option("--year", type=int),
+    option("--jurisdiction", metavar="PLACE"))
+
+
+def output_options(formats=(), default=None, suffixes=(), **kw):
+    """-o/--output (its suffix and folder checked before anything is read) and, given
+    ``formats``, --format."""
+    out = option("-o", "--output", "out", type=click.Path(), callback=suffix_of(*suffixes),
+                 metavar=kw.pop("metavar", "|".join(f"FILE{s}" for s in suffixes) or None),
+                 **kw)
+    if not formats:
+        return out
+    return _stack(option("--format", "fmt", type=click.Choice(formats), default=default,
+                         show_default=True), out)
+
+
+def suffix_of(*suffixes):
+    """A callback: the output file when it ends in one of ``suffixes`` (if any) and its
+    folder exists ('-' is stdout)."""
+    def check(ctx, param, value):
+        if not value or value == "-":
+            return value
+        if suffixes and Path(value).suffix.lower() not in suffixes:
+            names = say("or").join((", ".join(suffixes[:-1]), suffixes[-1])).lstrip(", ")
+            raise click.BadParameter(say("must_end", out=value, names=names))
+        check_folder(value)
+        return value
+    return check
+
+
+def _pairs(apply):
+    """A callback reading KEY=V,… and checking it with ``apply`` of graph.settings."""
+    def parse(ctx, param, value):
+        from dutygraph.graph import settings
+
+        if not value:
+            return None
+        try:
+            pairs = settings.parse_pairs(value)
+            getattr(settings, apply)(settings.AuditSettings(), pairs)
+        except ValueError as err:
+            raise click.BadParameter(str(err)) from None
+        return pairs
+    return parse
+
+
+audit_options = _stack(
+    option("--weights", metavar="ROLE=W,…", callback=_pairs("with_weights")),
+    option("--overload", metavar="KEY=V,…", callback=_pairs("with_overload")),
+    option("--scope", type=click.Choice(["jurisdiction-year", "year", "plan"])),
+    option("--include-inline/--no-include-inline", default=None),
+    option("--roster", "roster_file", type=click.Path(), metavar="FILE.csv|.xlsx"),
+    option("--expand/--no-expand", "expand", default=None),
+    option("--expand-also", metavar="NAME,…"))
+
+
+def read_inputs(files=(), jobs=None, encoding=None, db=None, year=None, jurisdiction=None):
+    """The plans of the inputs (files and archive), bad files named on stderr."""
+    from dutygraph.api import load
+
+    if not files and not db:
+        raise click.UsageError(say("no_plans"))
+    loaded = load(files, encoding, jobs, db=db, year=year, jurisdiction=jurisdiction,
+                  catch=not debugging(), progress=_progress)
+    if loaded.failures and loaded.files > 1:
+        click.echo(say("failed_files", failed=len(loaded.failures), files=loaded.files), err=True)
+    for err in loaded.failures:
+        click.echo(say("error", message=said(str(err))), err=True)
+    return loaded
+
+
+def _progress(results, count):
+    if count < 2 or not sys.stderr.isatty():
+        yield from results
+        return
+    with click.progressbar(results, length=count, label=say("reading"), file=sys.stderr,
+                           item_show_func=lambda r: r[0].name if r else "") as bar:
+        yield from bar
+
+
+def exit_code(loaded, findings: bool = False) -> int:
+    """The exit code: 2 when a file failed or nothing was read, 1 for asked-for findings."""
+    return EXIT_BAD_INPUT if loaded.failures or not loaded.plans else int(findings)
+
+
+def settings_from(**changes):
+    """dutygraph.toml in the working folder, then the options on top."""
+    from dutygraph.api import audit_settings
+
+    try:
+        return audit_settings(Path.cwd(), **changes)
+    except ValueError as err:  # the file and the key are in the message
+        raise BadInput(str(err)) from None
+
+
+def audited(inputs, weights, overload, scope, include_inline, roster_file, expand,
+             expand_also):
+    """(loaded, Audited): the one audit pipeline of audit and report."""
+    from dutygraph import api
+
+    settings = settings_from(weights=weights, overload=overload, scope=scope,
+                         include_inline=include_inline, expand_members=expand,
+                         expand_also=(expand_also or "").replace("，", ",").split(","))
+    roster = None
+    if roster_file:
+        from dutygraph.loaders.roster import read_roster_file
+
+        try:
+            roster = read_roster_file(roster_file)
+        except ValueError as err:  # the file and the problem are in the message
+            raise BadInput(str(err)) from None
+    loaded = read_inputs(**inputs)
+    return loaded, (api.run_audit(loaded.plans, settings, roster) if loaded.plans else None)
+
+
+def finding_kinds(ctx, param, value):
+    from dutygraph.graph.audit import FINDING_GROUPS
+
+    kinds = {k.strip() for k in (value or "").split(",") if k.strip()}
+    if kinds - {*FINDING_GROUPS, "any"}:
+        raise click.BadParameter(say("unknown_kind", kind=sorted(kinds - {*FINDING_GROUPS, "any"})[0],
+                                     kinds=", ".join((*FINDING_GROUPS, "any"))))
+    return kinds
+
+
+def split_options(options):
+    """(input options, then the audit options in order) from a command's keyword options."""
+    names = ("weights", "overload", "scope", "include_inline", "roster_file", "expand",
+             "expand_also")
+    return ({k: v for k, v in options.items() if k not in names},
+            *(options[k] for k in names))
+
+
+def thresholds(ctx, param, value):
+    from dutygraph.graph.compare import match_settings
+
+    try:
+        return match_settings(value)
+    except ValueError as err:
+        raise click.BadParameter(str(err)) from None
