@@ -67,7 +67,10 @@ def load(paths=(), encoding: str | None = None, jobs: int | None = None, *, db=N
     if db is not None:
         from dutygraph.archive import archived_plans
 
-        plans.extend(archived_plans(db, year=year, jurisdiction=jurisdiction))
+        try:
+            plans.extend(archived_plans(db, year=year, jurisdiction=jurisdiction))
+        except LoadError as err:
+            failures.append(err)
     files = expand_inputs(paths) if paths else []
     results = load_many(files, encoding, jobs, catch=catch)
     for path, result in (progress(results, len(files)) if progress else results):
@@ -78,7 +81,7 @@ def load(paths=(), encoding: str | None = None, jobs: int | None = None, *, db=N
                                             f"{result.message}; --debug shows the traceback)"))
         else:
             plans.extend(result)
-    if db is not None and paths and (year is not None or jurisdiction is not None):
+    if year is not None or jurisdiction is not None:
         plans = [p for p in plans if _matches(p, year, jurisdiction)]
     return Loaded(tuple(plans), tuple(failures), len(files))
 

@@ -180,6 +180,9 @@ MESSAGES = {
                      "--format xlsx writes a workbook: give a file with -o, e.g. -o compare.xlsx"),
     "archived": ("档案 {db}：新增 {added} 份计划，更新 {updated} 份，未变 {same} 份",
                  "archive {db}: {added} plans added, {updated} updated, {same} unchanged"),
+    "archive_needs": ("archive 需要 FILE… 和 --db 档案，如 dutygraph archive data/plans/ --db "
+                      "plans.db", "archive needs FILE… and --db, e.g. dutygraph archive "
+                      "data/plans/ --db plans.db"),
     "interrupted": ("已中断（Ctrl-C）；未写出任何输出", "interrupted (Ctrl-C); no output written"),
 }
 

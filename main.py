@@ -239,5 +239,20 @@ def review(out, lang, **inputs):
     return exit_code(loaded)
 
 
+@cli.command()
+@input_options
+@lang_option
+def archive(lang, **inputs):
+    from dutygraph.archive import archive_plans
+
+    if not inputs["files"] or not inputs["db"]:
+        raise click.UsageError(say("archive_needs"))
+    loaded = read_inputs(**{**inputs, "db": None})
+    if loaded.plans:
+        counts = archive_plans(inputs["db"], loaded.plans, settings_from())
+        click.echo(say("archived", db=inputs["db"], **counts), err=True)
+    return exit_code(loaded)
+
+
 if __name__ == "__main__":
     cli()
