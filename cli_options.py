@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, check_folder, debugging
+from dutygraph import cli_words
 from dutygraph.cli_words import Option, said, say
 
 LANGS = click.Choice(["zh", "en"])
@@ -31,8 +32,8 @@ def _stack(*decorators):
     return apply
 
 
-lang_option = option("--lang", type=LANGS, default="zh", show_default=True,
-                     envvar="DUTYGRAPH_LANG")
+lang_option = option("--lang", type=LANGS, default=lambda: cli_words.RUN_LANG or "zh",
+                     show_default="zh")
 input_options = _stack(
     click.argument("files", nargs=-1, type=click.Path(readable=False)),
     option("-j", "--jobs", type=click.IntRange(min=1), metavar="N"),
@@ -54,6 +55,11 @@ def output_options(formats=(), default=None, suffixes=(), **kw):
                          show_default=True), out)
 
 
+def bad(param, message: str) -> click.BadParameter:
+    """A bad option value, named by its long form (``Invalid value for --weights: …``)."""
+    return click.BadParameter(message, param_hint=param.opts[-1])
+
+
 def suffix_of(*suffixes):
     """A callback: the output file when it ends in one of ``suffixes`` (if any) and its
     folder exists ('-' is stdout)."""
@@ -61,8 +67,8 @@ def suffix_of(*suffixes):
         if not value or value == "-":
             return value
         if suffixes and Path(value).suffix.lower() not in suffixes:
-            names = say("or").join((", ".join(suffixes[:-1]), suffixes[-1])).lstrip(", ")
-            raise click.BadParameter(say("must_end", out=value, names=names))
+            names = say("or").join(x for x in (", ".join(suffixes[:-1]), suffixes[-1]) if x)
+            raise bad(param, say("must_end", out=value, names=names))
         check_folder(value)
         return value
     return check
@@ -79,7 +85,7 @@ def _pairs(apply):
             pairs = settings.parse_pairs(value)
             getattr(settings, apply)(settings.AuditSettings(), pairs)
         except ValueError as err:
-            raise click.BadParameter(str(err)) from None
+            raise bad(param, str(err)) from None
         return pairs
     return parse
 
@@ -158,7 +164,7 @@ def finding_kinds(ctx, param, value):
 
     kinds = {k.strip() for k in (value or "").split(",") if k.strip()}
     if kinds - {*FINDING_GROUPS, "any"}:
-        raise click.BadParameter(say("unknown_kind", kind=sorted(kinds - {*FINDING_GROUPS, "any"})[0],
+        raise bad(param, say("unknown_kind", kind=sorted(kinds - {*FINDING_GROUPS, "any"})[0],
                                      kinds=", ".join((*FINDING_GROUPS, "any"))))
     return kinds
 
@@ -177,4 +183,4 @@ def thresholds(ctx, param, value):
     try:
         return match_settings(value)
     except ValueError as err:
-        raise click.BadParameter(str(err)) from None
+        raise bad(param, str(err)) from None

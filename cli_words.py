@@ -189,11 +189,16 @@ MESSAGES = {
 # What click and the loaders say in English, as (pattern, Chinese): the start of a message
 # is matched and its captured parts kept (file names, option names).
 ZH_PATTERNS = tuple((re.compile(p), zh) for p, zh in (
-    (r"^No such option: (.+)$", r"没有这个选项：\1"),
+    (r"^No such option:? '?([^'.]+)'?\.? Did you mean '(.+)'\?$", r"没有这个选项：\1；是不是 \2？"),
+    (r"^No such option:? '?([^'.]+)'?\.?$", r"没有这个选项：\1"),
+    (r"^'(.*)' is not one of (.+)\.$", r"'\1' 不是 \2 之一"),
+    (r"^'(.*)' is not a valid integer\.?$", r"'\1' 不是整数"),
+    (r"^'(.*)' is not KEY=NUMBER$", r"'\1' 不是 KEY=数值 的形式"),
+    (r"^unknown role '(.*)' \(roles: (.+)\)$", r"未知角色 '\1'（角色：\2）"),
+    (r"^unknown key '(.*)' \(keys: (.+)\)$", r"未知键 '\1'（键：\2）"),
     (r"^Missing argument '(.+)'\.$", r"缺少参数 \1"),
     (r"^Missing option '(.+)'\.$", r"缺少选项 \1"),
     (r"^No such command '(.+)'\.$", r"没有这个命令 '\1'"),
-    (r"^Invalid value for '(.+?)': (.+)$", r"\1 的值无效：\2"),
     (r"^Option '(.+)' requires an argument\.$", r"选项 \1 需要一个值"),
     (r"^Got unexpected extra arguments? \((.+)\)$", r"多余的参数（\1）"),
     (r"^(.+): no such file$", r"\1：文件不存在"),
@@ -220,8 +225,8 @@ ZH_CLICK = {"Usage:": "用法：", "Options": "选项", "Commands": "命令", "d
 
 
 def current_lang() -> str:
-    """The language of this run: ``--lang`` (read before anything else), else
-    ``DUTYGRAPH_LANG``, else Chinese."""
+    """The language the command line speaks on this run: ``--lang`` (read before anything
+    else), else ``DUTYGRAPH_LANG`` (help and messages only), else Chinese."""
     lang = RUN_LANG or os.environ.get("DUTYGRAPH_LANG", "zh")
     return lang if lang in LANGS else "zh"
 
@@ -236,6 +241,9 @@ def said(message: str) -> str:
     are where no pattern knows them)."""
     if current_lang() != "zh":
         return message
+    invalid = re.match(r"^Invalid value for '?([^':]+)'?: (.+)$", message, re.S)
+    if invalid:
+        return f"{invalid[1]} 的值无效：{said(invalid[2])}"
     for pattern, zh in ZH_PATTERNS:
         if pattern.match(message):
             return pattern.sub(zh, message)
@@ -370,4 +378,7 @@ class Group(Command, SafeGroup):
                 RUN_LANG = args[i + 1]
             elif arg.startswith("--lang="):
                 RUN_LANG = arg.split("=", 1)[1]
-        return super().main(args, *rest, **extra)
+        try:
+            return super().main(args, *rest, **extra)
+        finally:
+            RUN_LANG = None
