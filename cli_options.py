@@ -7,6 +7,7 @@ as they are parsed, before anything is read; help texts live in ``cli_words.HELP
 """
 from __future__ import annotations
 
+import glob
 import sys
 from pathlib import Path
 
@@ -139,9 +140,11 @@ def settings_from(**changes):
         raise BadInput(str(err)) from None
 
 
-def audited(inputs, weights, overload, scope, include_inline, roster_file, expand,
-             expand_also):
-    """(loaded, Audited): the one audit pipeline of audit and report."""
+def audited(options):
+    """(loaded, Audited or None): the one audit pipeline of audit and report, from their
+    input and audit options."""
+    inputs, weights, overload, scope, include_inline, roster_file, expand, expand_also = \
+        split_options(options)
     from dutygraph import api
 
     settings = settings_from(weights=weights, overload=overload, scope=scope,
@@ -184,3 +187,29 @@ def thresholds(ctx, param, value):
         return match_settings(value)
     except ValueError as err:
         raise bad(param, str(err)) from None
+
+
+def arranged(fmt, out, files, inputs):
+    """(loaded, the plans to compare oldest first, or None when a file failed): compare's
+    checks of its inputs, then the plans read and put in year order (warnings said)."""
+    from dutygraph.graph.compare_order import arrange_plans
+
+    one_by_one = not any(Path(f).is_dir() or (not Path(f).exists() and glob.has_magic(f))
+                         for f in files)  # else a folder or a glob gives the plans
+    if len(files) < 2 and one_by_one and not inputs["db"]:
+        raise click.UsageError(say("compare_two"))
+    if fmt == "xlsx" and (out is None or out == "-"):
+        raise click.UsageError(say("xlsx_needs_o"))
+    loaded = read_inputs(files, **inputs)
+    if loaded.failures:
+        return loaded, None
+    if len(loaded.plans) < 2:  # the same file named twice, or a folder of one plan
+        raise BadInput(say("compare_distinct", count=len(loaded.plans)))
+    try:
+        arrangement = arrange_plans(loaded.plans, inputs["jurisdiction"],
+                                    named_one_by_one=one_by_one)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
+    for warning in arrangement.warnings:
+        click.echo(say("warning", message=warning), err=True)
+    return loaded, arrangement.plans

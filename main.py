@@ -22,17 +22,16 @@ if not __package__:  # run as a script from a checkout: its root is the package 
         _sys.modules["dutygraph"] = _util.module_from_spec(_spec)
         _spec.loader.exec_module(_sys.modules["dutygraph"])
 
-import glob
 import json
 from pathlib import Path
 
 import click
 
 from dutygraph import __version__
-from dutygraph.cli_options import (audit_options, audited, exit_code, finding_kinds, input_options,
-                                   lang_option, option, output_options, read_inputs,
-                                   settings_from, split_options, suffix_of, thresholds)
-from dutygraph.cli_support import BadInput, write_atomic
+from dutygraph.cli_options import (arranged, audit_options, audited, exit_code, finding_kinds,
+                                   input_options, lang_option, option, output_options,
+                                   read_inputs, settings_from, suffix_of, thresholds)
+from dutygraph.cli_support import write_atomic
 from dutygraph.cli_words import Group, Option, say
 
 
@@ -103,7 +102,7 @@ def audit(fmt, out, graph_file, fail_on, top, lang, **options):
     from dutygraph.graph.audit import FINDING_GROUPS, finding_counts
     from dutygraph.reports.audit_text import audit_json, audit_summary, write_graph
 
-    loaded, run = audited(*split_options(options))
+    loaded, run = audited(options)
     if run is None:
         return exit_code(loaded)
     if out and out.lower().endswith(".html"):
@@ -128,27 +127,13 @@ def audit(fmt, out, graph_file, fail_on, top, lang, **options):
 @lang_option
 def compare(fmt, out, settings, lang, files, **inputs):
     from dutygraph import api
-    from dutygraph.graph.compare_order import arrange_plans
 
-    one_by_one = not any(Path(f).is_dir() or (not Path(f).exists() and glob.has_magic(f))
-                         for f in files)  # else a folder or a glob gives the plans
-    if len(files) < 2 and one_by_one and not inputs["db"]:
-        raise click.UsageError(say("compare_two"))
-    if fmt == "xlsx" and (out is None or out == "-"):
-        raise click.UsageError(say("xlsx_needs_o"))
-    loaded = read_inputs(files, **inputs)
-    if loaded.failures:
+    loaded, plans = arranged(fmt, out, files, inputs)
+    if not plans:
         return exit_code(loaded)
-    if len(loaded.plans) < 2:  # the same file named twice, or a folder of one plan
-        raise BadInput(say("compare_distinct", count=len(loaded.plans)))
-    try:
-        arranged = arrange_plans(loaded.plans, inputs["jurisdiction"], named_one_by_one=one_by_one)
-    except ValueError as err:
-        raise BadInput(str(err)) from None
-    for warning in arranged.warnings:
-        click.echo(say("warning", message=warning), err=True)
-    result = api.compare(arranged.plans, settings=settings)
     from dutygraph.reports import compare_out
+
+    result = api.compare(plans, settings=settings)
 
     if fmt == "xlsx":
         write_file(out, compare_out.compare_xlsx(result, lang))
@@ -175,7 +160,7 @@ def compare(fmt, out, settings, lang, files, **inputs):
 def report(out, png_dir, full_text, lang, **options):
     from dutygraph.reports.html import render_report, write_chart_pngs
 
-    loaded, run = audited(*split_options(options))
+    loaded, run = audited(options)
     if run is None:
         return exit_code(loaded)
     write_output(render_report(run.plans, run.audit, graph=run.graph, lang=lang,
