@@ -73,10 +73,11 @@ def test_an_unreadable_file_fails_alone(monkeypatch, tmp_path):
 def test_every_command_reading_plans_takes_jobs_and_leaves_the_paths_to_the_loader():
     commands = {name: {p.name: p for p in c.params} for name, c in cli.commands.items()}
     readers = sorted(name for name, params in commands.items() if "files" in params)
-    assert readers == ["audit", "compare", "extract", "ledger", "matrix", "report", "review"]
+    assert readers == ["archive", "audit", "compare", "extract", "ledger", "matrix", "report",
+                       "review"]
     for name in readers:
         files = commands[name]["files"].type
-        assert "jobs" in commands[name], name
+        assert {"jobs", "db", "year", "jurisdiction"} <= set(commands[name]), name
         assert not (files.exists or files.readable), name  # click checks nothing
 
 
