@@ -261,8 +261,13 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-TOKEN = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff][\u3000-\u303f\uff00-\uffef]*"
-                   r"|[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]+|\s+")
+CLOSE, OPEN = "，。、；：？！）」』》〉】”’,.;:!?)]", "（「『《〈【“‘(["
+IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff"
+TOKEN = re.compile(rf"\[[^\]\s]*\]|[{re.escape(OPEN)}]*(?:[{IDEOGRAPH}]|[^\s{IDEOGRAPH}{re.escape(CLOSE + OPEN)}]+)?"
+                   rf"[{re.escape(CLOSE)}]*|\s+")
+"""A piece a line may not be broken inside: one Chinese character or a run of other
+characters, with the opening brackets before it and the closing punctuation after it; or
+click's ``[默认：zh]``."""
 
 
 def wrap_wide(text, width=78, initial_indent="", subsequent_indent="",
@@ -277,7 +282,7 @@ def wrap_wide(text, width=78, initial_indent="", subsequent_indent="",
             continue
         lines, line = [], initial_indent if not out else subsequent_indent
         start = len(line)
-        for token in TOKEN.findall(" ".join(para.split())):
+        for token in filter(None, TOKEN.findall(" ".join(para.split()))):
             if _width(line) + _width(token.rstrip()) > width and len(line) > start:
                 lines.append(line.rstrip())
                 line = subsequent_indent
@@ -303,7 +308,9 @@ class Formatter(click.HelpFormatter):
         super().write_usage(prog, args, ZH_CLICK["Usage:"] if current_lang() == "zh" else prefix)
 
     def write_heading(self, heading):
-        super().write_heading(ZH_CLICK.get(heading, heading) if current_lang() == "zh" else heading)
+        if current_lang() != "zh":
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{ZH_CLICK.get(heading, heading)}：\n")
 
     def write_text(self, text):
         with _wide():
@@ -332,7 +339,8 @@ class Option(click.Option):
     """An option whose help is looked up by command and name in ``HELP``."""
 
     def get_help_record(self, ctx):
-        self.help = help_text(f"{ctx.command.name}.{self.name}", self.name)
+        long = self.opts[-1].lstrip("-").replace("-", "_")  # --threshold: name "settings"
+        self.help = help_text(f"{ctx.command.name}.{self.name}", self.name, long)
         return super().get_help_record(ctx)
 
 
