@@ -201,7 +201,7 @@ def arranged(fmt, out, files, inputs):
         raise click.UsageError(say("compare_two"))
     if fmt == "xlsx" and (out is None or out == "-"):
         raise click.UsageError(say("xlsx_needs_o"))
-    loaded = read_inputs(files, **inputs)
+    loaded = read_inputs(files, **{**inputs, "jurisdiction": None})  # arrange_plans picks it
     if loaded.failures:
         return loaded, None
     if len(loaded.plans) < 2:  # the same file named twice, or a folder of one plan
@@ -212,5 +212,5 @@ def arranged(fmt, out, files, inputs):
     except ValueError as err:
         raise BadInput(str(err)) from None
     for warning in arrangement.warnings:
-        click.echo(say("warning", message=warning), err=True)
+        click.echo(say("warning", message=said(warning)), err=True)
     return loaded, arrangement.plans

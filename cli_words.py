@@ -217,6 +217,17 @@ ZH_PATTERNS = tuple((re.compile(p), zh) for p, zh in (
     (r"^(.+): is a folder; give a file name$", r"\1：是文件夹；请给出文件名"),
     (r"^(.+): could not be parsed \((.+); --debug shows the traceback\)$",
      r"\1：无法解析（\2；加 --debug 可看回溯）"),
+    (r"^plans given out of year order; compared oldest first: (.+)$",
+     r"计划未按年份顺序给出；按从旧到新比较：\1"),
+    (r"^the plans are of different jurisdictions \((.+)\): units of different places never match$",
+     r"计划属于不同地区（\1）：不同地区的单位不会匹配"),
+    (r"^comparing the plans of (.+); left out: (.+)$", r"比较 \1 的计划；未纳入：\2"),
+    (r"^the year of (.+) is unknown: plans compared in the order given$",
+     r"\1 的年份不明：按所给顺序比较"),
+    (r"^--jurisdiction (.+): needs two plans of (.+); the plans are of (.+)$",
+     r"--jurisdiction \1：需要 \2 的两份计划；现有计划属于 \3"),
+    (r"^the plans are of several jurisdictions with more than one plan each: (.+); compare one "
+     r"with --jurisdiction (.+)$", r"计划属于多个各有不止一份计划的地区：\1；请用 --jurisdiction \2 选一个比较"),
     (r"^(.+) \(run with --debug for the traceback\)$", r"\1（加 --debug 可看回溯）"),
 ))
 RUN_LANG: str | None = None  # --lang as given on this run's command line (Group.main)
