@@ -228,6 +228,9 @@ ZH_PATTERNS = tuple((re.compile(p), zh) for p, zh in (
      r"--jurisdiction \1：需要 \2 的两份计划；现有计划属于 \3"),
     (r"^the plans are of several jurisdictions with more than one plan each: (.+); compare one "
      r"with --jurisdiction (.+)$", r"计划属于多个各有不止一份计划的地区：\1；请用 --jurisdiction \2 选一个比较"),
+    (r"^(.+): no such archive \(write one with (.+)\)$", r"\1：没有这个档案（先用 \2 写一个）"),
+    (r"^(.+): is not a SQLite database \((.+)\)$", r"\1：不是 SQLite 数据库（\2）"),
+    (r"^(.+): is a SQLite database but not a dutygraph archive$", r"\1：是 SQLite 数据库，但不是 dutygraph 档案"),
     (r"^(.+) \(run with --debug for the traceback\)$", r"\1（加 --debug 可看回溯）"),
 ))
 RUN_LANG: str | None = None  # --lang as given on this run's command line (Group.main)
