@@ -12,9 +12,10 @@ nothing here prints or exits.
     >>> [(p.jurisdiction, p.year, len(p.tasks)) for p in plans]
     [('怀化市', 2022, 27)]
     >>> rows = dutygraph.frame(plans)
-    >>> list(rows.columns)
-    ['plan', 'year', 'jurisdiction', 'label', 'task', 'unit', 'role', 'evidence', 'line', 'path', 'task_id']
-    >>> int((rows.role == "lead").sum()) == sum(a.role == "lead" for t in plans[0].tasks for a in t.assignments)
+    >>> list(rows.columns) == list(FRAME_COLUMNS)
+    True
+    >>> leads = [a for t in plans[0].tasks for a in t.assignments if a.role == "lead"]
+    >>> int((rows.role == "lead").sum()) == len(leads)
     True
     >>> result = dutygraph.audit(plans, scope="plan", fence=2.0)
     >>> result.settings.fence, result.summary.plans
@@ -110,7 +111,8 @@ def audit_settings(folder=None, *, base=None, weights: dict | None = None,
     then the changes: role ``weights``, the ``overload`` rule (or its keys ``fence``,
     ``lead_share``, ``min_tasks``, ``min_peers`` alone), ``scope``, more classes to
     ``expand_also``, any other field by name (None leaves it). ValueError names the fault."""
-    from dutygraph.graph.settings import AuditSettings, read_settings, with_overload, with_scope, with_weights
+    from dutygraph.graph.settings import (AuditSettings, read_settings, with_overload, with_scope,
+                                          with_weights)
 
     if base is None:
         base = read_settings(folder)[0] if folder is not None else AuditSettings()

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, check_folder, debugging
 from dutygraph import cli_words
+from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, check_folder, debugging
 from dutygraph.cli_words import Option, said, say
 
 LANGS = click.Choice(["zh", "en"])
@@ -26,6 +26,7 @@ def option(*decls, **kw):
 
 
 def _stack(*decorators):
+    """One decorator applying ``decorators`` in the order written (top first, as stacked)."""
     def apply(command):
         for decorator in reversed(decorators):
             command = decorator(command)
@@ -92,6 +93,8 @@ def _pairs(apply):
     return parse
 
 
+AUDIT_OPTIONS = ("weights", "overload", "scope", "include_inline", "roster_file", "expand",
+                 "expand_also")
 audit_options = _stack(
     option("--weights", metavar="ROLE=W,…", callback=_pairs("with_weights")),
     option("--overload", metavar="KEY=V,…", callback=_pairs("with_overload")),
@@ -118,6 +121,7 @@ def read_inputs(files=(), jobs=None, encoding=None, db=None, year=None, jurisdic
 
 
 def _progress(results, count):
+    """The results, behind a progress bar on a terminal when there are several files."""
     if count < 2 or not sys.stderr.isatty():
         yield from results
         return
@@ -143,20 +147,20 @@ def settings_from(**changes):
 
 def audited(options):
     """(loaded, Audited or None): the one audit pipeline of audit and report, from their
-    input and audit options."""
-    inputs, weights, overload, scope, include_inline, roster_file, expand, expand_also = \
-        split_options(options)
+    input options and ``audit_options``."""
     from dutygraph import api
 
-    settings = settings_from(weights=weights, overload=overload, scope=scope,
-                         include_inline=include_inline, expand_members=expand,
-                         expand_also=(expand_also or "").replace("，", ",").split(","))
+    inputs = {k: v for k, v in options.items() if k not in AUDIT_OPTIONS}
+    also = (options["expand_also"] or "").replace("，", ",").split(",")
+    settings = settings_from(weights=options["weights"], overload=options["overload"],
+                             scope=options["scope"], include_inline=options["include_inline"],
+                             expand_members=options["expand"], expand_also=also)
     roster = None
-    if roster_file:
+    if options["roster_file"]:
         from dutygraph.loaders.roster import read_roster_file
 
         try:
-            roster = read_roster_file(roster_file)
+            roster = read_roster_file(options["roster_file"])
         except ValueError as err:  # the file and the problem are in the message
             raise BadInput(str(err)) from None
     loaded = read_inputs(**inputs)
@@ -164,24 +168,19 @@ def audited(options):
 
 
 def finding_kinds(ctx, param, value):
+    """--fail-on: the finding kinds named (a set), each a kind there is."""
     from dutygraph.graph.audit import FINDING_GROUPS
 
     kinds = {k.strip() for k in (value or "").split(",") if k.strip()}
     if kinds - {*FINDING_GROUPS, "any"}:
-        raise bad(param, say("unknown_kind", kind=sorted(kinds - {*FINDING_GROUPS, "any"})[0],
-                                     kinds=", ".join((*FINDING_GROUPS, "any"))))
+        unknown = sorted(kinds - {*FINDING_GROUPS, "any"})[0]
+        raise bad(param, say("unknown_kind", kind=unknown,
+                             kinds=", ".join((*FINDING_GROUPS, "any"))))
     return kinds
 
 
-def split_options(options):
-    """(input options, then the audit options in order) from a command's keyword options."""
-    names = ("weights", "overload", "scope", "include_inline", "roster_file", "expand",
-             "expand_also")
-    return ({k: v for k, v in options.items() if k not in names},
-            *(options[k] for k in names))
-
-
 def thresholds(ctx, param, value):
+    """--threshold: compare's matching settings with the values given."""
     from dutygraph.graph.compare import match_settings
 
     try:

@@ -277,7 +277,8 @@ def _width(text: str) -> int:
 
 CLOSE, OPEN = "，。、；：？！）」』》〉】”’,.;:!?)]", "（「『《〈【“‘(["
 IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff"
-TOKEN = re.compile(rf"\[[^\]\s]*\]|[{re.escape(OPEN)}]*(?:[{IDEOGRAPH}]|[^\s{IDEOGRAPH}{re.escape(CLOSE + OPEN)}]+)?"
+WORD = rf"[^\s{IDEOGRAPH}{re.escape(CLOSE + OPEN)}]+"
+TOKEN = re.compile(rf"\[[^\]\s]*\]|[{re.escape(OPEN)}]*(?:[{IDEOGRAPH}]|{WORD})?"
                    rf"[{re.escape(CLOSE)}]*|\s+")
 """A piece a line may not be broken inside: one Chinese character or a run of other
 characters, with the opening brackets before it and the closing punctuation after it; or
