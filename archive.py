@@ -5,7 +5,8 @@ opens as it is in Datasette or DB Browser for SQLite. A plan is known by its sou
 file's sha256 (a review workbook keeps its plan's) and its content by a hash of its plan
 JSON: archiving the same plan again changes nothing; a corrected review workbook of an
 archived plan replaces its tasks and assignments, the old assignments kept in
-``assignment_history`` with the version they belonged to. ``findings`` holds the audit of
+``assignment_history`` with the version they belonged to; the plan's file read again
+later leaves the correction in place. ``findings`` holds the audit of
 every archived plan (default settings), redone whenever a plan changes.
 
     plans ─< tasks ─< assignments >─ units ─< aliases
@@ -121,8 +122,9 @@ def _put(db, plan: Plan) -> str:
     digest = content_hash(plan)
     sha = plan.source.sha256 or digest
     old = next(db["plans"].rows_where("sha256 = ?", [sha]), None)
-    if old and old["content_hash"] == digest:
-        return "same"
+    if old and (old["content_hash"] == digest or (old["format"] == "review"
+                                                   and plan.source.format != "review")):
+        return "same"  # the same content, or the file again after a correction: that stands
     row = {"sha256": sha, "content_hash": digest, "path": plan.source.path,
            "format": plan.source.format, "title": plan.title, "jurisdiction": plan.jurisdiction,
            "year": plan.year, "issuer": plan.issuer, "document_number": plan.document_number,

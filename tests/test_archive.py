@@ -124,6 +124,7 @@ def test_a_corrected_review_workbook_replaces_the_assignments_and_keeps_history(
     assert lead == [x for x in before["loads"] if x["unit"]["name"] == unit][0]["lead"] - 1
     same = digest(db)
     assert run("archive", review, "--db", db)[0] == 0 and digest(db) == same
+    assert run("archive", HUAIHUA, "--db", db)[0] == 0 and digest(db) == same  # it stands
 
 
 @pytest.mark.parametrize("content, says", [
