@@ -46,15 +46,15 @@ input_options = _stack(
     option("--jurisdiction", metavar="PLACE"))
 
 
-def output_options(formats=(), default=None, suffixes=(), **kw):
-    """-o/--output (its suffix and folder checked before anything is read) and, given
-    ``formats``, --format."""
+def output_options(formats=(), suffixes=(), **kw):
+    """-o/--output (its suffix and folder checked before anything is read; ``kw`` for
+    click) and, given ``formats``, --format (the first is the default)."""
     out = option("-o", "--output", "out", type=click.Path(), callback=suffix_of(*suffixes),
                  metavar=kw.pop("metavar", "|".join(f"FILE{s}" for s in suffixes) or None),
                  **kw)
     if not formats:
         return out
-    return _stack(option("--format", "fmt", type=click.Choice(formats), default=default,
+    return _stack(option("--format", "fmt", type=click.Choice(formats), default=formats[0],
                          show_default=True), out)
 
 

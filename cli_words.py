@@ -275,7 +275,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-CLOSE, OPEN = "，。、；：？！）」』》〉】”’,.;:!?)]", "（「『《〈【“‘(["
+CLOSE, OPEN = "，。、；：？！）」』》〉】”’", "（「『《〈【“‘"  # full-width: Latin breaks at spaces
 IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff"
 WORD = rf"[^\s{IDEOGRAPH}{re.escape(CLOSE + OPEN)}]+"
 TOKEN = re.compile(rf"\[[^\]\s]*\]|[{re.escape(OPEN)}]*(?:[{IDEOGRAPH}]|{WORD})?"
@@ -337,12 +337,15 @@ class Formatter(click.HelpFormatter):
 
 
 class _wide:
-    """Swap click's wrapper for ``wrap_wide`` while one piece of help is written."""
+    """Swap click's wrapper for ``wrap_wide`` while one piece of Chinese help is written
+    (English keeps click's own, which breaks only at spaces)."""
 
     def __enter__(self):
         import click.formatting as f
 
-        self.saved, f.wrap_text = f.wrap_text, wrap_wide
+        self.saved = f.wrap_text
+        if current_lang() == "zh":
+            f.wrap_text = wrap_wide
 
     def __exit__(self, *exc):
         import click.formatting as f

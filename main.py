@@ -69,7 +69,7 @@ def cli(ctx, debug, lang):
 
 @cli.command()
 @input_options
-@output_options(("json", "csv", "table"), "json")
+@output_options(("json", "csv", "table"))
 @lang_option
 def extract(fmt, out, lang, **inputs):
     from dutygraph.model import to_dict
@@ -91,7 +91,7 @@ def extract(fmt, out, lang, **inputs):
 
 @cli.command()
 @input_options
-@output_options(("text", "json"), "text")
+@output_options(("text", "json"))
 @audit_options
 @option("--graph", "graph_file", type=click.Path(), metavar="FILE.graphml|.gexf",
         callback=suffix_of(".graphml", ".gexf"))
@@ -122,7 +122,7 @@ def audit(fmt, out, graph_file, fail_on, top, lang, **options):
 
 @cli.command()
 @input_options
-@output_options(("text", "json", "html", "xlsx"), "text")
+@output_options(("text", "json", "html", "xlsx"))
 @option("--threshold", "settings", metavar="KEY=V,…", callback=thresholds)
 @lang_option
 def compare(fmt, out, settings, lang, files, **inputs):

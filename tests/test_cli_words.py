@@ -55,7 +55,7 @@ def test_every_option_has_help_in_both_languages():
 
 def test_threshold_help_keeps_its_words_whole():
     english = run("compare", "--help", "--lang", "en")[1]
-    assert "min_distinct=1.7," in english and "near_best=0.85" in english
+    assert "min_distinct=1.7,near_best=0.85" in english
     chinese = run("compare", "--help")[1]
     assert "min_distinct=1.7,near_best=0.85" in chinese
 
@@ -81,6 +81,13 @@ def test_errors_and_written_files_are_said_in_the_chosen_language(tmp_path):
         f"已写入 {out}（{out.stat().st_size / 1024:.0f} KB）"]
     code, _, err = run("ledger", PLAN, "-o", out, env={"DUTYGRAPH_LANG": "en"})
     assert code == 0 and err.startswith(f"wrote {out} (")
+
+
+def test_report_writes_report_html_by_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("report", PLAN)
+    assert code == 0 and out == "" and (tmp_path / "report.html").is_file()
+    assert err.startswith("已写入 report.html（") and err.endswith(" KB）\n")
 
 
 def test_usage_errors_in_chinese_then_the_fix_works(tmp_path):
