@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 
 import click
@@ -362,8 +363,14 @@ class Option(click.Option):
         return super().get_help_record(ctx)
 
 
+class Context(click.Context):
+    formatter_class = Formatter
+
+
 class Command(click.Command):
     """A command whose help is ``HELP[name]``, in the run's language."""
+
+    context_class = Context
 
     def format_help_text(self, ctx, formatter):
         self.help = help_text(self.name)
@@ -379,13 +386,6 @@ class Command(click.Command):
         return option
 
 
-class Context(click.Context):
-    formatter_class = Formatter
-
-
-Command.context_class = Context
-
-
 class Group(Command, SafeGroup):
     """The top command: finds ``--lang`` among the arguments first, so help and every
     error (even one in the arguments themselves) speak it."""
@@ -395,8 +395,6 @@ class Group(Command, SafeGroup):
 
     def main(self, args=None, *rest, **extra):
         global RUN_LANG
-        import sys
-
         args = list(sys.argv[1:] if args is None else args)
         RUN_LANG = None
         for i, arg in enumerate(args):
