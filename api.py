@@ -57,9 +57,9 @@ class Audited:
 def load(paths=(), encoding: str | None = None, jobs: int | None = None, *, db=None,
          year: int | None = None, jurisdiction: str | None = None, catch: bool = True,
          progress: Callable | None = None) -> Loaded:
-    """Every plan of ``paths`` (files, folders walked, globs expanded) and, with ``db``, of
-    the archive (filtered by ``year`` and ``jurisdiction``); bad files are collected in
-    ``failures``, the others go on. The one load path of every command."""
+    """Every plan of the archive ``db`` (if given) and of ``paths`` (files, folders walked,
+    globs expanded), those of ``year`` and ``jurisdiction`` when given; bad files are
+    collected in ``failures``, the others go on. The one load path of every command."""
     from dutygraph.loaders.inputs import expand_inputs
     from dutygraph.loaders.parallel import Crash, load_many
     from dutygraph.loaders.readers.document import LoadError
@@ -92,7 +92,7 @@ def _matches(plan: Plan, year, jurisdiction) -> bool:
             and (jurisdiction is None or plan.jurisdiction == jurisdiction))
 
 
-def read(paths, encoding: str | None = None, jobs: int | None = None, **archive) -> list[Plan]:
+def read(paths=(), encoding: str | None = None, jobs: int | None = None, **archive) -> list[Plan]:
     """The plans of ``paths`` (a path or a list of them); a file that cannot be read raises
     its ``LoadError`` (use ``load`` to go on past bad files). ``db=``, ``year=`` and
     ``jurisdiction=`` read from an archive too."""
