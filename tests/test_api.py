@@ -38,8 +38,9 @@ def test_the_readme_example_counts_roles_as_extract_csv_does():
     rows = list(csv.DictReader(io.StringIO(CliRunner().invoke(
         cli, ["extract", str(PLANS_DIR), "--format", "csv", "--lang", "en"]).stdout)))
     counted = {r["role"]: sum(1 for x in rows if x["role"] == r["role"]) for r in rows if r["role"]}
-    assert printed == counted == {"implement": 33, "lead": 572, "supervise": 3, "support": 111}
-    assert out.splitlines()[1].split() == ["80"]  # the tasks nobody holds: empty role
+    assert printed == counted and set(counted) == {"lead", "support", "implement", "supervise"}
+    nobody = sum(1 for r in rows if not r["role"])  # the tasks nobody holds: empty role
+    assert out.splitlines()[1].split() == [str(nobody)]
 
 
 def test_frame_has_one_row_per_assignment_and_the_documented_columns():

@@ -56,7 +56,7 @@ def test_assignments_are_the_rows_with_a_unit_of_extract_csv(samples_db):
     with sqlite3.connect(samples_db) as conn:
         count = conn.execute("select count(*) from assignments").fetchone()[0]
         roles = dict(conn.execute("select role, count(*) from assignments group by role"))
-    assert code == 0 and count == sum(1 for r in rows if r["unit"]) == 719
+    assert code == 0 and count == sum(1 for r in rows if r["unit"]) > 500
     assert roles == {role: sum(1 for r in rows if r["role"] == role)
                      for role in ("lead", "support", "implement", "supervise")}
 
