@@ -30,7 +30,9 @@ class BadInput(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
     def show(self, file=None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        from dutygraph.cli_words import said, say  # the words import this module
+
+        click.echo(say("error", message=said(self.format_message())), err=True)
 
 
 class Interrupted(BadInput):
@@ -39,7 +41,9 @@ class Interrupted(BadInput):
     exit_code = EXIT_INTERRUPTED
 
     def __init__(self):
-        super().__init__("interrupted (Ctrl-C); no output written")
+        from dutygraph.cli_words import say
+
+        super().__init__(say("interrupted"))
 
 
 def debugging() -> bool:
@@ -155,8 +159,10 @@ class SafeGroup(click.Group):
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
         except click.UsageError as err:  # click would print usage, a hint and the error
-            where = f" (see '{err.ctx.command_path} --help')" if err.ctx else ""
-            click.echo(f"error: {err.format_message()}{where}", err=True)
+            from dutygraph.cli_words import said, say
+
+            where = say("see_help", command=err.ctx.command_path) if err.ctx else ""
+            click.echo(say("error", message=said(err.format_message()) + where), err=True)
             sys.exit(err.exit_code)
         except click.ClickException as err:
             err.show()

@@ -184,7 +184,21 @@ def folder(spec: str) -> dict:
             "value": None, "unit": ""}
 
 
-MEASURES = {"extract_samples": extract_samples, "extract_large": extract_large,
+def startup(runs: int) -> dict:
+    """``dutygraph --help`` as a whole process (main.py, as the console script runs it):
+    the median wall time of ``runs`` runs, start-up and imports included."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--help"], check=True,
+                       capture_output=True)
+        times.append(time.perf_counter() - start)
+    times.sort()
+    return {"size": f"dutygraph --help, median of {runs}", "seconds": times[len(times) // 2],
+            "value": None, "unit": ""}
+
+
+MEASURES = {"startup": startup, "extract_samples": extract_samples, "extract_large": extract_large,
             "extract_lines": extract_lines, "audit": audit, "dense": dense, "folder": folder,
             "compare": compare, "report": report}
 SIZE = {"extract_samples": float, "extract_large": float, "folder": str}  # else int
@@ -202,7 +216,8 @@ def rows(quick: bool):
         return lambda r: r["seconds"] < seconds and (mem is None or r["peak_mb"] < mem)
 
     if quick:
-        return [("extraction", "extract_samples", 1, ">= 1.5 MB/s", mb_s_samples),
+        return [("start-up", "startup", 3, "< 0.3 s", under(0.3)),
+                ("extraction", "extract_samples", 1, ">= 1.5 MB/s", mb_s_samples),
                 ("extraction", "extract_large", 2, ">= 1 MB/s", mb_s),
                 ("extraction", "extract_lines", 1000, "every item a task", lambda r: r["complete"]),
                 ("extraction", "extract_lines", 2000, "linear", lambda r: True),
@@ -212,7 +227,8 @@ def rows(quick: bool):
                 ("audit", "dense", 300, "< 10 s, < 1 GB", under(10, 1024)),
                 ("compare", "compare", 100, "-", lambda r: True),
                 ("report", "report", 60, "-", lambda r: True)]
-    return [("extraction", "extract_samples", 5, ">= 1.5 MB/s", mb_s_samples),
+    return [("start-up", "startup", 11, "< 0.3 s", under(0.3)),
+            ("extraction", "extract_samples", 5, ">= 1.5 MB/s", mb_s_samples),
             ("extraction", "extract_large", 20, ">= 1 MB/s", mb_s),
             ("extraction", "extract_lines", 10000, "every item a task", lambda r: r["complete"]),
             ("extraction", "extract_lines", 20000, "linear", lambda r: True),

@@ -14,7 +14,7 @@ opens the file. Every writer of cells goes through this module:
 """
 from __future__ import annotations
 
-from dutygraph.loaders.readers.review import excel_safe
+from dutygraph.sheet_text import excel_safe
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 """What makes a spreadsheet read a cell as a formula (with the full-width forms some

@@ -20,6 +20,8 @@ from dutygraph.data import SAMPLE_PLANS
 from invariants import check_plan
 from dutygraph.main import cli
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))
 PLAN_TEXT = PLAN.read_text(encoding="utf-8")

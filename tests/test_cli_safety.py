@@ -20,6 +20,8 @@ from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders.parallel import MANY, default_jobs
 from dutygraph.main import cli
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))
 TEXT_PLANS = [p for p in SAMPLE_PLANS if p.suffix == ".txt"]
@@ -71,10 +73,11 @@ def test_an_unreadable_file_fails_alone(monkeypatch, tmp_path):
 def test_every_command_reading_plans_takes_jobs_and_leaves_the_paths_to_the_loader():
     commands = {name: {p.name: p for p in c.params} for name, c in cli.commands.items()}
     readers = sorted(name for name, params in commands.items() if "files" in params)
-    assert readers == ["audit", "compare", "extract", "ledger", "matrix", "report", "review"]
+    assert readers == ["archive", "audit", "compare", "extract", "ledger", "matrix", "report",
+                       "review"]
     for name in readers:
         files = commands[name]["files"].type
-        assert "jobs" in commands[name], name
+        assert {"jobs", "db", "year", "jurisdiction"} <= set(commands[name]), name
         assert not (files.exists or files.readable), name  # click checks nothing
 
 
@@ -117,7 +120,7 @@ def test_a_read_only_folder_names_the_target_not_the_temporary_file(monkeypatch,
     (["audit", PLAN, "--graph", "g.txt"], "'g.txt' must end in .graphml or .gexf"),
     (["audit", PLAN, "--weights", "lead"], "'lead' is not KEY=NUMBER"),
     (["compare", PLAN], "compare needs at least two plans"),
-    (["extract"], "Missing argument 'FILES...'"),
+    (["extract"], "no plans given: name FILE… or an archive with --db"),
     (["audit", PLAN], "dutygraph.toml: unknown key 'colour' in [audit]"),
 ], ids=["matrix-suffix", "review-suffix", "ledger-suffix", "graph-suffix", "weights", "compare-one", "no-file",
         "toml"])

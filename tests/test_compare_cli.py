@@ -2,10 +2,13 @@
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from dutygraph.main import cli
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
 
 PAIR = Path(__file__).parent / "data" / "compare"
 OLD, NEW = str(PAIR / "city-2017-work-plan.txt"), str(PAIR / "city-2018-work-plan.txt")

@@ -14,6 +14,8 @@ from dutygraph.loaders import load_plan
 from dutygraph.model import Plan, Source
 from dutygraph.main import cli
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ROOT = Path(__file__).parent.parent
 PLANS = ROOT / "data" / "plans"
 H2021 = PLANS / "huaihua-2021-safety-key-points.txt"

@@ -13,9 +13,12 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import pytest
 from click.testing import CliRunner
 
 from dutygraph.main import cli
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
 
 DATA = Path(__file__).parent / "data"
 SMALL = str(DATA / "audit" / "small-plan.txt")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from dutygraph.graph.audit import audit_graph, audit_to_dict, run_audit
@@ -11,6 +12,8 @@ from dutygraph.graph.settings import AuditSettings, settings_from_toml
 from dutygraph.loaders import load_plan
 from dutygraph.main import cli
 from report_plans import HERE, SAMPLE_PLANS
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
 
 ROSTER_DATA = HERE / "data" / "roster"
 LEADING_GROUP = ROSTER_DATA / "leading-group.txt"  # a Liupanshui-style plan written for the test

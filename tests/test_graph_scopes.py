@@ -15,6 +15,8 @@ from dutygraph.graph.settings import AuditSettings, with_overload
 from dutygraph.loaders import load_plan
 from dutygraph.main import cli
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ROOT = Path(__file__).parent.parent
 PLANS = ROOT / "data" / "plans"
 HUAIHUA = [PLANS / "huaihua-2021-safety-key-points.txt",

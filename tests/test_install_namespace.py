@@ -27,7 +27,9 @@ def test_the_wheel_holds_only_the_dutygraph_package(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     top = {name.split("/")[0] for name in names}
     assert {t for t in top if not t.endswith(".dist-info")} == {"dutygraph"}, top
-    for module in ("main.py", "cli_support.py", "__main__.py", "loaders/__init__.py",
+    assert wheel.name.startswith("dutygraph-0.1.0-")  # the version from dutygraph.__version__
+    for module in ("main.py", "cli_support.py", "cli_options.py", "cli_words.py", "api.py",
+                   "archive.py", "sheet_text.py", "model.py", "__main__.py", "loaders/__init__.py",
                    "graph/audit.py", "reports/templates/report.html.j2",
                    "data/registry/aliases.tsv"):
         assert f"dutygraph/{module}" in names, module

@@ -16,6 +16,8 @@ from dutygraph.reports.cells import csv_cell
 from dutygraph.reports.ledger import ledger_csv, ledger_rows, write_ledger_xlsx
 from report_plans import HERE, SAMPLE_PLANS, small_plan
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 LEDGER_DATA = HERE / "data" / "ledger"
 REGEN = os.environ.get("DUTYGRAPH_REGEN_GOLDEN") == "1"
 SAMPLES = sorted(p.name for p in SAMPLE_PLANS.iterdir() if p.name != "README.md")

@@ -4,10 +4,13 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dutygraph.loaders.inputs import expand_inputs
 from dutygraph.main import cli
+
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
 
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
 

@@ -15,6 +15,8 @@ from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import LoadError, load_plan, read_document
 from dutygraph.model import to_dict
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ROOT = Path(__file__).parent.parent
 PLAN = next(p for p in SAMPLE_PLANS if p.name.startswith("huaihua-2022"))
 TEXT = PLAN.read_text(encoding="utf-8")

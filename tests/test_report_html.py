@@ -187,4 +187,7 @@ def test_cli_report_names_a_missing_folder(tmp_path):
     source = str(REPORT_DATA / "small-plan.txt")
     result = CliRunner().invoke(cli, ["report", source, "-o", str(tmp_path / "no" / "r.html")])
     assert result.exit_code == 2  # bad usage: the README's exit codes
+    assert f"文件夹 {tmp_path / 'no'} 不存在" in result.output
+    result = CliRunner().invoke(cli, ["report", source, "-o", str(tmp_path / "no" / "r.html"),
+                                      "--lang", "en"])
     assert f"the folder {tmp_path / 'no'} does not exist" in result.output

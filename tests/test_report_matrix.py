@@ -13,6 +13,8 @@ from dutygraph.main import cli
 from dutygraph.reports.matrix import build_matrix, cell_text, matrix_csv, sheet_name, write_matrix_xlsx
 from report_plans import REPORT_DATA, small_plan
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 REGEN = os.environ.get("DUTYGRAPH_REGEN_GOLDEN") == "1"
 
 

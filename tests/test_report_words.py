@@ -23,6 +23,8 @@ from dutygraph.reports.strings import quality_message
 from dutygraph.reports.views import PRINT_COLUMNS
 from report_plans import REPORT_DATA, SAMPLE_PLANS, small_plan
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,:;]+[A-Za-z]{2,}){2,}")  # three words: a sentence
 HUAIHUA_2021 = SAMPLE_PLANS / "huaihua-2021-safety-key-points.txt"
 HUAIHUA_2022 = SAMPLE_PLANS / "huaihua-2022-safety-key-points.txt"  # no printed title

@@ -14,6 +14,8 @@ from dutygraph.model import to_dict
 from dutygraph.loaders.readers.review import COLUMNS, REVIEW_SHEET, is_review_workbook
 from dutygraph.main import cli
 
+pytestmark = pytest.mark.usefixtures("english_messages")  # they read the English messages
+
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
 HUAIHUA = PLANS_DIR / "huaihua-2022-safety-key-points.txt"
 

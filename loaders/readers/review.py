@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .document import LoadError
 from ...model import SOURCES, Assignment, Plan, Task, Unit, plan_from_dict
+from ...sheet_text import excel_safe
 
 SCHEMA = "dutygraph.review/1"
 MARKER_SHEET = "dutygraph"
@@ -34,14 +35,6 @@ ROLE_LABELS = {"lead": "牵头", "support": "配合", "implement": "落实", "su
 SOURCE_LABELS = {"explicit": "明确分工", "inherited": "继承上级", "range": "范围分工",
                  "inline": "正文主语"}
 YES, NO = "是", "否"
-
-
-ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def excel_safe(text: str) -> str:
-    """Text as an Excel cell can hold it (control characters are not allowed there)."""
-    return ILLEGAL.sub("", text)[:32767]
 
 
 def cell_text(value) -> str:
