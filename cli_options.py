@@ -36,7 +36,8 @@ def _stack(*decorators):
 
 lang_option = option("--lang", type=LANGS, default="zh", show_default=True,
                      callback=lambda ctx, param, value: cli_words.RUN_LANG or value
-                     if ctx.get_parameter_source(param.name).name == "DEFAULT" else value)
+                     if getattr(ctx.get_parameter_source(param.name), "name", "DEFAULT")
+                     == "DEFAULT" else value)
 input_options = _stack(
     click.argument("files", nargs=-1, type=click.Path(readable=False)),
     option("-j", "--jobs", type=click.IntRange(min=1), metavar="N"),
