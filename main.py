@@ -83,7 +83,18 @@ def load_all(paths, encoding=None):
         click.echo(f"{len(failures)} of {len(files)} files could not be read:", err=True)
     for err in failures:
         click.echo(f"error: {err}", err=True)
-    return plans, failures
+    from dutygraph.loaders.screen import screen_plans, skipped_line
+
+    screened = screen_plans(plans)  # copies read once, files that are no plan left out
+    for skipped in screened.skipped:
+        click.echo(skipped_line(skipped), err=True)
+    click.get_current_context().meta["dutygraph.skipped"] = screened.skipped
+    return list(screened.plans), failures
+
+
+def _skipped():
+    """The files ``load_all`` read but did not count (copies, files that are no plan)."""
+    return click.get_current_context().meta.get("dutygraph.skipped", ())
 
 
 def _remember_jobs(ctx, param, value):
@@ -131,7 +142,7 @@ def extract(files, fmt, out, encoding, lang):
     _check_outputs(out)
     plans, failures = load_all(files, encoding)
     if fmt == "json":
-        if len(plans) == 1 and len(files) == 1:
+        if len(plans) == 1 and len(files) == 1 and not _skipped():
             text = dump_json(to_dict(plans[0])) + "\n"
         else:
             text = "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans)
@@ -141,7 +152,7 @@ def extract(files, fmt, out, encoding, lang):
         text = "\n".join(plan_table(p, lang=lang) for p in plans)
     if plans:
         write_output(text, out)
-    if failures:
+    if failures or not plans:  # not plans: every file was skipped as no plan
         sys.exit(EXIT_BAD_INPUT)
 
 
@@ -273,7 +284,7 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
         sys.exit(EXIT_BAD_INPUT)
     plans = _with_roster(plans, roster)
     graph = audit_graph(plans, settings)
-    result = run_audit(plans, settings, graph=graph)
+    result = run_audit(plans, settings, graph=graph, skipped=_skipped())
     if out and out.lower().endswith(".html"):
         from dutygraph.reports.html import render_report
 
@@ -395,7 +406,7 @@ def report(files, out, lang, weights, overload, scope, include_inline, png_dir, 
         sys.exit(EXIT_BAD_INPUT)
     plans = _with_roster(plans, roster)
     graph = audit_graph(plans, settings)
-    result = run_audit(plans, settings, graph=graph)
+    result = run_audit(plans, settings, graph=graph, skipped=_skipped())
     write_output(render_report(plans, result, graph=graph, lang=lang, full_text=full_text), out)
     if png_dir:
         Path(png_dir).mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from dutygraph.loaders.screen import Skipped
 from dutygraph.model import Plan
 
 from .build import build_graph, plan_keys
@@ -70,6 +71,8 @@ class Summary:
     crunches: int = 0  # (unit, month) pairs with settings.crunch_min tasks falling due
     scopes: int = 1
     merged_names: int = 0
+    duplicates: int = 0  # files skipped as copies of a plan counted (loaders.screen)
+    not_plans: int = 0  # files skipped as no plan at all
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class Audit:
     scopes: tuple[ScopeAudit, ...] = ()
     trends: tuple[UnitTrend, ...] = ()
     merged_names: tuple[MergedName, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # files read but not counted (loaders.screen)
 
 
 def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
@@ -133,8 +137,9 @@ def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettin
 
 
 def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
-              graph: nx.Graph | None = None) -> Audit:
-    """Every finding over ``plans``. Pass ``graph`` when it was built already."""
+              graph: nx.Graph | None = None, skipped: tuple[Skipped, ...] = ()) -> Audit:
+    """Every finding over ``plans``. Pass ``graph`` when it was built already, and the
+    files ``loaders.screen`` left out as ``skipped`` so the audit names them."""
     plans = tuple(plans)
     graph = audit_graph(plans, settings, registry) if graph is None else graph
     scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
@@ -164,14 +169,17 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         members_without_tasks=sum(1 for m in members if m.status == "none"),
         members_collective_only=sum(1 for m in members if m.status == "collective_only"),
         undated_tasks=len(due.undated), crunches=len(due.crunches),
-        scopes=len(scopes), merged_names=len(merged))
+        scopes=len(scopes), merged_names=len(merged),
+        duplicates=sum(1 for s in skipped if s.reason == "duplicate"),
+        not_plans=sum(1 for s in skipped if s.reason == "not_plan"))
     return Audit(
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
         collaboration=collaboration(graph, settings), quality=quality, roster=members,
         deadlines=due, scopes=scopes,
-        trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged)
+        trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged,
+        skipped=tuple(skipped))
 
 
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:

@@ -135,6 +135,9 @@ UI = {
         "orphan_kind": "情形",
         "warning": "提取提示",
         "standing": "常设分工",
+        "skipped": "未计入的文件",
+        "skipped_duplicate": "{path}：内容与 {same} 相同，只计一次。",
+        "skipped_not_plan": "{path}：不是工作计划（没有责任单位，也没有计划标题下的编号条目），未计入。",
         "colon": "：", "semi": "；", "comma": "，", "lp": "（", "rp": "）",
     },
     "en": {
@@ -237,6 +240,10 @@ UI = {
         "orphan_kind": "Case",
         "warning": "extraction note",
         "standing": "standing",
+        "skipped": "Files not counted",
+        "skipped_duplicate": "{path}: the same plan as {same}, counted once.",
+        "skipped_not_plan": "{path}: not a plan (no unit, no numbered items under a plan "
+                            "title), not counted.",
         "colon": ": ", "semi": "; ", "comma": ", ", "lp": " (", "rp": ")",
     },
 }
