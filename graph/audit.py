@@ -24,7 +24,7 @@ from .expand import expand_plans
 from .loads import (Distribution, Overload, PeerGroup, UnitLoad, load_distribution,
                     overloaded_units, peer_groups, unit_loads)
 from .names import MergedName, merged_names
-from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
+from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks, split_silent_plans
 from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
@@ -144,12 +144,13 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
     graph = audit_graph(plans, settings, registry) if graph is None else graph
     scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
     distribution = load_distribution(graph, loads, settings)  # pooled over scopes
-    orphans = orphan_tasks(graph)
+    orphans, silent = split_silent_plans(orphan_tasks(graph), plans)
     both = lead_and_support(graph)
     joint = joint_leads(graph)
     similar = similar_tasks(graph, settings)
     merged = merged_names(graph)
-    quality = data_quality(graph, plans, settings)
+    quality = tuple(QualityFinding(kind="no_units", path=path, line=0, params=(("tasks", n),))
+                    for path, n in silent) + data_quality(graph, plans, settings)
     members = roster_members(plans, settings)
     due = deadlines_over_time(graph, settings)
     summary = Summary(

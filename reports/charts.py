@@ -19,7 +19,7 @@ ROLE_COLOURS = {"lead": "#c0392b", "support": "#2471a3", "implement": "#1e8449",
                 "supervise": "#7d3c98"}
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
                      "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
-MAX_BARS = 30  # more units than this and the chart shows the heaviest; the tables show all
+MAX_BARS = 15  # more units than this and the chart shows the heaviest; the tables show all
 RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "dutygraph",
