@@ -85,6 +85,8 @@ class ScopeAudit:
     overloaded: int
     distribution: Distribution  # over the scope's concrete units (descriptive)
     groups: tuple[PeerGroup, ...]  # the overload rule's fences live here
+    collaboration: Collaboration | None = None  # who works with whom within the scope: one
+    # place, one year (the audit's ``collaboration`` pools every plan)
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,8 @@ def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettin
         scope_overloaded = overloaded_units(part, scope_loads, groups, settings)
         distribution = load_distribution(part, scope_loads, settings)
         scopes.append(ScopeAudit(scope, distribution.tasks, distribution.units,
-                                 len(scope_overloaded), distribution, groups))
+                                 len(scope_overloaded), distribution, groups,
+                                 collaboration(part, settings)))
         loads += scope_loads
         overloaded += scope_overloaded
         pairs += colead_pairs(part, settings)

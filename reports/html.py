@@ -27,6 +27,7 @@ from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend
 
 MAX_NETWORK_UNITS = 24  # rows of the co-assignment heatmap; the hub table lists more
+MAX_SCOPE_UNITS = 12  # rows of each scope's heatmap in the page
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +139,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
         tags = names
     if graph is None:
         graph = audit_graph(plans, audit.settings)
-    network = network_view(audit, graph, lang)
+    networks = scope_networks(audit, graph, lang)
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
@@ -151,7 +152,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
         peer_words=PEER_WORDS[lang], plan_paths={p.key: p.path for p in audit.plans},
         judged_fences=tuple(g.distribution.fence for sa in audit.scopes for g in sa.groups
                             if g.judged),
-        load_bars=load_bars(audit), network=network, full_text=full_text,
+        load_bars=load_bars(audit), networks=networks, full_text=full_text,
         due_kinds=DUE_KIND_WORDS[lang], due_shade=due_shade(audit.deadlines),
         due_columns=busy_months(audit.deadlines),
         matrices=matrix_views(plans, lang, anchor),
@@ -245,7 +246,18 @@ class NetworkView:
         return heatmap_figure(self.labels, self.groups, self.weights)
 
 
-def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
+def scope_networks(audit, graph, lang: str = "zh"):
+    """(scope audit, NetworkView or None) for each scope whose units share some task: the
+    network of one place in one year, drawn on the scope's own part of the graph."""
+    from dutygraph.graph.scopes import scope_graphs
+
+    parts = scope_graphs(graph, tuple(sa.scope for sa in audit.scopes))
+    return tuple((sa, network_view(sa.collaboration, part, lang, MAX_SCOPE_UNITS))
+                 for sa, (_, part) in zip(audit.scopes, parts)
+                 if sa.collaboration and sa.collaboration.units)
+
+
+def network_view(collab, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
     """The co-assignment heatmap of the ``most`` units that share most tasks, ordered by
     community (each a run of rows, named by its main units), and the communities' names.
     Units are graph nodes, so two cities' 应急管理局 are two rows. None when no two units
@@ -253,7 +265,7 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
     from dutygraph.graph.collaboration import unit_projection
 
     t = strings(lang)
-    hubs = sorted((h for h in audit.collaboration.hubs if h.partners),
+    hubs = sorted((h for h in collab.hubs if h.partners),
                   key=lambda h: (-h.shared_tasks, h.unit.node))
     if not hubs:
         return None
@@ -293,7 +305,7 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list
         f"loads-{i}.png" for i, scope in enumerate(audit.scopes, 1)
         if scope.scope.key in dict(loads)]
     written = []
-    network = network_view(audit, graph, lang)
+    network = network_view(audit.collaboration, graph, lang)
     for name, fig in (*zip(names, (fig for _, fig in loads)),
                       ("network.png", network.figure if network else None),
                       ("deadlines.png", due_chart(audit, lang))):

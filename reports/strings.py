@@ -93,7 +93,7 @@ UI = {
         "collective_units": "集合性单位",
         "gini": "基尼系数",
         "top3": "前三名单位负荷占比",
-        "fence": "超负荷上限（Q3 + k·IQR）",
+        "fence": "超负荷上限",
         "lead_and_support": "同一单位既牵头又配合",
         "joint_leads": "多个牵头单位",
         "colead_pairs": "经常共同牵头的单位",
@@ -124,7 +124,7 @@ UI = {
         "forms": "计划中的其他名称",
         "findings_first": "主要发现",
         "appendix": "附录：任务原文",
-        "appendix_hint": "点击展开全部任务原文（打印时默认不含，需 --full-text）。",
+        "appendix_hint": "点击展开全部任务原文（打印稿默认不含原文）。",
         "evidence": "依据",
         "plan": "计划",
         "plan_name": "计划名称",
@@ -138,7 +138,14 @@ UI = {
         "standing": "常设分工",
         "orphan_breakdown": "按情形",
         "skipped": "未计入的文件",
-        "more_rows": "其余 {n} 行（共 {total} 行），点击展开",
+        "more_rows": "其余 {n} 行（共 {total} 行）",
+        "more_click": "，点击展开",
+        "network_hint": "两个单位共同承担同一项任务，即视为一次协作。每个审计范围（一个地区的一年）单独分析，不同地区、不同年份不合并。",
+        "gini_hint": "基尼系数衡量负荷是否集中：0 表示各单位负荷相同，越接近 1 越集中于少数单位。",
+        "fence_hint": "超负荷上限：同类单位加权负荷的上四分位数（Q3）加上 k 倍四分位距（IQR）；"
+                      "超过上限，或牵头任务占同类单位全部牵头任务的比例过高，即判定为负荷过重。",
+        "betweenness_hint": "中介中心性：一个单位处在其他单位之间协作路径上的程度，数值越高，"
+                            "越多的单位之间要通过它来协调。",
         "skipped_duplicate": "{path}：内容与 {same} 相同，只计一次。",
         "skipped_not_plan": "{path}：不是工作计划（没有责任单位，也没有计划标题下的编号条目），未计入。",
         "colon": "：", "semi": "；", "comma": "，", "lp": "（", "rp": "）",
@@ -197,7 +204,7 @@ UI = {
         "collective_units": "Collective units",
         "gini": "Gini coefficient",
         "top3": "share of the top three units",
-        "fence": "overload fence (Q3 + k·IQR)",
+        "fence": "overload fence",
         "lead_and_support": "A unit both lead and support",
         "joint_leads": "Several leads",
         "colead_pairs": "Units that often lead together",
@@ -247,7 +254,19 @@ UI = {
         "standing": "standing",
         "orphan_breakdown": "By case",
         "skipped": "Files not counted",
-        "more_rows": "{n} more rows ({total} in all): click to show",
+        "more_rows": "{n} more rows ({total} in all)",
+        "more_click": ": click to show",
+        "network_hint": "Two units work together when they share a task. Each audit scope "
+                        "(one place, one year) is analysed on its own: places and years "
+                        "never merge.",
+        "gini_hint": "The Gini coefficient says how concentrated the load is: 0 when every "
+                     "unit carries the same, nearer 1 the more it falls on a few.",
+        "fence_hint": "Overload fence: the upper quartile (Q3) of the peer group's weighted "
+                      "loads plus k times their interquartile range (IQR); a unit above it, "
+                      "or with too large a share of the group's leads, is overloaded.",
+        "betweenness_hint": "Betweenness: how often a unit lies on the paths by which other "
+                            "units work together; the higher, the more coordination runs "
+                            "through it.",
         "skipped_duplicate": "{path}: the same plan as {same}, counted once.",
         "skipped_not_plan": "{path}: not a plan (no unit, no numbered items under a plan "
                             "title), not counted.",
@@ -481,7 +500,7 @@ SUMMARY = {
         "joint": "{n} 项任务有多个牵头单位却未说明如何分工。",
         "both": "{n} 处同一单位在同一任务中既牵头又配合。",
         "pairs": "{a}与{b}共同牵头 {n} 项任务，可考虑明确主责。",
-        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中 {top} {top_n} 条）。",
+        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中{top}{top_n} 条）。",
         "clear": "未发现负荷过重、无人负责或分工不清的任务。",
     },
     "en": {

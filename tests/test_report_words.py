@@ -105,10 +105,10 @@ def test_same_named_units_of_two_cities_are_two_rows_of_the_network():
     audit = run_audit([one, two])
     from dutygraph.graph.audit import audit_graph
 
-    view = network_view(audit, audit_graph([one, two], audit.settings))
+    view = network_view(audit.collaboration, audit_graph([one, two], audit.settings))
     assert "市应急管理局（某市）" in view.labels and "市应急管理局（另一市）" in view.labels
     assert len(view.labels) == len(set(view.labels))
-    again = network_view(audit, audit_graph([one, two], audit.settings))
+    again = network_view(audit.collaboration, audit_graph([one, two], audit.settings))
     assert again.labels == view.labels and again.communities == view.communities
 
 
