@@ -128,7 +128,7 @@ def test_the_printed_matrix_is_cut_into_parts_that_repeat_the_task_column():
 def test_audit_text_and_extract_csv_speak_chinese_unless_asked(samples):
     _, audit = samples
     text = audit_summary(audit)
-    assert text.startswith("5 份计划，289 项任务") and "数据质量（42）：" in text
+    assert text.startswith("5 份计划，289 项任务") and "数据质量（41）：" in text
     assert audit_summary(audit, lang="en").startswith("5 plan(s), 289 tasks")
     zh = CliRunner().invoke(cli, ["extract", str(REPORT_DATA / "small-plan.txt"), "--format",
                                   "csv"]).stdout
