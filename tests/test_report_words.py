@@ -164,3 +164,24 @@ def test_report_with_png_says_each_file(tmp_path):
     lines = result.stderr.splitlines()
     assert [ln.split(" (")[0] for ln in lines] == [
         f"wrote {tmp_path / n}" for n in ("r.html", "loads.png", "network.png", "deadlines.png")]
+
+
+def test_the_orphans_line_adds_up_and_a_plan_naming_nobody_is_one_finding(samples):
+    import re
+
+    from dutygraph.reports.summary import key_findings
+
+    plans, audit = samples
+    texts = [f.text for f in key_findings(audit)]
+    line = next(t for t in texts if "没有明确的责任单位" in t)
+    total, *parts = (int(n) for n in re.findall(r"(\d+) 项", line))
+    assert len(parts) == 3 and total == sum(parts) == len(audit.orphans)
+    assert dict(audit.summary.orphans) == {"none": parts[0], "implicit": parts[1],
+                                           "diffuse": parts[2]}
+    silent = [t for t in texts if "未写明任何责任单位" in t]
+    assert silent == ["《洪江市十四五应急体系建设规划》未写明任何责任单位（共 69 项任务），需要补充分工。"]
+    assert not any(o.task.path.endswith("hongjiang-2021-2025-emergency-plan.txt")
+                   for o in audit.orphans)
+    page = body_text(render_report(plans, audit))
+    assert (f"按情形：无任何单位 {parts[0]}，仅文中提及 {parts[1]}，仅集合性单位 {parts[2]}；"
+            f"合计 {total}") in page
