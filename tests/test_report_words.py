@@ -185,3 +185,11 @@ def test_the_orphans_line_adds_up_and_a_plan_naming_nobody_is_one_finding(sample
     page = body_text(render_report(plans, audit))
     assert (f"按情形：无任何单位 {parts[0]}，仅文中提及 {parts[1]}，仅集合性单位 {parts[2]}；"
             f"合计 {total}") in page
+
+
+def test_the_chinese_page_names_no_command_line_flag(samples):
+    import re
+
+    plans, audit = samples
+    page = body_text(render_report(plans, audit))
+    assert re.findall(r"--[a-z]", page) == []
