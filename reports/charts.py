@@ -1,5 +1,6 @@
-"""Charts for the report: matplotlib Figures (never pyplot's global state) saved as SVG with
-the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
+"""Charts as matplotlib Figures (never pyplot's global state), for ``report --png`` and the
+compare page (the audit report draws its charts in HTML: ``reports/html.py``): saved as SVG
+with the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
 Noto Sans SC font the project installs from PyPI (pylopdf-fonts-zh-cn, SIL OFL), so a PNG
 never shows empty boxes. Output is deterministic: no date, a fixed hash salt, nothing
 laid out at random.

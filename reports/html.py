@@ -64,7 +64,8 @@ def csp_hash(text: str) -> str:
 
 def content_security_policy(script: str | None) -> str:
     """Nothing from the network; only our own inline script (by hash). Styles may be inline
-    because matplotlib's SVG carries style attributes, which a hash cannot allow."""
+    because the charts' bars and cells (and the compare page's SVG) carry style attributes,
+    which a hash cannot allow."""
     scripts = csp_hash(script) if script else "'none'"
     return ("default-src 'none'; " f"script-src {scripts}; " "style-src 'unsafe-inline'; "
             "img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
