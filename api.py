@@ -43,6 +43,7 @@ class Loaded:
     plans: tuple[Plan, ...]
     failures: tuple = ()
     files: int = 0
+    skipped: tuple = ()  # loaders.screen.Skipped: copies read once, files that are no plan
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,10 @@ def load(paths=(), encoding: str | None = None, jobs: int | None = None, *, db=N
             plans.extend(result)
     if year is not None or jurisdiction is not None:
         plans = [p for p in plans if _matches(p, year, jurisdiction)]
-    return Loaded(tuple(plans), tuple(failures), len(files))
+    from dutygraph.loaders.screen import screen_plans
+
+    screened = screen_plans(plans)  # copies read once, files that are no plan left out
+    return Loaded(tuple(screened.plans), tuple(failures), len(files), tuple(screened.skipped))
 
 
 def _matches(plan: Plan, year, jurisdiction) -> bool:
@@ -135,7 +139,7 @@ def audit_settings(folder=None, *, base=None, weights: dict | None = None,
     return base
 
 
-def run_audit(plans, settings=None, roster=None) -> Audited:
+def run_audit(plans, settings=None, roster=None, skipped=()) -> Audited:
     """The audit of ``plans`` with its graph; ``roster`` (members) replaces the plans' own
     rosters. The one audit pipeline of ``audit``, ``report`` and ``archive``."""
     from dutygraph.graph.audit import audit_graph, run_audit as audit_plans
@@ -144,7 +148,7 @@ def run_audit(plans, settings=None, roster=None) -> Audited:
     plans = tuple(plans if roster is None else (dataclasses.replace(p, roster=roster)
                                                 for p in plans))
     graph = audit_graph(plans, settings)
-    return Audited(plans, audit_plans(plans, settings, graph=graph), graph)
+    return Audited(plans, audit_plans(plans, settings, graph=graph, skipped=skipped), graph)
 
 
 def audit(plans, *, base=None, roster=None, **settings):

@@ -118,6 +118,9 @@ def read_inputs(files=(), jobs=None, encoding=None, db=None, year=None, jurisdic
         click.echo(say("failed_files", failed=len(loaded.failures), files=loaded.files), err=True)
     for err in loaded.failures:
         click.echo(say("error", message=said(str(err))), err=True)
+    for skipped in loaded.skipped:
+        click.echo(say("skipped_copy" if skipped.reason == "duplicate" else "skipped_junk",
+                       path=skipped.path, same_as=skipped.same_as), err=True)
     return loaded
 
 
@@ -165,7 +168,8 @@ def audited(options):
         except ValueError as err:  # the file and the problem are in the message
             raise BadInput(str(err)) from None
     loaded = read_inputs(**inputs)
-    return loaded, (api.run_audit(loaded.plans, settings, roster) if loaded.plans else None)
+    return loaded, (api.run_audit(loaded.plans, settings, roster, loaded.skipped)
+                    if loaded.plans else None)
 
 
 def finding_kinds(ctx, param, value):

@@ -162,6 +162,11 @@ HELP = {
 MESSAGES = {
     "wrote": ("已写入 {path}（{size}）", "wrote {path} ({size})"),
     "error": ("错误：{message}", "error: {message}"),
+    "skipped_copy": ("已跳过：{path}：与 {same_as} 是同一份计划（只读一次）",
+                     "skipped: {path}: the same plan as {same_as} (read once)"),
+    "skipped_junk": ("已跳过：{path}：不是计划（没有责任单位，也没有计划标题下的编号条目）",
+                     "skipped: {path}: not a plan (no unit, and no numbered items under a plan "
+                     "title)"),
     "warning": ("警告：{message}", "warning: {message}"),
     "see_help": ("（见 '{command} --help'）", " (see '{command} --help')"),
     "failed_files": ("{files} 个文件中有 {failed} 个无法读取：",

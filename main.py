@@ -78,7 +78,8 @@ def extract(fmt, out, lang, **inputs):
     loaded = read_inputs(**inputs)
     plans = loaded.plans
     if fmt == "json":
-        text = (dump_json(to_dict(plans[0])) + "\n" if len(plans) == 1 and loaded.files == 1
+        text = (dump_json(to_dict(plans[0])) + "\n"
+                if len(plans) == 1 and loaded.files == 1 and not loaded.skipped
                 else "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans))
     elif fmt == "csv":
         text = plan_rows_csv(plans, lang)

@@ -1,5 +1,6 @@
-"""Regenerate the README's screenshots: the summary, the network and the matrix of the
-sample-plan report, at 1400 px (desktop) and 390 px (phone), in this folder.
+"""Regenerate the README's screenshots: the summary, the load bars, the network and the
+matrix of the sample-plan report, at 1400 px (desktop) and 390 px (phone), and its first
+two printed A4 pages (print-1.png, print-2.png), in this folder.
 
     python docs/screenshots.py   # needs Chromium at /usr/bin/chromium and playwright
 
@@ -25,7 +26,9 @@ from dutygraph.loaders.inputs import expand_inputs  # noqa: E402
 from dutygraph.reports.html import render_report  # noqa: E402
 
 WIDTHS = {"desktop": 1400, "phone": 390}
-PARTS = {"summary": "#summary", "network": "#network figure", "matrix": "#matrix .mx-plan"}
+PARTS = {"summary": "#summary", "loads": "#loads figure.bars", "network": "#network figure",
+         "matrix": "#matrix .mx-plan"}
+PRINTED = 2  # pages of the printed report kept as PNG
 MAX_HEIGHT = 760
 
 
@@ -44,7 +47,25 @@ def shoot(html: Path, out: Path = HERE) -> list[Path]:
                 path = out / f"{name}-{device}.png"
                 image.quantize(64).save(path, optimize=True)
                 written.append(path)
+        written += print_pages(browser, html, out)
         browser.close()
+    return written
+
+
+def print_pages(browser, html: Path, out: Path) -> list[Path]:
+    """The first pages of the report printed to A4 by Chromium, as PNG (what a director's
+    printer gets, at 100 dpi)."""
+    import pypdfium2
+
+    page = browser.new_page()
+    page.goto(html.as_uri())
+    pdf = pypdfium2.PdfDocument(page.pdf(prefer_css_page_size=True))
+    written = []
+    for k in range(PRINTED):
+        path = out / f"print-{k + 1}.png"
+        pdf[k].render(scale=100 / 72).to_pil().quantize(64).save(path, optimize=True)
+        written.append(path)
+    pdf.close()
     return written
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from dutygraph.loaders.screen import Skipped
 from dutygraph.model import Plan
 
 from .build import build_graph, plan_keys
@@ -23,7 +24,7 @@ from .expand import expand_plans
 from .loads import (Distribution, Overload, PeerGroup, UnitLoad, load_distribution,
                     overloaded_units, peer_groups, unit_loads)
 from .names import MergedName, merged_names
-from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks
+from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks, split_silent_plans
 from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
@@ -70,6 +71,8 @@ class Summary:
     crunches: int = 0  # (unit, month) pairs with settings.crunch_min tasks falling due
     scopes: int = 1
     merged_names: int = 0
+    duplicates: int = 0  # files skipped as copies of a plan counted (loaders.screen)
+    not_plans: int = 0  # files skipped as no plan at all
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,8 @@ class ScopeAudit:
     overloaded: int
     distribution: Distribution  # over the scope's concrete units (descriptive)
     groups: tuple[PeerGroup, ...]  # the overload rule's fences live here
+    collaboration: Collaboration | None = None  # who works with whom within the scope: one
+    # place, one year (the audit's ``collaboration`` pools every plan)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,7 @@ class Audit:
     scopes: tuple[ScopeAudit, ...] = ()
     trends: tuple[UnitTrend, ...] = ()
     merged_names: tuple[MergedName, ...] = ()
+    skipped: tuple[Skipped, ...] = ()  # files read but not counted (loaders.screen)
 
 
 def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None) -> nx.Graph:
@@ -125,7 +131,8 @@ def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettin
         scope_overloaded = overloaded_units(part, scope_loads, groups, settings)
         distribution = load_distribution(part, scope_loads, settings)
         scopes.append(ScopeAudit(scope, distribution.tasks, distribution.units,
-                                 len(scope_overloaded), distribution, groups))
+                                 len(scope_overloaded), distribution, groups,
+                                 collaboration(part, settings)))
         loads += scope_loads
         overloaded += scope_overloaded
         pairs += colead_pairs(part, settings)
@@ -133,18 +140,20 @@ def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettin
 
 
 def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
-              graph: nx.Graph | None = None) -> Audit:
-    """Every finding over ``plans``. Pass ``graph`` when it was built already."""
+              graph: nx.Graph | None = None, skipped: tuple[Skipped, ...] = ()) -> Audit:
+    """Every finding over ``plans``. Pass ``graph`` when it was built already, and the
+    files ``loaders.screen`` left out as ``skipped`` so the audit names them."""
     plans = tuple(plans)
     graph = audit_graph(plans, settings, registry) if graph is None else graph
     scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
     distribution = load_distribution(graph, loads, settings)  # pooled over scopes
-    orphans = orphan_tasks(graph)
+    orphans, silent = split_silent_plans(orphan_tasks(graph), plans)
     both = lead_and_support(graph)
     joint = joint_leads(graph)
     similar = similar_tasks(graph, settings)
     merged = merged_names(graph)
-    quality = data_quality(graph, plans, settings)
+    quality = tuple(QualityFinding(kind="no_units", path=path, line=0, params=(("tasks", n),))
+                    for path, n in silent) + data_quality(graph, plans, settings)
     members = roster_members(plans, settings)
     due = deadlines_over_time(graph, settings)
     summary = Summary(
@@ -164,14 +173,17 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         members_without_tasks=sum(1 for m in members if m.status == "none"),
         members_collective_only=sum(1 for m in members if m.status == "collective_only"),
         undated_tasks=len(due.undated), crunches=len(due.crunches),
-        scopes=len(scopes), merged_names=len(merged))
+        scopes=len(scopes), merged_names=len(merged),
+        duplicates=sum(1 for s in skipped if s.reason == "duplicate"),
+        not_plans=sum(1 for s in skipped if s.reason == "not_plan"))
     return Audit(
         settings=settings, plans=_plan_summaries(plans), summary=summary, loads=loads,
         distribution=distribution, overloaded=overloaded, orphans=orphans,
         lead_and_support=both, joint_leads=joint, colead_pairs=pairs, similar_tasks=similar,
         collaboration=collaboration(graph, settings), quality=quality, roster=members,
         deadlines=due, scopes=scopes,
-        trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged)
+        trends=unit_trends(tuple(s.scope for s in scopes), loads), merged_names=merged,
+        skipped=tuple(skipped))
 
 
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:

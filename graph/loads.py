@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from dutygraph.model import ROLES
 
@@ -38,6 +37,8 @@ class UnitLoad:
     rank: int  # within its peer group, 1 = heaviest; ties share the best rank
     scope: str = ""  # key of the audit scope the load was counted in
     peer_group: str = ""  # key of its peer group, e.g. 怀化市/department
+    main_roles: tuple[int, ...] = ()  # tasks by the unit's first role on each, in ROLES
+    # order (lead, support, implement, supervise): each task once, so they add up to tasks
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def unit_loads(graph: nx.Graph, settings: AuditSettings = AuditSettings(), scope
     rows = []
     for unit in unit_nodes(graph):
         counts = dict.fromkeys(ROLES, 0)
+        main = dict.fromkeys(ROLES, 0)
         weighted, tasks = 0.0, 0
         for _, data in graph[unit].items():
             if not data["counted"]:
@@ -110,30 +112,35 @@ def unit_loads(graph: nx.Graph, settings: AuditSettings = AuditSettings(), scope
             tasks += 1
             for role in data["counted_roles"]:
                 counts[role] += 1
+            main[min(data["counted_roles"], key=ROLES.index)] += 1
             weighted += task_weight(data["counted_roles"], settings)
         if tasks:
             data = graph.nodes[unit]
             kind = peer_kind(data["name"], data["collective"])
             rows.append(((PEER_KINDS.index(kind), data["jurisdiction"]),
                          peer_group(data["jurisdiction"], kind), unit, data["collective"],
-                         tasks, counts, weighted))
+                         tasks, counts, weighted, tuple(main.values())))
     loads = []
     for order in sorted({r[0] for r in rows}):
         group = sorted((r for r in rows if r[0] == order), key=lambda r: (-r[6], r[2]))
         total = sum(r[6] for r in group)
         rank = 0
-        for position, (_, key, unit, collective, tasks, counts, weighted) in enumerate(group, 1):
+        for position, (_, key, unit, collective, tasks, counts, weighted, main) in enumerate(
+                group, 1):
             if position == 1 or weighted != group[position - 2][6]:
                 rank = position
             loads.append(UnitLoad(unit=unit_ref(graph, unit), collective=collective,
                                   tasks=tasks, **counts, weighted=weighted,
                                   share=weighted / total if total else 0.0, rank=rank,
-                                  scope=scope, peer_group=key))
+                                  scope=scope, peer_group=key, main_roles=main))
     return tuple(loads)
 
 
-def loads_frame(loads) -> pd.DataFrame:
-    """The loads as a new DataFrame, one row per unit (for tables and charts)."""
+def loads_frame(loads) -> "pd.DataFrame":
+    """The loads as a new DataFrame, one row per unit (for tables and charts); pandas is
+    imported here only (it costs half a second, which the report need not pay)."""
+    import pandas as pd
+
     columns = ["unit", "jurisdiction", "collective", "tasks", *ROLES, "weighted", "share", "rank"]
     return pd.DataFrame([(x.unit.name, x.unit.jurisdiction, x.collective, x.tasks, x.lead,
                           x.support, x.implement, x.supervise, x.weighted, x.share, x.rank)

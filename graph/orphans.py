@@ -6,6 +6,10 @@ Kinds, judged on each task's own assignments plus the plan's blanket clauses:
 ``implicit``  units only as the grammatical subject of a sentence (inline), never assigned
 ``diffuse``   assigned only to classes of offices (各有关部门, 各县市区人民政府 …)
 
+A plan that names nobody (every task an orphan, none even of a collective unit: the 洪江
+规划 names no unit at all) is one finding about that plan, not one per task:
+``split_silent_plans`` takes its tasks out of the orphans and names the plan.
+
 Inline assignments never make a task less orphaned, whatever ``include_inline`` says: the
 question is whether the plan *assigns* the work. Nor do members a catch-all was expanded into.
 """
@@ -55,3 +59,16 @@ def orphan_tasks(graph: nx.Graph) -> tuple[Orphan, ...]:
         found.append(Orphan(task=task_ref(graph, task), kind=kind,
                             text=graph.nodes[task]["text"], units=units, clauses=clauses))
     return tuple(found)
+
+
+def split_silent_plans(orphans, plans) -> tuple[tuple[Orphan, ...], tuple[tuple[str, int], ...]]:
+    """(the orphans of the other plans, (path, tasks) of each plan that names no responsible
+    unit on any task: every task an orphan of kind none or implicit)."""
+    kinds: dict[str, list[str]] = {}
+    for o in orphans:
+        kinds.setdefault(o.task.path, []).append(o.kind)
+    silent = tuple((p.source.path, len(p.tasks)) for p in plans
+                   if p.tasks and len(kinds.get(p.source.path, ())) == len(p.tasks)
+                   and "diffuse" not in kinds[p.source.path])
+    paths = {path for path, _ in silent}
+    return tuple(o for o in orphans if o.task.path not in paths), silent

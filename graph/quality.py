@@ -2,7 +2,8 @@
 
 - ``similar_names``: two concrete units of one jurisdiction whose names look alike
   (rapidfuzz ratio at least ``similar_units``), e.g. 市警支队 beside 市交警支队: a typo or
-  an alias the registry lacks. Named as a pair, never merged.
+  an alias the registry lacks. Named as a pair, never merged. A body and its office
+  (市应急救援总指挥部, 市应急救援总指挥部办公室) are two units, not a typo.
 - ``not_exhaustive``: a list of units ending in 等, so not every responsible unit is named.
 - the plan's own warnings (garbled lines, page breaks, …) under their own kinds.
 - ``unplaced``: text the loaders could place neither in a task nor in a known region.
@@ -45,6 +46,20 @@ def _first_use(graph: nx.Graph, unit: str) -> tuple[str, int, str]:
     return task, data["line"], data["clause"]
 
 
+OFFICES = ("办公室", "办")
+
+
+def office_of(x: str, y: str) -> bool:
+    """Whether one name is the other's office (X and X办公室, X and X办): one unit's office
+    is another unit, and no misspelling of it.
+
+    >>> office_of("市应急救援总指挥部", "市应急救援总指挥部办公室"), office_of("市警支队", "市交警支队")
+    (True, False)
+    """
+    short, long = sorted((x, y), key=len)
+    return long.startswith(short) and long[len(short):] in OFFICES
+
+
 def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings()
                        ) -> tuple[QualityFinding, ...]:
     """Pairs of concrete units whose names or mentions look alike, the rarer one cited."""
@@ -64,7 +79,7 @@ def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings(
                                score_cutoff=settings.similar_units, workers=1)
         for i, j in zip(*np.nonzero(np.triu(scores, k=1))):
             a, b = entries[i][0], entries[j][0]
-            if a != b:
+            if a != b and not office_of(graph.nodes[a]["name"], graph.nodes[b]["name"]):
                 pair = (min(a, b), max(a, b))
                 best[pair] = max(best.get(pair, 0.0), float(scores[i, j]))
     found = []

@@ -1,5 +1,6 @@
-"""Charts for the report: matplotlib Figures (never pyplot's global state) saved as SVG with
-the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
+"""Charts as matplotlib Figures (never pyplot's global state), for ``report --png`` and the
+compare page (the audit report draws its charts in HTML: ``reports/html.py``): saved as SVG
+with the text kept as text, so the reader's system fonts draw the Chinese, or as PNG with the
 Noto Sans SC font the project installs from PyPI (pylopdf-fonts-zh-cn, SIL OFL), so a PNG
 never shows empty boxes. Output is deterministic: no date, a fixed hash salt, nothing
 laid out at random.
@@ -19,7 +20,7 @@ ROLE_COLOURS = {"lead": "#c0392b", "support": "#2471a3", "implement": "#1e8449",
                 "supervise": "#7d3c98"}
 COMMUNITY_COLOURS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
                      "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac")
-MAX_BARS = 30  # more units than this and the chart shows the heaviest; the tables show all
+MAX_BARS = 15  # more units than this and the chart shows the heaviest; the tables show all
 RC = {
     "svg.fonttype": "none",
     "svg.hashsalt": "dutygraph",

@@ -1,5 +1,9 @@
 """The HTML outputs: one self-contained page each (inline CSS, one small inline script,
-inline SVG charts), nothing fetched from the network.
+charts as HTML bars and shaded tables), nothing fetched from the network.
+
+The charts are plain HTML: text the browser lays out (readable at any width, ≥ 11 px on a
+phone), drawn in no time, printed crisp. matplotlib draws the same charts only for
+``--png`` (``write_chart_pngs``), and is imported only then.
 
 Safety: templates are autoescaped; HTML is built in Python only by ``markupsafe.escape``
 then ``Markup``; the only raw ``Markup`` are the package's own stylesheet and script. A
@@ -17,12 +21,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from dutygraph.model import Plan
+from dutygraph.model import ROLES, Plan
 
 from .strings import plan_name, strings
 from .views import anchors, matrix_views, plan_views, role_legend
 
 MAX_NETWORK_UNITS = 24  # rows of the co-assignment heatmap; the hub table lists more
+MAX_SCOPE_UNITS = 12  # rows of each scope's heatmap in the page
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +64,8 @@ def csp_hash(text: str) -> str:
 
 def content_security_policy(script: str | None) -> str:
     """Nothing from the network; only our own inline script (by hash). Styles may be inline
-    because matplotlib's SVG carries style attributes, which a hash cannot allow."""
+    because the charts' bars and cells (and the compare page's SVG) carry style attributes,
+    which a hash cannot allow."""
     scripts = csp_hash(script) if script else "'none'"
     return ("default-src 'none'; " f"script-src {scripts}; " "style-src 'unsafe-inline'; "
             "img-src data:; font-src 'none'; connect-src 'none'; base-uri 'none'; "
@@ -113,7 +119,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
     again from the audit's settings when not given), for the unit network."""
     from dutygraph.graph.audit import audit_graph, finding_counts
 
-    from .charts import MAX_BARS, figure_svg
+    from .charts import MAX_BARS
     from .deadline_chart import busy_months
     from .strings import (DUE_KIND_WORDS, KIND_WORDS, PEER_WORDS, ROLE_WORDS, SCOPE_WORDS,
                           quality_message)
@@ -134,13 +140,7 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
         tags = names
     if graph is None:
         graph = audit_graph(plans, audit.settings)
-    network = network_view(audit, graph, lang)
-    # matplotlib's SVG writer escapes every text it draws (the injection test checks it)
-    load_svgs = {key: Markup(figure_svg(fig, f"load{i}"))
-                 for i, (key, fig) in enumerate(load_charts(audit, lang))}
-    network_svg = Markup(figure_svg(network.figure, "net")) if network else ""
-    due = due_chart(audit, lang)
-    due_svg = Markup(figure_svg(due, "due")) if due else ""
+    networks = scope_networks(audit, graph, lang)
     return environment().get_template("report.html.j2").render(
         t=t, roles=role_legend(lang), role_words=ROLE_WORDS[lang], kinds=KIND_WORDS[lang],
         audit=audit, counts=finding_counts(audit), anchor=anchor_of,
@@ -153,12 +153,48 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
         peer_words=PEER_WORDS[lang], plan_paths={p.key: p.path for p in audit.plans},
         judged_fences=tuple(g.distribution.fence for sa in audit.scopes for g in sa.groups
                             if g.judged),
-        load_svgs=load_svgs, network_svg=network_svg, network=network, full_text=full_text,
-        due_svg=due_svg, due_kinds=DUE_KIND_WORDS[lang],
+        load_bars=load_bars(audit), networks=networks, full_text=full_text,
+        due_kinds=DUE_KIND_WORDS[lang], due_shade=due_shade(audit.deadlines),
         due_columns=busy_months(audit.deadlines),
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
         **page_assets())
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One unit's bar: its tasks split by its first role on each, as % of the longest bar."""
+
+    name: str
+    tasks: int
+    segments: tuple[tuple[str, int, float], ...]  # (role class, tasks, width in %)
+
+
+def load_bars(audit) -> dict[str, tuple[Bar, ...]]:
+    """Per scope key, the bars of its concrete units (heaviest first, at most MAX_BARS):
+    each task once, under the unit's first role on it, so a bar reaches the task count."""
+    from .charts import MAX_BARS
+    from .views import ROLE_CLASSES
+
+    bars = {}
+    for scope in audit.scopes:
+        rows = [x for x in audit.loads if not x.collective and x.scope == scope.scope.key]
+        rows = rows[:MAX_BARS]
+        longest = max((x.tasks for x in rows), default=0)
+        if longest:
+            bars[scope.scope.key] = tuple(
+                Bar(x.unit.name, x.tasks, tuple(
+                    (ROLE_CLASSES[role], n, round(100 * n / longest, 2))
+                    for role, n in zip(ROLES, x.main_roles) if n))
+                for x in rows)
+    return bars
+
+
+def due_shade(deadlines) -> dict[int, str]:
+    """Background shade of a deadline table cell by its count (orange, darker for more):
+    the table is the heatmap."""
+    top = max((n for r in deadlines.table if not r.collective for n in r.counts), default=0)
+    return {n: f"rgba(230,120,20,{0.15 + 0.85 * n / top:.2f})" for n in range(1, top + 1)}
 
 
 def load_charts(audit, lang: str = "zh"):
@@ -192,23 +228,45 @@ class Community:
 
 @dataclass(frozen=True)
 class NetworkView:
-    figure: object  # matplotlib Figure
     labels: tuple[str, ...]  # its rows, top to bottom
     shown: int
     communities: tuple[Community, ...]
+    groups: tuple[int, ...]  # each row's community index (0-based, the colour)
+    weights: tuple[tuple[int, ...], ...]  # shared tasks, row x column
+    heaviest: int
+
+    def shade(self, w: int) -> str:
+        """A cell's grey by its shared tasks (white for none; the colours are the groups')."""
+        return f"rgba(60,64,67,{0.1 + 0.9 * w / self.heaviest:.2f})" if w else ""
+
+    @property
+    def figure(self):
+        """The same heatmap drawn by matplotlib (for ``--png``)."""
+        from .charts import heatmap_figure
+
+        return heatmap_figure(self.labels, self.groups, self.weights)
 
 
-def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
+def scope_networks(audit, graph, lang: str = "zh"):
+    """(scope audit, NetworkView or None) for each scope whose units share some task: the
+    network of one place in one year, drawn on the scope's own part of the graph."""
+    from dutygraph.graph.scopes import scope_graphs
+
+    parts = scope_graphs(graph, tuple(sa.scope for sa in audit.scopes))
+    return tuple((sa, network_view(sa.collaboration, part, lang, MAX_SCOPE_UNITS))
+                 for sa, (_, part) in zip(audit.scopes, parts)
+                 if sa.collaboration and sa.collaboration.units)
+
+
+def network_view(collab, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
     """The co-assignment heatmap of the ``most`` units that share most tasks, ordered by
     community (each a run of rows, named by its main units), and the communities' names.
     Units are graph nodes, so two cities' 应急管理局 are two rows. None when no two units
     share a task."""
     from dutygraph.graph.collaboration import unit_projection
 
-    from .charts import heatmap_figure
-
     t = strings(lang)
-    hubs = sorted((h for h in audit.collaboration.hubs if h.partners),
+    hubs = sorted((h for h in collab.hubs if h.partners),
                   key=lambda h: (-h.shared_tasks, h.unit.node))
     if not hubs:
         return None
@@ -231,8 +289,10 @@ def network_view(audit, graph, lang: str = "zh", most: int = MAX_NETWORK_UNITS):
         main = sep.join(h.unit.name for h in members[:3])
         more = " " + t["community_more"].format(n=len(members)) if len(members) > 3 else ""
         communities.append(Community(k, main + more))
-    figure = heatmap_figure(labels, [number[h.community] - 1 for h in order], weights)
-    return NetworkView(figure, tuple(labels), len(order), tuple(communities))
+    groups = tuple(number[h.community] - 1 for h in order)
+    heaviest = max((w for row in weights for w in row), default=1) or 1
+    return NetworkView(tuple(labels), len(order), tuple(communities), groups,
+                       tuple(tuple(row) for row in weights), heaviest)
 
 
 def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list[Path]:
@@ -246,7 +306,7 @@ def write_chart_pngs(audit, graph, folder, lang: str = "zh", write=None) -> list
         f"loads-{i}.png" for i, scope in enumerate(audit.scopes, 1)
         if scope.scope.key in dict(loads)]
     written = []
-    network = network_view(audit, graph, lang)
+    network = network_view(audit.collaboration, graph, lang)
     for name, fig in (*zip(names, (fig for _, fig in loads)),
                       ("network.png", network.figure if network else None),
                       ("deadlines.png", due_chart(audit, lang))):

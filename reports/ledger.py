@@ -1,12 +1,13 @@
 """The ledger (台账) a supervision (督查督办) system imports: one row per task.
 
-Columns, in the order those systems use: 序号, 任务来源 (the plan's name, as every report
-names it, and the task's printed number), 任务内容, 牵头单位, 配合单位, 责任领导 (people
+Columns, in the order those systems use: 序号 (a number, so it sorts 1, 2, … 10), 任务来源
+(the plan's title and the task's printed number; a plan without a title is named by its
+place and year, never by its file name, which would go straight into the system), 任务内容, 牵头单位, 配合单位, 责任领导 (people
 the plan names), 完成时限 (as written), 办理状态 (left empty for the office to fill in).
 Units come from every assignment but inline ones (a unit that is only a sentence's subject
 is not a stated duty); units that implement (落实) or supervise (督促) are listed with the
-supporting units, their role in brackets. Every cell is text: nothing a plan says can
-become a formula in Excel or WPS.
+supporting units, their role in brackets. Every other cell is text: nothing a plan says
+can become a formula in Excel or WPS.
 """
 from __future__ import annotations
 
@@ -63,9 +64,16 @@ def _plan_name(plan: Plan, lang: str) -> str:
     return plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
 
 
+def _source_name(plan: Plan, lang: str) -> str:
+    """任务来源: the plan's title, else its place and year (no file name: the cell goes into
+    a supervision system as it is); the file name only when nothing else names the plan."""
+    return (plan_name(plan.title, plan.jurisdiction, plan.year, "", lang)
+            or _plan_name(plan, lang))
+
+
 def ledger_rows(plan: Plan, lang: str = "zh", start: int = 1) -> tuple[LedgerRow, ...]:
     """The ledger rows of one plan in task order, numbered from ``start``."""
-    title = _plan_name(plan, lang)
+    title = _source_name(plan, lang)
     sep = "、" if lang == "zh" else "; "
     rows = []
     for i, task in enumerate(plan.tasks, start):
@@ -111,8 +119,9 @@ def write_ledger_xlsx(plans, path, lang: str = "zh") -> None:
     wrap = Alignment(wrap_text=True, vertical="top")
     for title, rows in sheets:
         ws = wb.create_sheet(sheet_name(title, taken))
-        for values in [LEDGER_COLUMNS[lang], *(row.cells() for row in rows)]:
-            text_row(ws, values)  # every cell a string cell, never a formula
+        text_row(ws, LEDGER_COLUMNS[lang])
+        for row in rows:  # 序号 a number; every other cell a string cell, never a formula
+            text_row(ws, (int(row.number), *row.cells()[1:]))
         for cells in ws.iter_rows():
             for cell in cells:
                 cell.alignment = wrap

@@ -162,6 +162,7 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
             text_row(ws, [x.rank, x.unit.name, *(getattr(x, r) for r in ROLES), x.tasks,
                           x.weighted, round(x.share, 4), x.scope,
                           peer_group_name(x.peer_group, lang)])
+            ws.cell(row=ws.max_row, column=len(ROLES) + 5).number_format = "0.0%"
         for cell in ws[1]:
             cell.font = bold
         for i, role in enumerate(ROLES):
@@ -201,20 +202,33 @@ def write_matrix_xlsx(plans, path, loads=None, lang: str = "zh", deadlines=None)
 
 
 def _deadline_sheet(ws, deadlines, t, bold, names) -> None:
-    """Units x months of tasks falling due (collective units marked *), then the tasks with
-    no deadline, each with its plan's name (``names``, by path)."""
-    text_row(ws, [t["unit"], *deadlines.months, t["total"]])
+    """Units x months of tasks falling due (collective units marked *), a block per place,
+    each over only the months in which one of its tasks falls due (plans of unrelated
+    places and years would leave most months empty); then the tasks with no deadline, each
+    with its plan's name (``names``, by path)."""
+    places: dict[str, list] = {}
     for r in deadlines.table:
-        text_row(ws, [r.unit.name + (" *" if r.collective else ""),
-                      *(n or None for n in r.counts), r.total])
-    ws.append([])
+        places.setdefault(r.unit.jurisdiction, []).append(r)
+    heads = []
+    for place, rows in places.items():
+        months = [j for j in range(len(deadlines.months)) if any(r.counts[j] for r in rows)]
+        if len(places) > 1:
+            text_row(ws, [place or t["none"]])
+            heads.append(ws.max_row)
+        text_row(ws, [t["unit"], *(deadlines.months[j] for j in months), t["total"]])
+        heads.append(ws.max_row)
+        for r in rows:
+            text_row(ws, [r.unit.name + (" *" if r.collective else ""),
+                          *(r.counts[j] or None for j in months), r.total])
+        ws.append([])
     text_row(ws, [f"{t['undated']}{t['lp']}{len(deadlines.undated)}{t['rp']}"])
     ws.cell(row=ws.max_row, column=1).font = bold
     text_row(ws, [t["plan"], t["label"], t["line"], t["task"]])
     header = ws.max_row
     for ref in deadlines.undated:
         text_row(ws, [names.get(ref.path, ref.path), ref.label, ref.line, ref.title])
-    for cell in (*ws[1], *ws[header]):
-        cell.font = bold
+    for row in (*heads, header):
+        for cell in ws[row]:
+            cell.font = bold
     ws.column_dimensions["A"].width = 28
-    ws.freeze_panes = "B2"
+    ws.freeze_panes = "B2" if len(places) == 1 else "B1"

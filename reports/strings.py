@@ -93,7 +93,7 @@ UI = {
         "collective_units": "集合性单位",
         "gini": "基尼系数",
         "top3": "前三名单位负荷占比",
-        "fence": "超负荷上限（Q3 + k·IQR）",
+        "fence": "超负荷上限",
         "lead_and_support": "同一单位既牵头又配合",
         "joint_leads": "多个牵头单位",
         "colead_pairs": "经常共同牵头的单位",
@@ -110,6 +110,7 @@ UI = {
         "settings": "审计设置",
         "weights": "角色权重",
         "more_units": "图中只显示负荷最重的 {n} 个单位；完整数据见下表。",
+        "bars_hint": "条长为任务数：每项任务按该单位在其中的首要角色（依次为牵头、配合、落实、督促）计一次。",
         "all_clear": "未发现问题。",
         "scopes": "审计范围",
         "scope": "范围",
@@ -123,7 +124,7 @@ UI = {
         "forms": "计划中的其他名称",
         "findings_first": "主要发现",
         "appendix": "附录：任务原文",
-        "appendix_hint": "点击展开全部任务原文（打印时默认不含，需 --full-text）。",
+        "appendix_hint": "点击展开全部任务原文（打印稿默认不含原文）。",
         "evidence": "依据",
         "plan": "计划",
         "plan_name": "计划名称",
@@ -135,6 +136,18 @@ UI = {
         "orphan_kind": "情形",
         "warning": "提取提示",
         "standing": "常设分工",
+        "orphan_breakdown": "按情形",
+        "skipped": "未计入的文件",
+        "more_rows": "其余 {n} 行（共 {total} 行）",
+        "more_click": "，点击展开",
+        "network_hint": "两个单位共同承担同一项任务，即视为一次协作。每个审计范围（一个地区的一年）单独分析，不同地区、不同年份不合并。",
+        "gini_hint": "基尼系数衡量负荷是否集中：0 表示各单位负荷相同，越接近 1 越集中于少数单位。",
+        "fence_hint": "超负荷上限：同类单位加权负荷的上四分位数（Q3）加上 k 倍四分位距（IQR）；"
+                      "超过上限，或牵头任务占同类单位全部牵头任务的比例过高，即判定为负荷过重。",
+        "betweenness_hint": "中介中心性：一个单位处在其他单位之间协作路径上的程度，数值越高，"
+                            "越多的单位之间要通过它来协调。",
+        "skipped_duplicate": "{path}：内容与《{same}》相同，只计一次。",
+        "skipped_not_plan": "{path}：不是工作计划（没有责任单位，也没有计划标题下的编号条目），未计入。",
         "colon": "：", "semi": "；", "comma": "，", "lp": "（", "rp": "）",
     },
     "en": {
@@ -191,7 +204,7 @@ UI = {
         "collective_units": "Collective units",
         "gini": "Gini coefficient",
         "top3": "share of the top three units",
-        "fence": "overload fence (Q3 + k·IQR)",
+        "fence": "overload fence",
         "lead_and_support": "A unit both lead and support",
         "joint_leads": "Several leads",
         "colead_pairs": "Units that often lead together",
@@ -208,6 +221,8 @@ UI = {
         "settings": "Audit settings",
         "weights": "Role weights",
         "more_units": "The chart shows the {n} heaviest units; the table below has them all.",
+        "bars_hint": "Bar length: tasks, each once, under the unit's first role on it (lead, "
+                     "support, implement, supervise in that order).",
         "all_clear": "Nothing found.",
         "scopes": "Audit scopes",
         "scope": "Scope",
@@ -237,6 +252,24 @@ UI = {
         "orphan_kind": "Case",
         "warning": "extraction note",
         "standing": "standing",
+        "orphan_breakdown": "By case",
+        "skipped": "Files not counted",
+        "more_rows": "{n} more rows ({total} in all)",
+        "more_click": ": click to show",
+        "network_hint": "Two units work together when they share a task. Each audit scope "
+                        "(one place, one year) is analysed on its own: places and years "
+                        "never merge.",
+        "gini_hint": "The Gini coefficient says how concentrated the load is: 0 when every "
+                     "unit carries the same, nearer 1 the more it falls on a few.",
+        "fence_hint": "Overload fence: the upper quartile (Q3) of the peer group's weighted "
+                      "loads plus k times their interquartile range (IQR); a unit above it, "
+                      "or with too large a share of the group's leads, is overloaded.",
+        "betweenness_hint": "Betweenness: how often a unit lies on the paths by which other "
+                            "units work together; the higher, the more coordination runs "
+                            "through it.",
+        "skipped_duplicate": "{path}: the same plan as {same}, counted once.",
+        "skipped_not_plan": "{path}: not a plan (no unit, no numbered items under a plan "
+                            "title), not counted.",
         "colon": ": ", "semi": "; ", "comma": ", ", "lp": " (", "rp": ")",
     },
 }
@@ -287,6 +320,7 @@ KIND_WORDS = {
            "unplaced": "未能归入任务的文字", "garbled": "乱码", "spam": "网页垃圾文字",
            "truncated": "文件不完整", "encoding": "编码混用", "numbering": "编号残缺",
            "typo": "疑似错别字", "furniture": "网页或页眉页脚文字", "no_tasks": "未找到任务",
+           "no_units": "计划未写明任何责任单位",
            "page_break": "跨页断行"},
     "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
            "none": "no unit", "implicit": "only named in the text", "diffuse":
@@ -295,7 +329,8 @@ KIND_WORDS = {
            "not_exhaustive": "list ends in 等", "unplaced": "text in no task",
            "garbled": "garbled text", "spam": "spam", "truncated": "truncated file",
            "encoding": "mixed encodings", "numbering": "damaged numbering", "typo": "typo?",
-           "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break"},
+           "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break",
+           "no_units": "the plan names no responsible unit"},
 }
 """Finding kinds of the audit layer and the loaders' warning kinds."""
 
@@ -305,6 +340,8 @@ QUALITY_MESSAGES = {
                          "是错别字，还是单位名录缺少的别称？",
         "not_exhaustive": "列出 {names} 的名单以“等”结尾，未列全所有责任单位。",
         "unplaced": "第 {start}–{end} 行共 {chars} 个字符未归入任何任务或标题。",
+        "no_units": "全部 {tasks} 项任务都没有写明责任单位：这是计划本身的一个问题，"
+                    "这些任务不再逐项计入“无人负责的任务”。",
         "warning": "提取时发现{kind}，请核对原文。",
     },
     "en": {
@@ -313,6 +350,8 @@ QUALITY_MESSAGES = {
         "not_exhaustive": "the list naming {names} ends in 等: not every responsible unit "
                           "is named",
         "unplaced": "{chars} characters on lines {start}-{end} are in no task or heading",
+        "no_units": "none of its {tasks} tasks names a responsible unit: one problem of the "
+                    "plan, so its tasks are not counted one by one among the orphans",
         "warning": "{message}",
     },
 }
@@ -455,12 +494,13 @@ SUMMARY = {
         "overloaded_more": "另有 {n} 个单位负荷过重：{names}。",
         "roster_none": "领导小组 {n} 个成员单位未承担任何任务：{names}。",
         "concentration": "负荷集中：前三名单位承担全部加权负荷的 {top3}（基尼系数 {gini}）。",
-        "orphans": "{n} 项任务没有明确的责任单位（其中 {none} 项未写任何单位，{diffuse} 项只写"
-                   "“各有关部门”一类集合性单位）。",
+        "orphans": "{n} 项任务没有明确的责任单位：{none} 项未写任何单位，{implicit} 项只在文中"
+                   "提及单位，{diffuse} 项只写“各有关部门”一类集合性单位。",
+        "no_units": "《{plan}》未写明任何责任单位（共 {tasks} 项任务），需要补充分工。",
         "joint": "{n} 项任务有多个牵头单位却未说明如何分工。",
         "both": "{n} 处同一单位在同一任务中既牵头又配合。",
         "pairs": "{a}与{b}共同牵头 {n} 项任务，可考虑明确主责。",
-        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中 {top} {top_n} 条）。",
+        "quality": "提取结果有 {n} 条数据质量提示，使用结论前请先核对（其中{top}{top_n} 条）。",
         "clear": "未发现负荷过重、无人负责或分工不清的任务。",
     },
     "en": {
@@ -475,8 +515,11 @@ SUMMARY = {
         "roster_none": "{n} member units of the leading group are on no task: {names}.",
         "concentration": "Load is concentrated: the top three units carry {top3} of the "
                          "weighted load (Gini {gini}).",
-        "orphans": "{n} tasks have no clear responsible unit ({none} name no unit at all, "
-                   "{diffuse} only a class such as 各有关部门).",
+        "orphans": "{n} tasks have no clear responsible unit: {none} name no unit at all, "
+                   "{implicit} name units only in their text, {diffuse} only a class such "
+                   "as 各有关部门.",
+        "no_units": "{plan} names no responsible unit on any of its {tasks} tasks: its "
+                    "division of work is missing.",
         "joint": "{n} tasks have several leads and no stated division of work.",
         "both": "In {n} cases one unit is both lead and support of the same task.",
         "pairs": "{a} and {b} lead {n} tasks together; consider naming one of them.",

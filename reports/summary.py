@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .strings import KIND_WORDS, SUMMARY, peer_group_name
+from .strings import KIND_WORDS, SUMMARY, peer_group_name, plan_name
 
 MOST, LEAST = 5, 3
 
@@ -31,11 +31,18 @@ def key_findings(audit, lang: str = "zh") -> tuple[KeyFinding, ...]:
     first, then = [], []
     if audit.overloaded:
         first += _overloaded(audit, w, lang)
+    for q in audit.quality:
+        if q.kind == "no_units":
+            plan = next(p for p in audit.plans if p.path == q.path)
+            name = plan_name(plan.title, plan.jurisdiction, plan.year, plan.path, lang)
+            first.append(KeyFinding(w["no_units"].format(plan=name, **dict(q.params)),
+                                    "#quality"))
     orphans = dict(s.orphans)
     if sum(orphans.values()):
         first.append(KeyFinding(w["orphans"].format(
             n=sum(orphans.values()), none=orphans.get("none", 0),
-            diffuse=orphans.get("diffuse", 0)), "#orphans"))
+            implicit=orphans.get("implicit", 0), diffuse=orphans.get("diffuse", 0)),
+            "#orphans"))
     if s.joint_leads_unstated:
         first.append(KeyFinding(w["joint"].format(n=s.joint_leads_unstated), "#joint-leads"))
     if s.quality:

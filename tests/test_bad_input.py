@@ -68,8 +68,10 @@ def test_a_file_that_is_no_plan_is_one_line_and_exit_2(tmp_path, content, proble
     path = tmp_path / "plan.txt"
     path.write_bytes(content)
     result = run("extract", path)
-    if problem is None:  # white space we read as text: no tasks, nothing lost, exit 0
-        assert result.exit_code == 0 and json.loads(result.stdout)["tasks"] == []
+    if problem is None:  # white space read as text: no task, no unit, so no plan (screen.py)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr == f"skipped: {path}: not a plan (no unit, and no numbered items " \
+                                "under a plan title)\n"
         return
     assert result.exit_code == 2
     assert result.stderr == f"error: {path}: {problem}\n"
@@ -107,8 +109,9 @@ def test_a_folder_of_bad_and_good_files_reads_the_good_ones(tmp_path):
     (folder / "a-empty.txt").write_bytes(b"")
     (folder / "b-picture.txt").write_bytes(PNG)
     (folder / "c-plan.txt").write_text(PLAN_TEXT, encoding="utf-8")
-    locked = folder / "d-locked.txt"
-    locked.write_text(PLAN_TEXT, encoding="utf-8")
+    locked = folder / "d-locked.txt"  # another plan: a copy of c would be read once
+    locked.write_text(next(p for p in SAMPLE_PLANS if p != PLAN).read_text(encoding="utf-8"),
+                      encoding="utf-8")
     locked.chmod(0)
     try:
         result = run("extract", folder)
@@ -177,7 +180,7 @@ def test_a_line_of_1_mb_extracts_in_seconds(tmp_path):
 
 def test_ten_thousand_nested_brackets(tmp_path):
     path = tmp_path / "nested.txt"
-    path.write_text("一、重点工作\n（一）加强管理" + "（" * 10_000 + "市应急局牵头" + "）" * 10_000
+    path.write_text("某市安全生产工作要点\n一、重点工作\n（一）加强管理" + "（" * 10_000 + "市应急局牵头" + "）" * 10_000
                     + "\n（二）做好宣传" + "（" * 10_000 + "\n", encoding="utf-8")
     code, out, err = run_process("extract", path, timeout=60)
     assert code == 0 and err == ""

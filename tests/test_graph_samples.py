@@ -67,11 +67,13 @@ def test_huaihua_2021_typo_flagged_beside_the_right_name(audits):
     assert typo.line == line_of(HUAIHUA_2021, "市警支隊")
 
 
-def test_hongjiang_most_tasks_orphaned(audits):
+def test_hongjiang_names_nobody_one_finding_not_69_orphans(audits):
     audit = audits[HONGJIANG]
-    assert audit.summary.tasks >= 50
-    assert len(audit.orphans) / audit.summary.tasks > 0.75  # gold: 81 of 93 name no unit
-    assert all(o.text and o.task.line > 0 for o in audit.orphans)
+    assert audit.summary.tasks >= 50  # gold: 81 of 93 name no unit
+    assert audit.orphans == () and sum(n for _, n in audit.summary.orphans) == 0
+    silent = [q for q in audit.quality if q.kind == "no_units"]
+    assert [(q.path, dict(q.params)) for q in silent] == [
+        (audit.plans[0].path, {"tasks": audit.summary.tasks})]
 
 
 def test_one_city_over_two_years_shares_unit_nodes_but_not_loads():

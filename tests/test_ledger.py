@@ -85,11 +85,19 @@ def test_workbook_sheets_header_widths_and_text_cells(tmp_path):
     whole = wb["全部任务"]
     assert [c.value for c in whole[1]] == HEADER_ZH
     assert whole.freeze_panes == "A2" and whole.column_dimensions["C"].width == 60
-    assert whole.max_row == 11 and whole["A11"].value == "10"  # one run of numbers
+    assert whole.max_row == 11 and whole["A11"].value == 10  # one run of numbers
+    assert [whole.cell(r, 1).data_type for r in range(2, 12)] == ["n"] * 10  # sorts 1, 2 … 10
     cell = whole["C2"]
     assert cell.value == '=HYPERLINK("http://evil","x")' and cell.data_type == "s"
-    assert all(c.data_type == "s" for row in whole.iter_rows() for c in row if c.value)
-    assert wb["另一计划"]["A2"].value == "1"
+    assert all(c.data_type == "s" for row in whole.iter_rows(min_col=2) for c in row if c.value)
+    assert wb["另一计划"]["A2"].value == 1
+
+
+def test_a_plan_without_a_title_is_named_by_place_and_year_not_its_file():
+    plan = load_plan(SAMPLE_PLANS / "huaihua-2022-safety-key-points.txt")
+    assert plan.title == ""  # the sample's title line is not read as one
+    sources = {r.source.rsplit(" ", 1)[0] for r in ledger_rows(plan)}
+    assert sources == {"怀化市2022年"}
 
 
 def test_cli_ledger_writes_xlsx_and_csv_and_english_headers(tmp_path):
@@ -103,12 +111,12 @@ def test_cli_ledger_writes_xlsx_and_csv_and_english_headers(tmp_path):
     rows = read_csv((tmp_path / "l.csv").read_text("utf-8"))
     assert rows[0] == ["No.", "Source", "Task", "Lead units", "Support units",
                        "Responsible leaders", "Deadline", "Status"]
-    assert rows[1][1].startswith("怀化市 2022 (huaihua-2022-safety-key-points.txt) ")
+    assert rows[1][1] == "怀化市 2022 一/1"  # no file name: it would go into the system
     assert "、" not in rows[1][3]  # units joined the English way
     result = runner.invoke(cli, ["ledger", plan, "-o", str(tmp_path / "l.csv")])
     rows = read_csv((tmp_path / "l.csv").read_text("utf-8"))
     assert rows[0] == HEADER_ZH
-    assert rows[1][1].startswith("怀化市2022年（huaihua-2022-safety-key-points.txt） ")
+    assert rows[1][1] == "怀化市2022年 一/1"
 
 
 def test_cli_ledger_rejects_an_unknown_suffix_then_accepts_the_fix(tmp_path):

@@ -39,7 +39,7 @@ def test_gbk_file_name_is_read_and_shown_escaped(tmp_path):
     folder.mkdir()
     (folder / "good.txt").write_text(TEXT, encoding="utf-8")
     odd = os.path.join(os.fsencode(folder), "安全".encode("gbk") + b".txt")
-    Path(os.fsdecode(odd)).write_text(TEXT, encoding="utf-8")
+    Path(os.fsdecode(odd)).write_text(TEXT.replace("2022", "2023"), encoding="utf-8")  # not a copy
     empty = os.path.join(os.fsencode(folder), "空".encode("gbk") + b".txt")
     Path(os.fsdecode(empty)).write_bytes(b"")
     code, out, err = main_py("extract", "plans", "--format", "json", cwd=tmp_path)

@@ -2,8 +2,10 @@
 download: ``executable_path``). No console errors (a CSP that blocked our own script would
 log one), the matrix filter and sort work, the page reads with scripts off, a hostile plan
 runs nothing; at 1400 px and 390 px nothing scrolls the page sideways, no two labels of the
-network chart overlap and the Chinese report has no English sentence; the sample-plan report
-prints to at most 20 A4 pages, none blank. Screenshots go to pytest's tmp folder.
+heatmap overlap and the Chinese report has no English sentence; the page is at most 20,000 px
+tall at 1400 px and 60,000 px at 390 px, the phone's chart labels at least 11 px, and a table
+that scrolls shows it; printed at A4 nothing is wider than the page (so Chromium shrinks
+nothing), no text is under 8 pt, and it takes at most 30 pages, none blank (issue 19). Screenshots go to pytest's tmp folder.
 ``DUTYGRAPH_BROWSER_TESTS=0`` skips them all."""
 from __future__ import annotations
 
@@ -159,7 +161,7 @@ def test_hostile_plan_runs_nothing(browser, tmp_path, source):
 
 
 OVERLAPS = """() => {
-  const boxes = Array.from(document.querySelectorAll('#network svg text'))
+  const boxes = Array.from(document.querySelectorAll('#network table.heat th, #network table.heat td'))
     .map(e => [e.textContent, e.getBoundingClientRect()]).filter(b => b[1].width > 0);
   const out = [];
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
@@ -179,7 +181,7 @@ def test_no_sideways_scroll_no_overlapping_labels_no_english(browser, sample_rep
     page, problems = open_page(browser, sample_report, width=width)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     count, overlaps = page.evaluate(OVERLAPS)
-    assert count > 40 and overlaps == []  # the heatmap's labels and numbers
+    assert count > 40 and overlaps == []  # the heatmaps' labels and numbers
     text = page.evaluate("document.body.innerText")
     assert "主要发现" in text and ENGLISH.findall(text) == []
     page.locator("#summary").screenshot(path=str(tmp_path / f"summary-{width}.png"))
@@ -216,15 +218,16 @@ def printed_pages(page, pdf: Path):
     return out
 
 
-def test_prints_to_at_most_20_a4_pages_none_blank(browser, sample_report, tmp_path):
+def test_prints_to_at_most_30_a4_pages_none_blank(browser, sample_report, tmp_path):
     page, _ = open_page(browser, sample_report)
     pages = printed_pages(page, tmp_path / "report.pdf")
     sizes = [size for size, _ in pages]
-    assert len(pages) <= 20
+    assert len(pages) <= 30
     assert sizes[0] == (595, 842)  # A4 portrait, in points
     assert set(sizes) == {(595, 842), (842, 595)}  # the matrix on landscape pages
     assert sizes.index((842, 595)) > 3 and sizes[-1] == (842, 595)  # matrix last, one block
-    assert min(ink for _, ink in pages) > 0.1  # no blank or nearly blank page
+    # no blank page (the last portrait page, before the matrix turns landscape, may be short)
+    assert min(ink for _, ink in pages) > 0.03
 
 
 def test_full_text_prints_the_task_text_appendix(browser, tmp_path):
@@ -236,3 +239,75 @@ def test_full_text_prints_the_task_text_appendix(browser, tmp_path):
     pages_short = printed_pages(short, tmp_path / "short.pdf")
     pages_full = printed_pages(full, tmp_path / "full.pdf")
     assert len(pages_full) > len(pages_short) + 1
+
+
+@pytest.mark.parametrize("width, tallest", [(1400, 20_000), (390, 60_000)])
+def test_the_page_reads_in_one_sitting(browser, sample_report, width, tallest):
+    page, _ = open_page(browser, sample_report, width=width)
+    assert page.evaluate("document.documentElement.scrollHeight") <= tallest
+
+
+CHART_LABELS = """() => Array.from(document.querySelectorAll(
+    '#loads figure.bars .bar span, #network table.heat th, #network table.heat td'))
+  .filter(e => e.textContent.trim() && e.getBoundingClientRect().width > 0)
+  .map(e => parseFloat(getComputedStyle(e).fontSize))"""
+
+
+def test_phone_chart_labels_are_at_least_11_px(browser, sample_report):
+    page, _ = open_page(browser, sample_report, width=390)
+    sizes = page.evaluate(CHART_LABELS)
+    assert len(sizes) > 100 and min(sizes) >= 11
+
+
+SCROLLERS = """() => Array.from(document.querySelectorAll('.scroll'))
+  .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1)
+  .map(e => getComputedStyle(e).backgroundImage)"""
+
+
+def test_a_table_that_scrolls_on_a_phone_shows_it(browser, sample_report):
+    page, _ = open_page(browser, sample_report, width=390)
+    cues = page.evaluate(SCROLLERS)
+    assert cues and all(c.count("radial-gradient") == 2 for c in cues)
+
+
+A4_COLUMN, A4_LANDSCAPE_COLUMN = 703, 1047  # CSS px inside the margins: 186 mm, 277 mm
+PRINT_LAYOUT = """([portrait, landscape]) => {
+  const wide = [], small = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (!r.width || !r.height) continue;
+    if (r.right > (el.closest('section.wide') ? landscape : portrait) + 1)
+      wide.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+    const text = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+    if (text && pt < 8) small.push(el.tagName + '.' + el.className + ' ' + pt.toFixed(1) + ' pt');
+  }
+  return [document.documentElement.scrollWidth, wide.slice(0, 10), small.slice(0, 10)];
+}"""
+
+
+def test_print_layout_fits_an_a4_column_with_no_text_under_8_pt(browser, sample_report):
+    """Laid out for print at the width of an A4 page inside its margins: nothing reaches
+    past it (Chromium would shrink the whole document to fit), no text under 8 pt."""
+    context = browser.new_context(viewport={"width": A4_COLUMN, "height": 1000})
+    page = context.new_page()
+    page.goto(sample_report.as_uri())
+    page.emulate_media(media="print")
+    width, wide, small = page.evaluate(PRINT_LAYOUT, [A4_COLUMN, A4_LANDSCAPE_COLUMN])
+    assert width <= A4_COLUMN and wide == [] and small == []
+    body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('ol.key li'))"
+                         ".fontSize) * 0.75")
+    assert body >= 10
+
+
+HEADERS = """() => Array.from(document.querySelectorAll('table.mx thead th.u'))
+  .filter(e => e.getBoundingClientRect().width > 0)
+  .filter(e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent)"""
+
+
+def test_matrix_headers_are_never_clipped(browser, sample_report):
+    page, _ = open_page(browser, sample_report)
+    assert page.locator("table.mx thead th.u").count() > 100
+    assert page.evaluate(HEADERS) == []
+    assert "县安全生产监督管理局" in page.locator("table.mx thead").nth(3).inner_text()

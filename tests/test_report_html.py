@@ -77,7 +77,12 @@ def test_sections_overview_charts_and_print_styles(small_report):
     doc = parse(small_report)
     for section in ("summary", "overview", "loads", "network", "matrix", "findings", "tasks"):
         assert doc.xpath(f"//section[@id='{section}']"), section
-    assert len(doc.xpath("//figure//*[local-name()='svg']")) == 2
+    bars = doc.xpath("//figure[contains(@class, 'bars')]/div[@class='bar']")
+    assert bars and doc.xpath("//figure[contains(@class, 'net')]//table[@class='heat']")
+    assert not doc.xpath("//*[local-name()='svg']")  # charts are HTML, drawn by the browser
+    for bar in bars:  # each task once, under the unit's first role: the bar is the task count
+        parts = [int(s.get("title")) for s in bar.xpath("span[@class='track']/span")]
+        assert sum(parts) == int(bar.xpath("span[@class='n']")[0].text)
     css = doc.xpath("//style")[0].text
     assert "@page { size: A4" in css and "break-before: page" in css
     assert "position: sticky" in css
@@ -191,3 +196,26 @@ def test_cli_report_names_a_missing_folder(tmp_path):
     result = CliRunner().invoke(cli, ["report", source, "-o", str(tmp_path / "no" / "r.html"),
                                       "--lang", "en"])
     assert f"the folder {tmp_path / 'no'} does not exist" in result.output
+
+
+def test_the_report_draws_its_charts_without_matplotlib():
+    """matplotlib (and pandas) cost most of a second to import: the page needs neither."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from dutygraph.graph.audit import run_audit; "
+            "from dutygraph.loaders import load_plan; "
+            "from dutygraph.reports.html import render_report; "
+            f"p = [load_plan({str(REPORT_DATA / 'small-plan.txt')!r})]; "
+            "render_report(p, run_audit(p)); "
+            "print(sorted(m for m in ('matplotlib', 'pandas') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_bars_count_tasks_by_first_role_up_to_the_task_count():
+    audit = run_audit([small_plan()])
+    for x in audit.loads:
+        assert sum(x.main_roles) == x.tasks
+        assert all(m <= n for m, n in zip(x.main_roles, (x.lead, x.support, x.implement,
+                                                         x.supervise)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -121,3 +122,31 @@ def test_xlsx_headers_follow_the_language(tmp_path, lang):
     write_matrix_xlsx([small_plan()], path, lang=lang)
     header = [c.value for c in load_workbook(path).worksheets[0][1]][:3]
     assert header == (["编号", "行", "任务"] if lang == "zh" else ["No.", "Line", "Task"])
+
+
+def test_workbook_shares_are_percentages_and_deadlines_come_per_place(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "m.xlsx"
+    folder = Path(__file__).parent.parent / "data" / "plans"
+    result = CliRunner().invoke(cli, ["matrix", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(out)
+    summary = wb[wb.sheetnames[0]]
+    column = [c.value for c in summary[1]].index("占比") + 1
+    cell = summary.cell(2, column)
+    assert isinstance(cell.value, float) and cell.number_format == "0.0%"
+    due = wb["完成时限分布"]
+    rows = [[c.value for c in row] for row in due.iter_rows()]
+    places = [r[0] for r, nxt in zip(rows, rows[1:]) if nxt[0] == "单位"]
+    assert len(places) >= 3 and "怀化市" in places
+    for i, row in enumerate(rows):
+        if row[0] == "单位" and rows[i - 1][0] in places:  # a block's months: each has a task
+            months = [m for m in row[1:] if m and m != "合计"]
+            block = []
+            for r in rows[i + 1:]:
+                if not r[0]:
+                    break
+                block.append(r)
+            for j, _ in enumerate(months, 1):
+                assert any(r[j] for r in block)

@@ -107,10 +107,10 @@ def test_same_named_units_of_two_cities_are_two_rows_of_the_network():
     audit = run_audit([one, two])
     from dutygraph.graph.audit import audit_graph
 
-    view = network_view(audit, audit_graph([one, two], audit.settings))
+    view = network_view(audit.collaboration, audit_graph([one, two], audit.settings))
     assert "市应急管理局（某市）" in view.labels and "市应急管理局（另一市）" in view.labels
     assert len(view.labels) == len(set(view.labels))
-    again = network_view(audit, audit_graph([one, two], audit.settings))
+    again = network_view(audit.collaboration, audit_graph([one, two], audit.settings))
     assert again.labels == view.labels and again.communities == view.communities
 
 
@@ -166,3 +166,32 @@ def test_report_with_png_says_each_file(tmp_path):
     lines = result.stderr.splitlines()
     assert [ln.split(" (")[0] for ln in lines] == [
         f"wrote {tmp_path / n}" for n in ("r.html", "loads.png", "network.png", "deadlines.png")]
+
+
+def test_the_orphans_line_adds_up_and_a_plan_naming_nobody_is_one_finding(samples):
+    import re
+
+    from dutygraph.reports.summary import key_findings
+
+    plans, audit = samples
+    texts = [f.text for f in key_findings(audit)]
+    line = next(t for t in texts if "没有明确的责任单位" in t)
+    total, *parts = (int(n) for n in re.findall(r"(\d+) 项", line))
+    assert len(parts) == 3 and total == sum(parts) == len(audit.orphans)
+    assert dict(audit.summary.orphans) == {"none": parts[0], "implicit": parts[1],
+                                           "diffuse": parts[2]}
+    silent = [t for t in texts if "未写明任何责任单位" in t]
+    assert silent == ["《洪江市十四五应急体系建设规划》未写明任何责任单位（共 69 项任务），需要补充分工。"]
+    assert not any(o.task.path.endswith("hongjiang-2021-2025-emergency-plan.txt")
+                   for o in audit.orphans)
+    page = body_text(render_report(plans, audit))
+    assert (f"按情形：无任何单位 {parts[0]}，仅文中提及 {parts[1]}，仅集合性单位 {parts[2]}；"
+            f"合计 {total}") in page
+
+
+def test_the_chinese_page_names_no_command_line_flag(samples):
+    import re
+
+    plans, audit = samples
+    page = body_text(render_report(plans, audit))
+    assert re.findall(r"--[a-z]", page) == []
