@@ -305,7 +305,9 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
 @click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
               "only (e.g. 怀化市), when the files hold plans of several.")
 @click.option("--encoding", help="Read the files in this encoding (e.g. gb18030, utf-16).")
-def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
+@click.option("--force", is_flag=True, help="Link the tasks of plans that look unrelated "
+              "(another place or another kind of plan) too.")
+def compare(files, fmt, out, threshold, lang, jurisdiction, encoding, force):
     """Compare plan FILEs of one jurisdiction, oldest first: tasks carried over, added,
     removed; renames; loads.
 
@@ -316,6 +318,7 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
     """
     from dutygraph.graph.compare import compare_plans, compare_to_dict, match_settings
     from dutygraph.graph.compare_order import arrange_plans
+    from dutygraph.reports.compare_out import series_warnings
 
     try:
         settings = match_settings(threshold)
@@ -341,7 +344,9 @@ def compare(files, fmt, out, threshold, lang, jurisdiction, encoding):
         raise BadInput(str(err)) from None
     for warning in arranged.warnings:
         click.echo(f"warning: {warning}", err=True)
-    result = compare_plans(arranged.plans, settings=settings)
+    result = compare_plans(arranged.plans, settings=settings, force=force)
+    for warning in series_warnings(result):
+        click.echo(f"warning: {warning}", err=True)
     if fmt == "xlsx":
         from dutygraph.reports.compare_out import compare_xlsx
 

@@ -19,6 +19,28 @@ def info_name(info, lang: str = "zh") -> str:
     return plan_name(info.title, info.jurisdiction, info.year, info.path, lang)
 
 
+def series_words(series, lang: str = "en") -> str:
+    """What set two plans apart, e.g. 'jurisdiction 洪江市 ≠ 怀化市; kind 规划 ≠ 要点'."""
+    w = COMPARE_WORDS[lang]
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(f"{w['fields'].get(f.field, f.field)} {f.old} ≠ {f.new}"
+                    for f in series.differences())
+
+
+def series_warnings(result: Comparison) -> tuple[str, ...]:
+    """One line (English, for stderr) per step whose plans look unrelated."""
+    out = []
+    for step in result.steps:
+        s = step.series
+        if s is None or s.verdict != "unrelated":
+            continue
+        then = ("linked anyway (--force)" if s.forced
+                else "no tasks linked; --force links them anyway")
+        out.append(f"{step.old.path} and {step.new.path} look unrelated "
+                   f"({series_words(s, 'en')}): {then}")
+    return tuple(out)
+
+
 def compare_summary(result: Comparison, top: int = 10, lang: str = "zh") -> str:
     """What a reader wants first: counts by kind, renames, lead changes, biggest movers."""
     w = COMPARE_WORDS[lang]

@@ -525,6 +525,8 @@ COMPARE_WORDS = {
         "chronic_columns": ("任务", "{year} 序号", "{year} 牵头单位", "牵头变化次数"),
         "text_chronic": "{plans} 份计划中都有的任务：{n} 项（牵头变化次数；序号从最早一年起）：",
         "text_chronic_row": "  {changes}  {title}：{chain}",
+        "fields": {"jurisdiction": "地区", "issuer": "发文单位", "document_number": "文号",
+                   "kind": "文种", "subject": "主题"},
     },
     "en": {
         "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
@@ -565,6 +567,8 @@ COMPARE_WORDS = {
         "text_chronic": "carried over in all {plans} plans: {n} tasks (lead changes; labels "
                         "oldest first):",
         "text_chronic_row": "  {changes}  {title}: {chain}",
+        "fields": {"jurisdiction": "jurisdiction", "issuer": "issuer",
+                   "document_number": "document number", "kind": "kind", "subject": "subject"},
     },
 }
 """The compare outputs: page, workbook and terminal summary."""

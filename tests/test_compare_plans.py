@@ -21,7 +21,7 @@ def test_gold_mapping_pair_precision_and_recall():
         gold = json.loads(path.read_text(encoding="utf-8"))
         plans = [load_plan(SEEDS[gold["old"]]), load_plan(SEEDS[gold["new"]])]
         precision, recall = score_pairs(gold, compare_to_dict(compare_plans(plans)))
-        assert precision >= 0.90 and recall >= 0.90, (path.name, precision, recall)
+        assert precision >= 0.95 and recall >= 0.95, (path.name, precision, recall)
 
 
 def test_hand_written_pair_kinds_renames_and_units():
