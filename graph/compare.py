@@ -16,6 +16,7 @@ import difflib
 from dataclasses import dataclass
 
 from dutygraph.model import Plan, Task
+from dutygraph.loaders.readers.document import to_simplified
 from dutygraph.loaders.units import Registry
 
 from .chronic import ChronicTask, chronic_tasks
@@ -25,7 +26,7 @@ from .compare_summary import StepChange, step_change
 from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, task_units,
                             unit_loads)
 from .names import OfficeNames, plan_names
-from .textsim import task_body
+from .textsim import task_body, words
 
 KINDS = ("same", "reworded", "merged", "split")
 
@@ -204,12 +205,20 @@ def compare_plans(plans, registry: Registry | None = None,
                       chronic=chronic_tasks(plans, steps, chains, registry), changes=changes)
 
 
-def text_diff(old: str, new: str) -> tuple[tuple[str, str, str], ...]:
-    """Character diff for display: (op, old part, new part), op in equal/replace/insert/
-    delete. ``autojunk`` is off: with it difflib ignores frequent characters in texts
-    over 200 characters and the diff of a long task falls apart."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return tuple((op, old[a1:a2], new[b1:b2]) for op, a1, a2, b1, b2 in matcher.get_opcodes())
+def text_diff(old: str, new: str, by_words: bool = True) -> tuple[tuple[str, str, str], ...]:
+    """Diff for display: (op, old part, new part), op in equal/replace/insert/delete.
+    By words (jieba) so a reworded task shows whole words and phrases added and removed,
+    compared in simplified script (a change of script is no change); ``by_words=False``
+    diffs characters. ``autojunk`` is off: with it difflib ignores frequent items in
+    sequences over 200 and the diff of a long task falls apart."""
+    if by_words:
+        old_parts, new_parts = words(old), words(new)
+    else:
+        old_parts, new_parts = tuple(old), tuple(new)
+    matcher = difflib.SequenceMatcher(None, [to_simplified(w) for w in old_parts],
+                                      [to_simplified(w) for w in new_parts], autojunk=False)
+    return tuple((op, "".join(old_parts[a1:a2]), "".join(new_parts[b1:b2]))
+                 for op, a1, a2, b1, b2 in matcher.get_opcodes())
 
 
 COMPARE_SCHEMA = "dutygraph.compare/1"

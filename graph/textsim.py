@@ -54,6 +54,17 @@ def task_sentences(text: str, clauses=()) -> tuple[str, ...]:
     return tuple(s for s in pieces if len(s) >= MIN_SENTENCE)
 
 
+def words(text: str) -> tuple[str, ...]:
+    """The text cut into words (jieba, its own dictionary; loaded on first use, about a
+    second). Every character stays: ``"".join(words(t)) == t``."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple(jieba.lcut(text or "", HMM=True))
+
+
 def plain_text(text: str) -> str:
     """Simplified script without punctuation or spaces (titles, heading paths)."""
     return _NOT_WORD.sub("", to_simplified(text or ""))

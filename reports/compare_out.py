@@ -41,15 +41,63 @@ def series_warnings(result: Comparison) -> tuple[str, ...]:
     return tuple(out)
 
 
+def task_list(tasks, w, most: int = 5, width: int = 24) -> str:
+    """'二/3 压实部门…；三/5 …；等 4 项': the first tasks by label and title."""
+    shown = [f"{t.label} {t.title[:width]}" for t in tasks[:most]]
+    if len(tasks) > most:
+        shown.append(w["more"].format(n=len(tasks) - most))
+    return "；".join(shown) if w is COMPARE_WORDS["zh"] else "; ".join(shown)
+
+
+def change_lines(result: Comparison, k: int, w: dict, top: int = 5) -> list[str]:
+    """The change summary of step k: lead moves per unit (with the tasks that moved),
+    tasks added and dropped; the warning first when the plans look unrelated."""
+    step, change = result.steps[k], result.changes[k]
+    out = []
+    if step.series is not None and step.series.verdict == "unrelated":
+        lang = "zh" if w is COMPARE_WORDS["zh"] else "en"
+        key = "forced" if step.series.forced else "unrelated"
+        out.append("  " + w[key].format(why=series_words(step.series, lang)))
+    if not change.linked:
+        return out
+    out.append("  " + w["change_title"] + w["colon"])
+    for key, moves in (("rises", change.rises(top)), ("falls", change.falls(top))):
+        if not moves:
+            continue
+        out.append("    " + w[key] + w["colon"])
+        for m in moves:
+            out.append("      " + w["move"].format(unit=m.unit, before=m.before, after=m.after,
+                                                   change=m.change))
+            for label, tasks in ((w["gained"], m.gained), (w["lost"], m.lost)):
+                if tasks:
+                    out.append(f"        {label}{w['colon']}{task_list(tasks, w)}")
+    if not change.moves:
+        out.append("    " + w["no_moves"])
+    out.append("    " + w["added_n"].format(n=len(change.added)) + w["colon"]
+               + task_list(change.added, w, most=8))
+    out.append("    " + w["removed_n"].format(n=len(change.removed)) + w["colon"]
+               + task_list(change.removed, w, most=8))
+    return out
+
+
 def compare_summary(result: Comparison, top: int = 10, lang: str = "zh") -> str:
-    """What a reader wants first: counts by kind, renames, lead changes, biggest movers."""
+    """The change first (tasks carried through every plan, then per step: lead moves per
+    unit with their tasks, added, dropped), then the pairs' counts, renames, possible
+    links and the units whose load moved most."""
     w = COMPARE_WORDS[lang]
     sep = "、" if lang == "zh" else ", "
     out = []
+    if result.chronic:
+        out.append(w["text_chronic"].format(plans=len(result.plans), n=len(result.chronic)))
+        for c in result.chronic[:top]:
+            chain = " -> ".join("、".join(ls) for ls in c.labels)
+            out.append(w["text_chronic_row"].format(changes=c.lead_changes, title=c.title[:30],
+                                                    chain=chain))
     for k, step in enumerate(result.steps):
         out.append(w["text_step"].format(old=info_name(step.old, lang), old_year=_year(step.old, k),
                                          new=info_name(step.new, lang),
                                          new_year=_year(step.new, k + 1)))
+        out.extend(change_lines(result, k, w, top=min(top, 5)))
         out.append(w["text_tasks"].format(old=step.old.tasks, new=step.new.tasks))
         kinds = sep.join(w["text_kind"].format(kind=w["kinds"][kind],
                                                n=sum(1 for p in step.pairs if p.kind == kind))
@@ -59,21 +107,10 @@ def compare_summary(result: Comparison, top: int = 10, lang: str = "zh") -> str:
         for r in step.renames:
             out.append(w["text_renamed"].format(old=r.old, new=r.new)
                        + (f" ({r.year})" if r.year else ""))
-        for p in step.pairs:
-            if p.lead_changed:
-                out.append(w["text_lead"].format(
-                    old_label=p.old.label, new_label=p.new.label, title=p.new.title[:30],
-                    old="、".join(p.leads_old) or "-", new="、".join(p.leads_new) or "-"))
-        for t in step.added:
-            out.append(w["text_added"].format(label=t.label, title=t.title[:40]))
-        for t in step.removed:
-            out.append(w["text_removed"].format(label=t.label, title=t.title[:40]))
-    if result.chronic:
-        out.append(w["text_chronic"].format(plans=len(result.plans), n=len(result.chronic)))
-        for c in result.chronic[:top]:
-            chain = " -> ".join("、".join(ls) for ls in c.labels)
-            out.append(w["text_chronic_row"].format(changes=c.lead_changes, title=c.title[:30],
-                                                    chain=chain))
+        for p in step.possible:
+            out.append(w["text_possible"].format(
+                old_label=p.old.label, old_title=p.old.title[:20], new_label=p.new.label,
+                new_title=p.new.title[:20], sim=p.similarity))
     movers = [u for u in result.loads if u.total_change][:top]
     if movers:
         out.append(w["text_movers"])
@@ -83,16 +120,50 @@ def compare_summary(result: Comparison, top: int = 10, lang: str = "zh") -> str:
     return "\n".join(out) + "\n"
 
 
+def _tasks_cell(tasks) -> str:
+    return "\n".join(f"{t.label} {t.title}" for t in tasks)
+
+
+def _summary_sheet(sheet, result: Comparison, w: dict, lang: str) -> None:
+    """The change first: per step, the units whose lead work rose and fell (with the
+    tasks gained and lost), the tasks added and dropped; then the chronic tasks."""
+    cat = w["categories"]
+    text_row(sheet, w["summary_columns"])
+    for k, (step, change) in enumerate(zip(result.steps, result.changes)):
+        label = f"{_year(step.old, k)}→{_year(step.new, k + 1)}" if lang == "zh" else k
+        if step.series is not None and step.series.verdict == "unrelated":
+            key = "forced" if step.series.forced else "unrelated"
+            text_row(sheet, [label, w[key].format(why=series_words(step.series, lang))])
+        for kind, moves in (("rise", change.rises(top=len(change.moves))),
+                            ("fall", change.falls(top=len(change.moves)))):
+            for m in moves:
+                text_row(sheet, [label, cat[kind], m.unit, m.before, m.after, m.change,
+                                 "\n".join(filter(None, (
+                                     m.gained and f"{w['gained']}{w['colon']}" + "；".join(
+                                         f"{t.label} {t.title}" for t in m.gained),
+                                     m.lost and f"{w['lost']}{w['colon']}" + "；".join(
+                                         f"{t.label} {t.title}" for t in m.lost))))])
+        for kind, tasks in (("added", change.added), ("removed", change.removed)):
+            if tasks:
+                text_row(sheet, [label, cat[kind], "", "", "", len(tasks), _tasks_cell(tasks)])
+    for c in result.chronic:
+        text_row(sheet, ["", cat["chronic"], "", "", "", c.lead_changes,
+                         " → ".join("、".join(ls) for ls in c.labels) + " " + c.title])
+
+
 def compare_xlsx(result: Comparison, lang: str = "zh") -> bytes:
-    """Sheets: pairs, added, removed, renames, loads, chronic. One row per (old, new) link."""
+    """Sheets: summary (the change first), pairs, added, removed, renames, loads, chronic.
+    One row per (old, new) link."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     w = COMPARE_WORDS[lang]
     sheets = w["sheets"]
     book = Workbook()
-    pairs = book.active
-    pairs.title = sheets["pairs"]
+    summary = book.active
+    summary.title = sheets["summary"]
+    _summary_sheet(summary, result, w, lang)
+    pairs = book.create_sheet(sheets["pairs"])
     text_row(pairs, w["pair_columns"])
     added = book.create_sheet(sheets["added"])
     removed = book.create_sheet(sheets["removed"])

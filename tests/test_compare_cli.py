@@ -76,10 +76,12 @@ def test_xlsx_needs_a_file_then_writes_sheets(tmp_path):
     out = tmp_path / "compare.xlsx"
     assert run(OLD, NEW, "--format", "xlsx", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["对应任务", "新增任务", "删去的任务", "机构更名", "任务量", "连续多年的任务"]
+    assert book.sheetnames == ["变化概要", "对应任务", "新增任务", "删去的任务", "机构更名", "任务量",
+                               "连续多年的任务"]
     assert book["对应任务"].max_row == 8
     assert [c.value for c in book["对应任务"][1]][:4] == ["对比", "原任务编号", "原序号", "原任务"]
     assert run(OLD, NEW, "--format", "xlsx", "--lang", "en", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads", "chronic"]
+    assert book.sheetnames == ["summary", "pairs", "added", "removed", "renames", "loads",
+                               "chronic"]
     assert book["pairs"].max_row == 8
