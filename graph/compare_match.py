@@ -13,7 +13,8 @@ by what they say and who does them, never by number or position. Every pair of t
 - **units**: IDF-weighted cosine of the units the two tasks name (registry names, renames
   carried), only where both name some; the relative **standing** of the pair in its row
   and column (``textsim.distinctiveness``) counts as one more kind, never alone;
-- **section**: cosine of the heading paths (the same heading over a moved task).
+- **section**: cosine of the heading paths (the same heading over a moved task), where
+  the heading stands over at most a quarter of its plan's tasks.
 
 A pair is linked when its text is at least ``sure_similarity``; or at least
 ``mid_similarity`` and one other kind agrees; or at least ``min_similarity`` and two
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -54,6 +56,8 @@ from .textsim import (best_sentence_pairs, distinctiveness, plain_text, task_bod
                       task_sentences, tfidf_cosine)
 
 EVIDENCE = ("text", "title", "sentence", "units", "standing", "section")
+WIDE_SECTION = 0.25
+_LATIN_DIGITS = re.compile(r"[0-9A-Za-z]+")
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,27 @@ def _clauses(task: Task) -> tuple[str, ...]:
 def _sentences(task: Task) -> tuple[str, ...]:
     """Every clause naming units out, inline ones too: a sentence is compared on its work."""
     return task_sentences(task.text or task.title, tuple(a.clause for a in task.assignments))
+
+
+def _title(task: Task) -> str:
+    """The first sentence's Chinese words: a number or a Latin code shared by two titles
+    (SUM(1), 2022) says nothing of their work."""
+    return _LATIN_DIGITS.sub("", plain_text(task.title))
+
+
+def _section_similarity(old: Plan, new: Plan) -> np.ndarray:
+    """Cosine of the heading paths; 0 where a path stands over more than ``WIDE_SECTION``
+    of its plan's tasks (a heading over most of a plan sets no task apart)."""
+    paths_old = [_heading_path(old, t) for t in old.tasks]
+    paths_new = [_heading_path(new, t) for t in new.tasks]
+    sim = tfidf_cosine(paths_old, paths_new, (2,))
+    for paths, axis in ((paths_old, 0), (paths_new, 1)):
+        wide = np.array([paths.count(p) > WIDE_SECTION * len(paths) or not p for p in paths])
+        if axis == 0:
+            sim[wide, :] = 0.0
+        else:
+            sim[:, wide] = 0.0
+    return sim
 
 
 def _heading_path(plan: Plan, task: Task) -> str:
@@ -149,10 +174,9 @@ def match_tasks(old: Plan, new: Plan, names, rename: dict | None = None,
     considered = text >= settings.min_similarity
     if not considered.any():
         return Match((), ())
-    title = tfidf_cosine([plain_text(t.title) for t in old.tasks],
-                         [plain_text(t.title) for t in new.tasks], (1, 2))
-    section = tfidf_cosine([_heading_path(old, t) for t in old.tasks],
-                           [_heading_path(new, t) for t in new.tasks], (2,))
+    title = tfidf_cosine([_title(t) for t in old.tasks], [_title(t) for t in new.tasks],
+                         (1, 2))
+    section = _section_similarity(old, new)
     units = _unit_similarity(old, new, names, rename or {})
     standing = distinctiveness(text)
     pairs = [(int(i), int(j)) for i, j in zip(*np.nonzero(considered))]

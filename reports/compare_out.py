@@ -209,3 +209,25 @@ def compare_xlsx(result: Comparison, lang: str = "zh") -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
+
+
+def yoy_items(plans, lang: str = "zh", top: int = 2) -> list[dict]:
+    """One key-finding sentence per place and step of ``graph.yoy.year_over_year`` (the
+    units whose lead work rose and fell most, tasks added and dropped), with its change."""
+    from dutygraph.graph.yoy import year_over_year
+
+    w = COMPARE_WORDS[lang]
+    items = []
+    for c in year_over_year(plans):
+        moves = c.change.rises(top) + c.change.falls(top)
+        said = ("、" if lang == "zh" else ", ").join(
+            w["report_yoy_move"].format(unit=m.unit, before=m.before, after=m.after)
+            for m in moves) or w["no_moves"]
+        items.append({
+            "sentence": w["report_yoy"].format(place=c.jurisdiction, old_year=c.old.year,
+                                               new_year=c.new.year, moves=said,
+                                               added=len(c.change.added),
+                                               removed=len(c.change.removed)),
+            "label": f"{c.jurisdiction} {c.old.year} → {c.new.year}",
+            "change": c.change, "moves": moves})
+    return items

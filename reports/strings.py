@@ -546,7 +546,6 @@ COMPARE_WORDS = {
                        "removed": "删去的任务", "chronic": "连续多年的任务"},
         "report_yoy": "{place} {old_year} → {new_year} 年度变化：{moves}；新增任务 {added} 项，删去 {removed} 项",
         "report_yoy_move": "{unit}牵头 {before} → {after}",
-        "report_yoy_hint": "逐项对比：",
     },
     "en": {
         "html_lang": "en", "report_title": "Year over year", "plans": "Plans compared",
@@ -611,7 +610,6 @@ COMPARE_WORDS = {
         "report_yoy": "{place} {old_year} -> {new_year}: {moves}; {added} tasks added, "
                       "{removed} dropped",
         "report_yoy_move": "{unit} leads {before} -> {after}",
-        "report_yoy_hint": "Task by task: ",
     },
 }
 """The compare outputs: page, workbook and terminal summary."""

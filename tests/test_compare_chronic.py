@@ -27,7 +27,7 @@ def comparison():
 
 def test_tasks_carried_over_every_year_with_their_chain_and_lead_changes():
     chronic = comparison().chronic
-    assert len(chronic) == 14
+    assert len(chronic) == 15
     first = chronic[0]  # most lead changes first: 2021→2022 and 2022→2023
     assert first.title == "壓實安全生產屬地責任"
     assert first.labels == (("二/4",), ("二/2",), ("二/2",))
@@ -60,14 +60,14 @@ def test_chronic_in_json_text_page_and_workbook(tmp_path):
     runner = CliRunner()
     files = [str(p) for p in YEARS]
     text = runner.invoke(cli, ["compare", *files]).output
-    assert "3 份计划中都有的任务：14 项" in text
+    assert "3 份计划中都有的任务：15 项" in text
     text = runner.invoke(cli, ["compare", *files, "--lang", "en"]).output
-    assert "carried over in all 3 plans: 14 tasks" in text
+    assert "carried over in all 3 plans: 15 tasks" in text
     page = runner.invoke(cli, ["compare", *files, "--format", "html"]).output
-    assert '<section id="chronic">' in page and "连续多年延续的任务 (14)" in page
+    assert '<section id="chronic">' in page and "连续多年延续的任务 (15)" in page
     out = tmp_path / "c.xlsx"
     result = runner.invoke(cli, ["compare", *files, "--format", "xlsx", "-o", str(out)])
     assert result.exit_code == 0
     ws = load_workbook(out)["连续多年的任务"]
-    assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 15
+    assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 16
     assert ws["B1"].value == "2021 序号" and ws["E1"].value == "2021 牵头单位"
