@@ -71,3 +71,22 @@ def test_chronic_in_json_text_page_and_workbook(tmp_path):
     ws = load_workbook(out)["连续多年的任务"]
     assert ws["A2"].value == "壓實安全生產屬地責任" and ws["H2"].value == 2 and ws.max_row == 16
     assert ws["B1"].value == "2021 序号" and ws["E1"].value == "2021 牵头单位"
+
+
+def test_report_of_two_years_names_the_change_among_key_findings():
+    import lxml.html
+
+    from dutygraph.graph.audit import run_audit
+    from dutygraph.reports.html import render_report
+
+    plans = [load_plan(p) for p in YEARS[:2]]
+    doc = lxml.html.document_fromstring(render_report(plans, run_audit(plans)))
+    summary = doc.xpath("//section[@id='summary']")[0]
+    items = [li.text_content() for li in summary.xpath(".//ol[contains(@class, 'key')]/li")]
+    (yoy,) = [i for i in items if "年度变化" in i]
+    assert yoy.startswith("怀化市 2021 → 2022 年度变化：市安全生产委员会办公室牵头 5 → 11")
+    assert "新增任务 3 项" in yoy and "市应急管理局牵头 15 → 9" in yoy
+    link = summary.xpath(".//ol[contains(@class, 'yoy')]//a/@href")[0]
+    assert doc.xpath(f"//*[@id='{link[1:]}']")  # the details it links to
+    one_year = [load_plan(YEARS[1])]
+    assert "年度变化" not in render_report(one_year, run_audit(one_year))
