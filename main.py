@@ -299,7 +299,7 @@ def audit(files, fmt, out, weights, overload, include_inline, scope, graph_file,
               "dutygraph.compare/1 contract; html: one offline page; xlsx: a workbook (needs -o).")
 @click.option("-o", "--output", "out", type=click.Path(), help="Write here instead of stdout.")
 @click.option("--threshold", metavar="KEY=V,…", help="Matching thresholds, e.g. "
-              "min_distinct=1.7,extra_distinct=1.85,near_best=0.85 (see README, Compare).")
+              "min_similarity=0.16,unit_similarity=0.4 (see README, Compare).")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of the text, page and workbook.")
 @click.option("--jurisdiction", metavar="PLACE", help="Compare the plans of this place "
