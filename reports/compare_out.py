@@ -60,11 +60,11 @@ def change_lines(result: Comparison, k: int, w: dict, top: int = 5) -> list[str]
         out.append("  " + w[key].format(why=series_words(step.series, lang)))
     if not change.linked:
         return out
-    out.append("  " + w["change_title"] + w["colon"])
+    out.append("  " + (w["change_title"] + w["colon"]).rstrip())
     for key, moves in (("rises", change.rises(top)), ("falls", change.falls(top))):
         if not moves:
             continue
-        out.append("    " + w[key] + w["colon"])
+        out.append("    " + (w[key] + w["colon"]).rstrip())
         for m in moves:
             out.append("      " + w["move"].format(unit=m.unit, before=m.before, after=m.after,
                                                    change=m.change))
