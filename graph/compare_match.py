@@ -16,6 +16,9 @@ by what they say and who does them, never by number or position. Every pair of t
 - **section**: cosine of the heading paths (the same heading over a moved task), where
   the heading stands over at most a quarter of its plan's tasks.
 
+Deadlines are taken out of the text and are no evidence: they move every year (2021年底前
+becomes 2022年底前), so equal deadlines say little and different ones nothing.
+
 A pair is linked when its text is at least ``sure_similarity``; or at least
 ``mid_similarity`` and one other kind agrees; or at least ``min_similarity`` and two
 agree: the weaker the text, the more independent evidence a link needs. Nothing is linked

@@ -111,16 +111,15 @@ def render_compare_html(result: Comparison, lang: str = "zh") -> str:
         steps.append({"step": step, "changed": changed, "kinds": kinds,
                       "old_label": _year_label(step.old, k),
                       "new_label": _year_label(step.new, k + 1)})
-    from .compare_out import series_words
+    from .compare_out import series_line
 
     changes = []
     for k, (step, change) in enumerate(zip(result.steps, result.changes)):
-        warning = ""
-        if step.series is not None and step.series.verdict == "unrelated":
-            warning = words["forced" if step.series.forced else "unrelated"].format(
-                why=series_words(step.series, lang))
-        changes.append({"label": f"{_year_label(step.old, k)} → {_year_label(step.new, k + 1)}",
-                        "warning": warning, "change": change, "rises": change.rises(),
+        unrelated = step.series is not None and step.series.verdict == "unrelated"
+        changes.append({"series": series_line(step.series, lang),
+                        "warning": unrelated,
+                        "label": f"{_year_label(step.old, k)} → {_year_label(step.new, k + 1)}",
+                        "change": change, "rises": change.rises(),
                         "falls": change.falls()})
     assets = page_assets(with_script=False)
     return environment().get_template("compare.html.j2").render(

@@ -27,6 +27,21 @@ def series_words(series, lang: str = "en") -> str:
                     for f in series.differences())
 
 
+def series_line(series, lang: str = "zh") -> str:
+    """What the series check found, in a line: the warning, or what the plans share."""
+    w = COMPARE_WORDS[lang]
+    if series is None:
+        return ""
+    if series.verdict == "unrelated":
+        return w["forced" if series.forced else "unrelated"].format(
+            why=series_words(series, lang))
+    if series.verdict == "unknown":
+        return w["series_unknown"]
+    sep = "、" if lang == "zh" else ", "
+    return w["series_same"].format(why=sep.join(
+        f"{w['fields'].get(f.field, f.field)} {f.new}" for f in series.facts if f.agrees))
+
+
 def series_warnings(result: Comparison) -> tuple[str, ...]:
     """One line (English, for stderr) per step whose plans look unrelated."""
     out = []
@@ -53,11 +68,8 @@ def change_lines(result: Comparison, k: int, w: dict, top: int = 5) -> list[str]
     """The change summary of step k: lead moves per unit (with the tasks that moved),
     tasks added and dropped; the warning first when the plans look unrelated."""
     step, change = result.steps[k], result.changes[k]
-    out = []
-    if step.series is not None and step.series.verdict == "unrelated":
-        lang = "zh" if w is COMPARE_WORDS["zh"] else "en"
-        key = "forced" if step.series.forced else "unrelated"
-        out.append("  " + w[key].format(why=series_words(step.series, lang)))
+    lang = "zh" if w is COMPARE_WORDS["zh"] else "en"
+    out = ["  " + series_line(step.series, lang)] if step.series is not None else []
     if not change.linked:
         return out
     out.append("  " + (w["change_title"] + w["colon"]).rstrip())
@@ -131,9 +143,8 @@ def _summary_sheet(sheet, result: Comparison, w: dict, lang: str) -> None:
     text_row(sheet, w["summary_columns"])
     for k, (step, change) in enumerate(zip(result.steps, result.changes)):
         label = f"{_year(step.old, k)}→{_year(step.new, k + 1)}" if lang == "zh" else k
-        if step.series is not None and step.series.verdict == "unrelated":
-            key = "forced" if step.series.forced else "unrelated"
-            text_row(sheet, [label, w[key].format(why=series_words(step.series, lang))])
+        if step.series is not None:
+            text_row(sheet, [label, series_line(step.series, lang)])
         for kind, moves in (("rise", change.rises(top=len(change.moves))),
                             ("fall", change.falls(top=len(change.moves)))):
             for m in moves:

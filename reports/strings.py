@@ -528,6 +528,7 @@ COMPARE_WORDS = {
         "fields": {"jurisdiction": "地区", "issuer": "发文单位", "document_number": "文号",
                    "kind": "文种", "subject": "主题"},
         "change_title": "变化概要",
+        "series_same": "同一系列（{why}）", "series_unknown": "无法判断两份计划是否同一系列，照常对应",
         "unrelated": "两份计划看来不是同一系列（{why}），没有对应任务；确需对应请加 --force",
         "forced": "两份计划看来不是同一系列（{why}），按 --force 仍对应了任务",
         "rises": "牵头任务增加最多的单位", "falls": "牵头任务减少最多的单位",
@@ -589,6 +590,8 @@ COMPARE_WORDS = {
         "fields": {"jurisdiction": "jurisdiction", "issuer": "issuer",
                    "document_number": "document number", "kind": "kind", "subject": "subject"},
         "change_title": "What changed",
+        "series_same": "one series ({why})",
+        "series_unknown": "could not tell whether the plans are one series; compared",
         "unrelated": "the plans do not look like one series ({why}): no tasks linked; "
                      "--force links them anyway",
         "forced": "the plans do not look like one series ({why}): tasks linked (--force)",

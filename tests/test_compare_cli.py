@@ -93,9 +93,9 @@ HUAIHUA = [str(Path(__file__).parent.parent / "data" / "plans" / f"huaihua-{y}-s
 
 def test_huaihua_text_opens_with_the_change_grouped_per_unit():
     lines = run(*HUAIHUA).stdout.splitlines()
-    assert lines[1:4] == ["  变化概要：", "    牵头任务增加最多的单位：",
+    assert lines[1:5] == ["  同一系列（地区 怀化市）", "  变化概要：", "    牵头任务增加最多的单位：",
                           "      市安全生产委员会办公室：牵头 5 → 11（+6）"]
-    assert lines[4].startswith("        新牵头：三/5 強化安全生產綜合監管；")
+    assert lines[5].startswith("        新牵头：三/5 強化安全生產綜合監管；")
     first_pairs = next(k for k, line in enumerate(lines) if line.startswith("  对应 "))
     summary = lines[:first_pairs]
     assert "    牵头任务减少最多的单位：" in summary
@@ -118,7 +118,8 @@ def test_huaihua_page_and_workbook_open_with_the_change(tmp_path):
     assert run(*HUAIHUA, "--format", "xlsx", "-o", str(out)).exit_code == 0
     sheet = load_workbook(out).worksheets[0]
     assert sheet.title == "变化概要"
-    assert [c.value for c in sheet[2]][:6] == ["2021→2022", "牵头增加", "市安全生产委员会办公室",
+    assert [c.value for c in sheet[2]][:2] == ["2021→2022", "同一系列（地区 怀化市）"]
+    assert [c.value for c in sheet[3]][:6] == ["2021→2022", "牵头增加", "市安全生产委员会办公室",
                                               5, 11, 6]
 
 
