@@ -53,6 +53,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,13 +125,15 @@ def _section_similarity(old: Plan, new: Plan) -> np.ndarray:
     paths_old = [_heading_path(old, t) for t in old.tasks]
     paths_new = [_heading_path(new, t) for t in new.tasks]
     sim = tfidf_cosine(paths_old, paths_new, (2,))
-    for paths, axis in ((paths_old, 0), (paths_new, 1)):
-        wide = np.array([paths.count(p) > WIDE_SECTION * len(paths) or not p for p in paths])
-        if axis == 0:
-            sim[wide, :] = 0.0
-        else:
-            sim[:, wide] = 0.0
+    sim[_wide(paths_old), :] = 0.0
+    sim[:, _wide(paths_new)] = 0.0
     return sim
+
+
+def _wide(paths) -> np.ndarray:
+    """Which tasks stand under no heading, or under one over too much of their plan."""
+    count = Counter(paths)
+    return np.array([not p or count[p] > WIDE_SECTION * len(paths) for p in paths], dtype=bool)
 
 
 def _heading_path(plan: Plan, task: Task) -> str:
