@@ -158,15 +158,16 @@ def audit(plans, *, base=None, roster=None, **settings):
     return run_audit(plans, audit_settings(base=base, **settings), roster).audit
 
 
-def compare(old, new=None, *more, settings=None, **thresholds):
+def compare(old, new=None, *more, settings=None, force=False, **thresholds):
     """The comparison of plans in the order given, oldest first (a ``graph.compare.
     Comparison``): ``compare(old, new)``, ``compare(a, b, c)`` or ``compare([a, b, c])``;
-    ``thresholds`` replace the matching ``settings`` (``min_similarity=…``)."""
+    ``thresholds`` replace the matching ``settings`` (``min_similarity=…``); plans that are
+    not one series get no task links unless ``force``."""
     from dutygraph.graph.compare import MatchSettings, compare_plans
 
     plans = [old, new, *more] if new is not None else list(old)
     return compare_plans(plans, settings=dataclasses.replace(settings or MatchSettings(),
-                                                            **thresholds))
+                                                            **thresholds), force=force)
 
 
 def frame(plans):

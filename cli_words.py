@@ -148,9 +148,13 @@ HELP = {
                "kept apart as source 'expanded' (default: yes)."),
     "expand_also": ("还要展开为成员的类别，如 各有关部门。",
                     "More classes to expand into the members, e.g. 各有关部门."),
-    "threshold": ("匹配阈值，如 min_distinct=1.7,near_best=0.85（见 README 的 Compare 一节）。",
-                  "Matching thresholds, e.g. min_distinct=1.7,near_best=0.85 (see README, "
-                  "Compare)."),
+    "threshold": ("匹配阈值，如 min_similarity=0.16,unit_similarity=0.4（见 README 的 Compare "
+                  "一节）。",
+                  "Matching thresholds, e.g. min_similarity=0.16,unit_similarity=0.4 (see "
+                  "README, Compare)."),
+    "force": ("看起来无关的计划（别的地方或别的类型）也做任务匹配。",
+              "Link the tasks of plans that look unrelated (another place or another kind of "
+              "plan) too."),
     "png_dir": ("另把图表写成 PNG 文件放在此文件夹（loads.png，或多个范围时 loads-1.png …；"
                 "network.png；deadlines.png）。",
                 "Also write the charts as PNG files (loads.png, or loads-1.png … for several "

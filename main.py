@@ -32,7 +32,7 @@ from dutygraph.cli_options import (arranged, audit_options, audited, exit_code, 
                                    input_options, lang_option, option, output_options,
                                    read_inputs, settings_from, suffix_of, thresholds)
 from dutygraph.cli_support import write_atomic
-from dutygraph.cli_words import Group, Option, say
+from dutygraph.cli_words import Group, Option, current_lang, say
 
 
 
@@ -125,8 +125,9 @@ def audit(fmt, out, graph_file, fail_on, top, lang, **options):
 @input_options
 @output_options(("text", "json", "html", "xlsx"))
 @option("--threshold", "settings", metavar="KEY=V,…", callback=thresholds)
+@option("--force", is_flag=True)
 @lang_option
-def compare(fmt, out, settings, lang, files, **inputs):
+def compare(fmt, out, settings, force, lang, files, **inputs):
     from dutygraph import api
 
     loaded, plans = arranged(fmt, out, files, inputs)
@@ -134,7 +135,9 @@ def compare(fmt, out, settings, lang, files, **inputs):
         return exit_code(loaded)
     from dutygraph.reports import compare_out
 
-    result = api.compare(plans, settings=settings)
+    result = api.compare(plans, settings=settings, force=force)
+    for warning in compare_out.series_warnings(result, current_lang()):
+        click.echo(say("warning", message=warning), err=True)
 
     if fmt == "xlsx":
         write_file(out, compare_out.compare_xlsx(result, lang))

@@ -1,29 +1,13 @@
 """Year over year: which tasks of a plan carry over into the next, and what changed.
 
-Tasks are matched by the similarity of their text, never by number or position (plans
-are renumbered every year; daff-style positional matching calls everything "modified",
-and difflib silently junks characters in sequences over 200 items). The rule:
-
-1. Each task's body (simplified script; number, assignment clause and punctuation
-   removed) becomes a character n-gram TF-IDF vector; ``similarity`` is the cosine.
-2. A pair is a *candidate* when its similarity is at least ``min_similarity`` and it
-   stands out from the background of both its tasks by ``min_distinct`` standard
-   deviations (``textsim.distinctiveness``), or its similarity alone reaches
-   ``sure_similarity`` (small plans have too few tasks for a background).
-3. The optimal one-to-one assignment (``scipy.optimize.linear_sum_assignment``) keeps
-   its candidate pairs; then every candidate within ``near_best`` of the best
-   similarity of its old task's row or its new task's column is linked too, if it
-   stands out by ``extra_distinct`` (a second link for a task needs more evidence than
-   its first): one new task continuing several old ones is a merge, one old task
-   continued by several new ones a split.
-4. Kinds: ``split`` where the old task has several links, else ``merged`` where the new
-   task has several, else ``same`` when the bodies are equal or the similarity reaches
-   ``same_similarity``, else ``reworded``. Tasks without a link are ``removed`` (old)
-   or ``added`` (new).
-
-The defaults were set on the Huaihua 2021→2022 gold mapping and sit in the middle of a
-plateau: ``min_distinct`` 1.6–1.7, ``extra_distinct`` 1.8–1.85 and ``near_best`` 0.8–0.9
-all give P 0.91 / R 0.91 there (with the extraction parser); past 1.9 recall drops.
+First ``compare_series.check_series`` decides whether the two plans are one series; two
+unrelated plans get no task links unless forced. Then ``compare_match.match_tasks`` links
+tasks on absolute evidence (text, title, sentences, units, standing, section: the rule and
+how its thresholds were set are in that module's docstring). Kinds: ``split`` where the old
+task has several links, else ``merged`` where the new task has several, else ``same`` when
+the bodies are equal or the text similarity reaches ``same_similarity``, else ``reworded``.
+Tasks without a link are ``removed`` (old) or ``added`` (new); the closest candidate of an
+unlinked task that missed the rule is listed apart as ``possible``.
 """
 from __future__ import annotations
 
@@ -31,32 +15,20 @@ import dataclasses
 import difflib
 from dataclasses import dataclass
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
 from dutygraph.model import Plan, Task
+from dutygraph.loaders.readers.document import to_simplified
 from dutygraph.loaders.units import Registry
 
 from .chronic import ChronicTask, chronic_tasks
+from .compare_match import MatchSettings, match_settings, match_tasks  # noqa: F401
+from .compare_series import SeriesCheck, check_series
+from .compare_summary import StepChange, step_change
 from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, task_units,
                             unit_loads)
 from .names import OfficeNames, plan_names
-from .textsim import distinctiveness, task_body, tfidf_cosine
+from .textsim import task_body, words
 
 KINDS = ("same", "reworded", "merged", "split")
-
-
-@dataclass(frozen=True)
-class MatchSettings:
-    """Thresholds of the matching rule (see the module docstring)."""
-
-    min_similarity: float = 0.2
-    min_distinct: float = 1.7
-    extra_distinct: float = 1.85
-    sure_similarity: float = 0.6
-    near_best: float = 0.85
-    same_similarity: float = 0.95
-    ngram: tuple[int, ...] = (1,)
 
 
 @dataclass(frozen=True)
@@ -73,6 +45,7 @@ class TaskPair:
     leads_old: tuple[str, ...] = ()  # old leads, under their new names where renamed
     leads_new: tuple[str, ...] = ()
     lead_changed: bool = False
+    evidence: tuple[str, ...] = ()  # the kinds of evidence that agree (compare_match)
 
 
 @dataclass(frozen=True)
@@ -98,6 +71,8 @@ class Step:
     renames: tuple[Rename, ...]
     units_added: tuple[str, ...] = ()  # named only by the new plan (renames excluded)
     units_removed: tuple[str, ...] = ()  # named only by the old plan (renames excluded)
+    series: SeriesCheck | None = None  # whether the two plans are one series
+    possible: tuple[TaskPair, ...] = ()  # near misses of unlinked tasks, kind "possible"
 
 
 @dataclass(frozen=True)
@@ -110,26 +85,7 @@ class Comparison:
     loads: tuple[UnitLoad, ...]
     settings: MatchSettings
     chronic: tuple[ChronicTask, ...] = ()  # lineages in every plan of 3+ years of one place
-
-
-def task_links(old_texts, new_texts, settings: MatchSettings = MatchSettings()):
-    """Links between two lists of task bodies: ((old index, new index, similarity), …)."""
-    sim = tfidf_cosine(old_texts, new_texts, settings.ngram)
-    if sim.size == 0:
-        return ()
-    distinct = distinctiveness(sim)
-    candidate = (sim >= settings.min_similarity) & (
-        (distinct >= settings.min_distinct) | (sim >= settings.sure_similarity))
-    rows, cols = linear_sum_assignment(-sim)
-    linked = np.zeros_like(candidate)
-    linked[rows, cols] = True
-    linked &= candidate
-    row_best = sim.max(axis=1, keepdims=True)
-    col_best = sim.max(axis=0, keepdims=True)
-    near = (sim >= settings.near_best * row_best) | (sim >= settings.near_best * col_best)
-    strong = (distinct >= settings.extra_distinct) | (sim >= settings.sure_similarity)
-    linked |= candidate & strong & near
-    return tuple((int(i), int(j), float(sim[i, j])) for i, j in zip(*np.nonzero(linked)))
+    changes: tuple[StepChange, ...] = ()  # per step: lead moves per unit, added, removed
 
 
 def _kind(i, j, sim, degree_old, degree_new, bodies_old, bodies_new, settings) -> str:
@@ -152,45 +108,51 @@ def _info(plan: Plan) -> PlanInfo:
 
 
 def compare_two(old: Plan, new: Plan, registry: Registry | None = None,
-                settings: MatchSettings = MatchSettings()) -> Step:
+                settings: MatchSettings = MatchSettings(), force: bool = False) -> Step:
     """Match the tasks of two plans and say, for each carried-over task, how its units
     changed (units seen through the registry and ``graph.names``, renames not counted as
-    changes)."""
+    changes). Plans that ``check_series`` calls unrelated get no links unless ``force``."""
     if not isinstance(registry, OfficeNames):
         registry = plan_names((old, new), registry)
-    bodies_old = [_body(t) for t in old.tasks]
-    bodies_new = [_body(t) for t in new.tasks]
-    links = task_links(bodies_old, bodies_new, settings)
-    degree_old, degree_new = [0] * len(old.tasks), [0] * len(new.tasks)
-    for i, j, _ in links:
-        degree_old[i] += 1
-        degree_new[j] += 1
+    series = check_series(old, new, force)
     renames = find_renames(old, new, registry)
     rename = {r.old: r.new for r in renames}
+    match = (match_tasks(old, new, registry, rename, settings) if series.linked
+             else None)
+    links = match.links if match else ()
+    bodies_old = [_body(t) for t in old.tasks]
+    bodies_new = [_body(t) for t in new.tasks]
+    degree_old, degree_new = [0] * len(old.tasks), [0] * len(new.tasks)
+    for ln in links:
+        degree_old[ln.old] += 1
+        degree_new[ln.new] += 1
     names_old, names_new = plan_unit_names(old, registry), plan_unit_names(new, registry)
-    pairs = []
-    for i, j, sim in links:
-        o, n = old.tasks[i], new.tasks[j]
+
+    def pair(ln, kind):
+        o, n = old.tasks[ln.old], new.tasks[ln.new]
         units_o, leads_o = task_units(o, registry, rename)
         units_n, leads_n = task_units(n, registry, {})
         raw_o = {registry.canonical(a.unit) for a in o.assignments if a.source != "inline"}
-        pairs.append(TaskPair(
-            old=o, new=n, similarity=round(sim, 4),
-            kind=_kind(i, j, sim, degree_old, degree_new, bodies_old, bodies_new, settings),
+        return TaskPair(
+            old=o, new=n, similarity=round(ln.similarity, 4), kind=kind,
             units_added=tuple(sorted(units_n - units_o)),
             units_removed=tuple(sorted(units_o - units_n)),
             units_renamed=tuple(sorted((a, b) for a, b in rename.items()
                                        if a in raw_o and b in units_n)),
             leads_old=tuple(sorted(leads_o)), leads_new=tuple(sorted(leads_n)),
-            lead_changed=leads_o != leads_n,
-        ))
+            lead_changed=leads_o != leads_n, evidence=ln.evidence)
+
+    pairs = tuple(pair(ln, _kind(ln.old, ln.new, ln.similarity, degree_old, degree_new,
+                                 bodies_old, bodies_new, settings)) for ln in links)
     return Step(
-        old=_info(old), new=_info(new), pairs=tuple(pairs),
+        old=_info(old), new=_info(new), pairs=pairs,
         added=tuple(t for j, t in enumerate(new.tasks) if not degree_new[j]),
         removed=tuple(t for i, t in enumerate(old.tasks) if not degree_old[i]),
         renames=renames,
         units_added=tuple(sorted(names_new - names_old - set(rename.values()))),
         units_removed=tuple(sorted(names_old - names_new - set(rename))),
+        series=series,
+        possible=tuple(pair(ln, "possible") for ln in (match.possible if match else ())),
     )
 
 
@@ -225,25 +187,38 @@ def _chains(plans, steps) -> tuple:
 
 
 def compare_plans(plans, registry: Registry | None = None,
-                  settings: MatchSettings = MatchSettings()) -> Comparison:
-    """Compare plans in the order given (oldest first): one Step between each two."""
+                  settings: MatchSettings = MatchSettings(), force: bool = False
+                  ) -> Comparison:
+    """Compare plans in the order given (oldest first): one Step between each two;
+    ``force`` links the tasks of plans that look unrelated too."""
     plans = tuple(plans)
     if len(plans) < 2:
         raise ValueError(f"compare needs at least two plans, got {len(plans)}")
     registry = plan_names(plans, registry)  # one name per office, as in the audit
-    steps = tuple(compare_two(a, b, registry, settings) for a, b in zip(plans, plans[1:]))
+    steps = tuple(compare_two(a, b, registry, settings, force)
+                  for a, b in zip(plans, plans[1:]))
     loads = unit_loads(plans, [s.renames for s in steps], registry)
     chains = _chains(plans, steps)
+    changes = tuple(step_change(k, plans[k], plans[k + 1], s, registry)
+                    for k, s in enumerate(steps))
     return Comparison(tuple(_info(p) for p in plans), steps, chains, loads, settings,
-                      chronic=chronic_tasks(plans, steps, chains, registry))
+                      chronic=chronic_tasks(plans, steps, chains, registry), changes=changes)
 
 
-def text_diff(old: str, new: str) -> tuple[tuple[str, str, str], ...]:
-    """Character diff for display: (op, old part, new part), op in equal/replace/insert/
-    delete. ``autojunk`` is off: with it difflib ignores frequent characters in texts
-    over 200 characters and the diff of a long task falls apart."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    return tuple((op, old[a1:a2], new[b1:b2]) for op, a1, a2, b1, b2 in matcher.get_opcodes())
+def text_diff(old: str, new: str, by_words: bool = True) -> tuple[tuple[str, str, str], ...]:
+    """Diff for display: (op, old part, new part), op in equal/replace/insert/delete.
+    By words (jieba) so a reworded task shows whole words and phrases added and removed,
+    compared in simplified script (a change of script is no change); ``by_words=False``
+    diffs characters. ``autojunk`` is off: with it difflib ignores frequent items in
+    sequences over 200 and the diff of a long task falls apart."""
+    if by_words:
+        old_parts, new_parts = words(old), words(new)
+    else:
+        old_parts, new_parts = tuple(old), tuple(new)
+    matcher = difflib.SequenceMatcher(None, [to_simplified(w) for w in old_parts],
+                                      [to_simplified(w) for w in new_parts], autojunk=False)
+    return tuple((op, "".join(old_parts[a1:a2]), "".join(new_parts[b1:b2]))
+                 for op, a1, a2, b1, b2 in matcher.get_opcodes())
 
 
 COMPARE_SCHEMA = "dutygraph.compare/1"
@@ -254,10 +229,24 @@ def _task_dict(task: Task) -> dict:
             "line": task.line}
 
 
+def _ref(task: Task) -> dict:
+    return {"id": task.id, "label": task.label, "title": task.title}
+
+
+def _change_dict(change: StepChange) -> dict:
+    return {"step": change.step, "linked": change.linked,
+            "leads": [{"unit": m.unit, "before": m.before, "after": m.after,
+                       "change": m.change, "gained": [_ref(t) for t in m.gained],
+                       "lost": [_ref(t) for t in m.lost]} for m in change.moves],
+            "added": [_ref(t) for t in change.added],
+            "removed": [_ref(t) for t in change.removed]}
+
+
 def compare_to_dict(result: Comparison) -> dict:
     """The ``dutygraph.compare/1`` JSON object (documented in the README). Merges and
     splits give one pair per (old, new) link; ``step`` k compares plan k with plan k+1."""
     pairs, added, removed, renames, changes = [], [], [], [], []
+    possible, series = [], []
     for k, step in enumerate(result.steps):
         for p in step.pairs:
             pairs.append({
@@ -266,8 +255,15 @@ def compare_to_dict(result: Comparison) -> dict:
                 "units_added": list(p.units_added), "units_removed": list(p.units_removed),
                 "units_renamed": [{"old": a, "new": b} for a, b in p.units_renamed],
                 "leads_old": list(p.leads_old), "leads_new": list(p.leads_new),
-                "lead_changed": p.lead_changed,
+                "lead_changed": p.lead_changed, "evidence": list(p.evidence),
             })
+        possible += [{"step": k, "old": _task_dict(p.old), "new": _task_dict(p.new),
+                      "similarity": p.similarity, "evidence": list(p.evidence)}
+                     for p in step.possible]
+        if step.series is not None:
+            series.append({"step": k, "verdict": step.series.verdict,
+                           "forced": step.series.forced,
+                           "facts": [dataclasses.asdict(f) for f in step.series.facts]})
         added += [{"step": k, **_task_dict(t)} for t in step.added]
         removed += [{"step": k, **_task_dict(t)} for t in step.removed]
         renames += [{"step": k, "old": r.old, "new": r.new, "year": r.year}
@@ -296,28 +292,11 @@ def compare_to_dict(result: Comparison) -> dict:
                    "support_change": u.support_change, "total_change": u.total_change}
                   for u in result.loads],
         "chains": [[list(ids) for ids in chain] for chain in result.chains],
+        "series": series,
+        "possible": possible,
+        "change": [_change_dict(c) for c in result.changes],
         "chronic": [{"chain": [list(ids) for ids in c.chain],
                      "labels": [list(ls) for ls in c.labels], "title": c.title,
                      "leads": [list(ls) for ls in c.leads], "lead_changes": c.lead_changes,
                      "changed_steps": list(c.changed_steps)} for c in result.chronic],
     }
-
-
-def match_settings(spec: str | None, base: MatchSettings = MatchSettings()) -> MatchSettings:
-    """Settings from ``KEY=V,…`` (``--threshold min_distinct=1.8,near_best=0.9``).
-    Raises ValueError naming the bad key or value and the keys there are."""
-    if not spec:
-        return base
-    names = [f.name for f in dataclasses.fields(MatchSettings) if f.name != "ngram"]
-    changes = {}
-    for item in spec.split(","):
-        key, sep, value = item.partition("=")
-        key = key.strip()
-        if not sep or key not in names:
-            raise ValueError(f"'{item.strip()}' is not KEY=VALUE with a known key "
-                             f"(keys: {', '.join(names)})")
-        try:
-            changes[key] = float(value)
-        except ValueError:
-            raise ValueError(f"'{key}' needs a number, got '{value.strip()}'") from None
-    return dataclasses.replace(base, **changes)

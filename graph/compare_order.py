@@ -7,7 +7,8 @@ grouped and ordered, with what a user should be told:
 - one jurisdiction (``only``, or the one place given more than one plan) is compared;
   plans of other places are left out with a warning; several places with several plans
   each are an error asking to choose one; plans of different places, one each, are
-  compared with a warning (their units never match);
+  compared (``compare_series`` warns that they look unrelated and links none of their
+  tasks unless forced);
 - plans are ordered by year; plans named one by one in another order get a warning
   saying the order used; where a year is unknown the order given is kept, with a warning.
 """
@@ -51,13 +52,9 @@ def arrange_plans(plans, only: str | None = None, named_one_by_one: bool = True)
             have = ", ".join(f"{p or '?'} ({len(places[p])})" for p in several)
             raise ValueError(f"the plans are of several jurisdictions with more than one plan "
                              f"each: {have}; compare one with --jurisdiction {several[0]}")
-        if several:
-            chosen = places[several[0]]
-        else:
-            chosen = list(plans)
-            warnings.append("the plans are of different jurisdictions ("
-                            + ", ".join(sorted(p or "?" for p in places))
-                            + "): units of different places never match")
+        # plans of different places, one each, are compared: ``compare_series`` then
+        # warns that they look unrelated and links no task unless forced
+        chosen = places[several[0]] if several else list(plans)
     left = [p for p in plans if p not in chosen]
     if left:
         warnings.append(f"comparing the plans of {chosen[0].jurisdiction or '?'}; left out: "

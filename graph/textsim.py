@@ -21,6 +21,9 @@ _CLAUSE_WORDS = ("牵头|负责|配合|落实|参与|协助|督促|督导|责任
                  "完成|年底|月底|季度|年内|长期|持续|前")  # by when: deadlines change yearly
 _TRAILING_CLAUSE = re.compile(r"[（(][^（）()]*(" + _CLAUSE_WORDS + r")[^（）()]*[)）][。.；;]?\s*$")
 _NOT_WORD = re.compile(r"[\W_]+")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_PAREN = re.compile(r"[（(][^（）()]*[)）]")
+MIN_SENTENCE = 6  # characters; shorter pieces (条款编号, 等) say nothing on their own
 
 
 def task_body(text: str, clauses=()) -> str:
@@ -36,6 +39,35 @@ def task_body(text: str, clauses=()) -> str:
     for _ in range(2):  # a task may end in two parentheticals: units, then a deadline
         body = _TRAILING_CLAUSE.sub("", body)
     return _NOT_WORD.sub("", body)
+
+
+def task_sentences(text: str, clauses=()) -> tuple[str, ...]:
+    """The sentences of a task that say what is done, cleaned as ``task_body`` cleans the
+    whole (clauses and bracketed asides out, simplified, no punctuation); a merge or a
+    split keeps whole sentences of its old tasks, which the whole text's cosine dilutes."""
+    body = to_simplified(text)
+    for clause in clauses:
+        if clause and len(clause) >= 4:
+            body = body.replace(to_simplified(clause), "")
+    body = _PAREN.sub("", body)
+    pieces = (_NOT_WORD.sub("", s) for s in _SENTENCE_END.split(body))
+    return tuple(s for s in pieces if len(s) >= MIN_SENTENCE)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The text cut into words (jieba, its own dictionary; loaded on first use, about a
+    second). Every character stays: ``"".join(words(t)) == t``."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple(jieba.lcut(text or "", HMM=True))
+
+
+def plain_text(text: str) -> str:
+    """Simplified script without punctuation or spaces (titles, heading paths)."""
+    return _NOT_WORD.sub("", to_simplified(text or ""))
 
 
 def ngram_counts(texts, ngram=(1,)):
@@ -55,11 +87,9 @@ def ngram_counts(texts, ngram=(1,)):
     return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)
 
 
-def tfidf_cosine(old_texts, new_texts, ngram=(1,)) -> np.ndarray:
-    """Cosine similarity (old × new) of sublinear TF-IDF vectors, IDF over both plans."""
-    if not old_texts or not new_texts:
-        return np.zeros((len(old_texts), len(new_texts)))
-    counts = ngram_counts(list(old_texts) + list(new_texts), ngram)
+def tfidf_vectors(texts, ngram=(1,)):
+    """Rows of unit length: sublinear TF-IDF of the texts' n-grams, IDF over the texts."""
+    counts = ngram_counts(list(texts), ngram)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
     tf = counts.copy()
@@ -67,9 +97,49 @@ def tfidf_cosine(old_texts, new_texts, ngram=(1,)) -> np.ndarray:
     weighted = tf.multiply(idf[np.newaxis, :]).tocsr()
     norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    unit = sparse.diags(1.0 / norms) @ weighted
+    return (sparse.diags(1.0 / norms) @ weighted).tocsr()
+
+
+def tfidf_cosine(old_texts, new_texts, ngram=(1,)) -> np.ndarray:
+    """Cosine similarity (old × new) of sublinear TF-IDF vectors, IDF over both plans."""
+    if not old_texts or not new_texts:
+        return np.zeros((len(old_texts), len(new_texts)))
+    unit = tfidf_vectors(list(old_texts) + list(new_texts), ngram)
     a, b = unit[: len(old_texts)], unit[len(old_texts):]
     return np.asarray((a @ b.T).todense())
+
+
+def best_sentence_pairs(old_sentences, new_sentences, pairs, ngram=(2,)) -> np.ndarray:
+    """For each (old task, new task) in ``pairs``: the cosine of their most alike sentences
+    (IDF over every sentence of both plans). ``old_sentences[i]`` holds task i's sentences.
+    Only the pairs asked for are computed, so large plans stay cheap."""
+    out = np.zeros(len(pairs))
+    flat_old = [s for group in old_sentences for s in group]
+    flat_new = [s for group in new_sentences for s in group]
+    if not pairs or not flat_old or not flat_new:
+        return out
+    unit = tfidf_vectors(flat_old + flat_new, ngram)
+    a, b = unit[: len(flat_old)], unit[len(flat_old):]
+    start_old = np.cumsum([0] + [len(g) for g in old_sentences])
+    start_new = np.cumsum([0] + [len(g) for g in new_sentences])
+    by_old: dict[int, list] = {}
+    for k, (i, j) in enumerate(pairs):
+        by_old.setdefault(i, []).append((k, j))
+    for i, items in by_old.items():
+        rows = a[start_old[i]:start_old[i + 1]]
+        if rows.shape[0] == 0:
+            continue
+        cols = [c for _, j in items for c in range(start_new[j], start_new[j + 1])]
+        if not cols:
+            continue
+        sims = np.asarray((rows @ b[cols].T).todense())
+        at = 0
+        for k, j in items:
+            width = start_new[j + 1] - start_new[j]
+            if width:
+                out[k] = sims[:, at:at + width].max()
+            at += width
+    return out
 
 
 def distinctiveness(sim: np.ndarray) -> np.ndarray:

@@ -1,5 +1,6 @@
 """The compare page: one self-contained HTML file (shared shell and stylesheet, no script),
-changed tasks side by side with the differences marked, the load-change chart and the
+the change first (who gained or lost lead work, with the tasks; added and dropped
+tasks), then changed tasks side by side with the words that differ marked, the load-change chart and the
 trend over the years as inline SVG with text kept as text.
 
 Everything from the plans reaches the page through autoescaped template variables; the
@@ -27,7 +28,8 @@ class DiffPart:
 
 
 def diff_parts(old: str, new: str) -> tuple[tuple[DiffPart, ...], tuple[DiffPart, ...]]:
-    """The old and the new side of a character diff, ready for the template to mark."""
+    """The old and the new side of a word diff (``text_diff``), ready for the template to
+    mark: whole words and phrases struck out and inserted, which a phone can show."""
     left, right = [], []
     for op, a, b in text_diff(old, new):
         if op == "equal":
@@ -109,9 +111,19 @@ def render_compare_html(result: Comparison, lang: str = "zh") -> str:
         steps.append({"step": step, "changed": changed, "kinds": kinds,
                       "old_label": _year_label(step.old, k),
                       "new_label": _year_label(step.new, k + 1)})
+    from .compare_out import series_line
+
+    changes = []
+    for k, (step, change) in enumerate(zip(result.steps, result.changes)):
+        unrelated = step.series is not None and step.series.verdict == "unrelated"
+        changes.append({"series": series_line(step.series, lang),
+                        "warning": unrelated,
+                        "label": f"{_year_label(step.old, k)} → {_year_label(step.new, k + 1)}",
+                        "change": change, "rises": change.rises(),
+                        "falls": change.falls()})
     assets = page_assets(with_script=False)
     return environment().get_template("compare.html.j2").render(
-        t=words, result=result, steps=steps, kinds=KINDS,
+        t=words, result=result, steps=steps, kinds=KINDS, changes=changes,
         names=[info_name(p, lang) for p in result.plans],
         years=[_year_label(p, k) for k, p in enumerate(result.plans)],
         chart=Markup(load_change_svg(result, words)),

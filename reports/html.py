@@ -158,7 +158,16 @@ def render_report(plans, audit, graph=None, lang: str = "zh", full_text: bool = 
         due_columns=busy_months(audit.deadlines),
         matrices=matrix_views(plans, lang, anchor),
         plans=plan_views(plans, lang, anchor, finding_clauses(audit, anchor_of)),
-        **page_assets())
+        yoy=yoy_view(plans, lang), **page_assets())
+
+
+def yoy_view(plans, lang: str = "zh") -> dict:
+    """The year-over-year change for the report's key findings (``graph.yoy``); empty when
+    the plans hold no two years of one place."""
+    from .compare_out import yoy_items
+    from .strings import COMPARE_WORDS
+
+    return {"items": yoy_items(plans, lang), "w": COMPARE_WORDS[lang]}
 
 
 @dataclass(frozen=True)

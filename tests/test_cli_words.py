@@ -55,9 +55,9 @@ def test_every_option_has_help_in_both_languages():
 
 def test_threshold_help_keeps_its_words_whole():
     english = run("compare", "--help", "--lang", "en")[1]
-    assert "min_distinct=1.7,near_best=0.85" in english
+    assert "min_similarity=0.16,unit_similarity=0.4" in english
     chinese = run("compare", "--help")[1]
-    assert "min_distinct=1.7,near_best=0.85" in chinese
+    assert "min_similarity=0.16,unit_similarity=0.4" in chinese
 
 
 def test_wrap_never_starts_a_line_with_a_closing_mark():

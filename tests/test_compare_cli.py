@@ -79,10 +79,57 @@ def test_xlsx_needs_a_file_then_writes_sheets(tmp_path):
     out = tmp_path / "compare.xlsx"
     assert run(OLD, NEW, "--format", "xlsx", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["对应任务", "新增任务", "删去的任务", "机构更名", "任务量", "连续多年的任务"]
+    assert book.sheetnames == ["变化概要", "对应任务", "新增任务", "删去的任务", "机构更名", "任务量",
+                               "连续多年的任务"]
     assert book["对应任务"].max_row == 8
     assert [c.value for c in book["对应任务"][1]][:4] == ["对比", "原任务编号", "原序号", "原任务"]
     assert run(OLD, NEW, "--format", "xlsx", "--lang", "en", "-o", str(out)).exit_code == 0
     book = load_workbook(out)
-    assert book.sheetnames == ["pairs", "added", "removed", "renames", "loads", "chronic"]
+    assert book.sheetnames == ["summary", "pairs", "added", "removed", "renames", "loads",
+                               "chronic"]
     assert book["pairs"].max_row == 8
+
+
+HUAIHUA = [str(Path(__file__).parent.parent / "data" / "plans" / f"huaihua-{y}-safety-key-points.txt")
+           for y in (2021, 2022)]
+
+
+def test_huaihua_text_opens_with_the_change_grouped_per_unit():
+    lines = run(*HUAIHUA).stdout.splitlines()
+    assert lines[1:5] == ["  同一系列（地区 怀化市）", "  变化概要：", "    牵头任务增加最多的单位：",
+                          "      市安全生产委员会办公室：牵头 5 → 11（+6）"]
+    assert lines[5].startswith("        新牵头：三/5 強化安全生產綜合監管；")
+    first_pairs = next(k for k, line in enumerate(lines) if line.startswith("  对应 "))
+    summary = lines[:first_pairs]
+    assert "    牵头任务减少最多的单位：" in summary
+    assert "      市应急管理局：牵头 15 → 9（-6）" in summary
+    assert any(line.startswith("    新增任务 3 项：三/5 強化安全生產綜合監管") for line in summary)
+    assert not any("牵头变化：" in line for line in lines)  # no line per pair any more
+
+
+def test_huaihua_page_and_workbook_open_with_the_change(tmp_path):
+    import lxml.html
+
+    page = run(*HUAIHUA, "--format", "html").stdout
+    doc = lxml.html.document_fromstring(page)
+    sections = doc.xpath("//section/@id")
+    assert sections[0] == "change-0" and sections[1] == "summary"
+    first = doc.xpath("//section")[0].text_content()
+    assert "市安全生产委员会办公室 牵头 5 → 11（+6）" in first and "新增任务 3 项" in first
+    assert "<del>" in page and "<ins>" in page
+    out = tmp_path / "c.xlsx"
+    assert run(*HUAIHUA, "--format", "xlsx", "-o", str(out)).exit_code == 0
+    sheet = load_workbook(out).worksheets[0]
+    assert sheet.title == "变化概要"
+    assert [c.value for c in sheet[2]][:2] == ["2021→2022", "同一系列（地区 怀化市）"]
+    assert [c.value for c in sheet[3]][:6] == ["2021→2022", "牵头增加", "市安全生产委员会办公室",
+                                              5, 11, 6]
+
+
+def test_word_diff_marks_whole_words():
+    from dutygraph.reports.compare_html import diff_parts
+
+    left, right = diff_parts("加强安全生产宣传培训教育", "加强安全生产宣传教育培训")
+    assert [(p.op, p.text) for p in right if p.op != "equal"] == [("insert", "宣传教育")]
+    assert [(p.op, p.text) for p in left if p.op != "equal"] == [("delete", "宣传"),
+                                                                ("delete", "教育")]

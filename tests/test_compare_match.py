@@ -4,7 +4,7 @@ import json
 import pytest
 
 from dutygraph.graph.compare import (MatchSettings, compare_plans, compare_to_dict, compare_two,
-                           match_settings, task_links, text_diff)
+                                     match_settings, text_diff)
 from dutygraph.graph.textsim import task_body
 from tests.compare_helpers import plan, task
 
@@ -55,16 +55,17 @@ def test_merge_and_split_give_one_pair_per_link():
 
 
 def test_thresholds_are_settings():
-    old, new = [FIRE, ROAD], [FIRE, SCHOOL]
-    assert [(i, j) for i, j, _ in task_links(old, new)] == [(0, 0)]
-    strict = MatchSettings(min_similarity=1.01)
-    assert task_links(old, new, strict) == ()
-    assert match_settings("min_distinct=2,near_best=0.9") == MatchSettings(
-        min_distinct=2.0, near_best=0.9)
+    old, new = plan(2021, task("t1", FIRE), task("t2", ROAD)), plan(2022, task("n1", FIRE),
+                                                                     task("n2", SCHOOL))
+    assert [(p.old.id, p.new.id) for p in compare_two(old, new).pairs] == [("t1", "n1")]
+    strict = MatchSettings(min_similarity=1.01, sure_similarity=1.01)
+    assert compare_two(old, new, settings=strict).pairs == ()
+    assert match_settings("min_distinct=2,unit_similarity=0.5") == MatchSettings(
+        min_distinct=2.0, unit_similarity=0.5)
     with pytest.raises(ValueError, match="known key"):
         match_settings("distinct=2")
     with pytest.raises(ValueError, match="needs a number"):
-        match_settings("near_best=high")
+        match_settings("unit_similarity=high")
 
 
 def test_reform_rename_is_a_rename_not_a_change():

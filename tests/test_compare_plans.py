@@ -21,7 +21,7 @@ def test_gold_mapping_pair_precision_and_recall():
         gold = json.loads(path.read_text(encoding="utf-8"))
         plans = [load_plan(SEEDS[gold["old"]]), load_plan(SEEDS[gold["new"]])]
         precision, recall = score_pairs(gold, compare_to_dict(compare_plans(plans)))
-        assert precision >= 0.90 and recall >= 0.90, (path.name, precision, recall)
+        assert precision >= 0.95 and recall >= 0.95, (path.name, precision, recall)
 
 
 def test_hand_written_pair_kinds_renames_and_units():
@@ -53,3 +53,26 @@ def test_hand_written_pair_kinds_renames_and_units():
     assert step.units_removed == ("市农机局",) and step.units_added == ("市司法局",)
     loads = {u.unit: u for u in result.loads}
     assert loads["市应急管理局"].leads == (2, 3)
+
+
+CORPUS = HERE / "data" / "corpus"
+
+
+def test_corpus_pairs_precision_and_recall():
+    """The two real pairs of the corpus: Xuchang 2020 → 2023 (no task carried over) and
+    Wuhu 2021 → 2025 (two targets reworded)."""
+    files = sorted((CORPUS / "gold" / "yoy").glob("*.json"))
+    assert len(files) == 2, f"gold mappings missing in {CORPUS / 'gold' / 'yoy'}"
+    for path in files:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        plans = [load_plan(CORPUS / "docs" / gold["old"]), load_plan(CORPUS / "docs" / gold["new"])]
+        data = compare_to_dict(compare_plans(plans))
+        if not gold["pairs"]:
+            assert data["pairs"] == [], path.name
+            # b_06 reads as 东城区 (from its addressees), so the plans look unrelated; the
+            # matcher itself finds nothing carried over either
+            forced = compare_to_dict(compare_plans(plans, force=True))
+            assert forced["pairs"] == [], path.name
+            continue
+        precision, recall = score_pairs(gold, data)
+        assert precision >= 0.95 and recall >= 0.95, (path.name, precision, recall)
