@@ -114,13 +114,76 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# --- what is invisible ------------------------------------------------------------------
+
+INVISIBLE = {"\x00": "NUL"}
+INVISIBLE.update((chr(c), "zero-width") for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
+INVISIBLE.update((chr(c), "bidi control") for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                    *range(0x2066, 0x206A)))
+INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def strip_invisible(text: str) -> tuple[str, dict[str, int]]:
+    """Text without zero-width characters, bidi controls and NULs, and how many of each
+    were removed (by code point). They hide inside unit names (市公安\u200b局) and the
+    stages would read such a name as another unit, or none."""
+    if not INVISIBLE_RE.search(text):
+        return text, {}
+    counts: dict[str, int] = {}
+    for ch in INVISIBLE_RE.findall(text):
+        counts[ch] = counts.get(ch, 0) + 1
+    return INVISIBLE_RE.sub("", text), counts
+
+
+def invisible_warning(counts: dict[str, int], line: int) -> Finding:
+    """One warning for what ``strip_invisible`` removed: what and how many."""
+    kinds: dict[str, dict[str, int]] = {}
+    for ch in sorted(counts):
+        kinds.setdefault(INVISIBLE[ch], {})[f"U+{ord(ch):04X}"] = counts[ch]
+    parts = []
+    for kind, codes in kinds.items():
+        shown = ", ".join(f"{code} ×{n}" for code, n in codes.items())
+        parts.append(f"{sum(codes.values())} {kind}" + ("" if kind == "NUL" else f" ({shown})"))
+    return Finding("invisible", line, f"removed {sum(counts.values())} invisible characters "
+                                      f"(first on line {line}): " + ", ".join(parts))
+
+
+def without_invisible(doc: "Document") -> "Document":
+    """The document with invisible characters removed from its lines (one warning if any)."""
+    import dataclasses
+
+    total: dict[str, int] = {}
+    lines, first = [], 0
+    for number, line in enumerate(doc.lines, 1):
+        line, counts = strip_invisible(line)
+        if counts:
+            first = first or number
+            for ch, n in counts.items():
+                total[ch] = total.get(ch, 0) + n
+        lines.append(line)
+    if not total:
+        return doc
+    return dataclasses.replace(doc, lines=tuple(lines),
+                               warnings=doc.warnings + (invisible_warning(total, first),))
+
+
 def decode_bytes(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
     """Decode a plan's bytes: BOM (UTF-8, -16, -32), then a declared charset, then UTF-8,
-    then detection.
+    then detection; invisible characters removed (one warning says which).
 
     Returns (text, encoding, warnings). A file that mixes encodings is decoded line by
     line; a truncated UTF-8 tail becomes a replacement character and a warning.
     """
+    text, used, warnings = _decode(data, path, declared)
+    first = INVISIBLE_RE.search(text)
+    if first:
+        line = text.count("\n", 0, first.start()) + 1
+        text, counts = strip_invisible(text)
+        warnings.append(invisible_warning(counts, line))
+    return text, used, warnings
+
+
+def _decode(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
     warnings: list[Finding] = []
     wide = wide_encoding(data, declared)
     if data.startswith(codecs.BOM_UTF8) or wide:
