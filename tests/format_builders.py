@@ -161,3 +161,40 @@ def build_xlsx(rows, path: Path, merge_column: int | None = None) -> int:
                 start = r
     book.save(path)
     return merged
+
+
+# --- raw Word XML: the structures python-docx does not write ---------------------------------
+
+def w_text(text: str) -> str:
+    """A run of text (the unit of Word's inline content)."""
+    return f'<w:r><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+
+
+def w_p(*inline: str) -> str:
+    """A paragraph of runs (plain strings become runs; markup starting with < stays)."""
+    return "<w:p>" + "".join(x if x.startswith("<") else w_text(x) for x in inline) + "</w:p>"
+
+
+def w_tbl(rows) -> str:
+    """A table; each cell is a string of block markup, or plain text for one paragraph."""
+    width = max(len(row) for row in rows)
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(width))
+    body = "".join("<w:tr>" + "".join(
+        f"<w:tc><w:tcPr/>{c if c.startswith('<') else w_p(c)}</w:tc>" for c in row) + "</w:tr>"
+        for row in rows)
+    return f'<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+
+
+def build_docx_xml(body: str, path: Path) -> None:
+    """A .docx whose body is ``body`` (w: markup), written as Word writes it."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    element = document.element.body
+    section = element[-1]
+    for child in list(element)[:-1]:
+        element.remove(child)
+    for child in parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>'):
+        section.addprevious(child)
+    document.save(path)

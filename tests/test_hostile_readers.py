@@ -1,0 +1,187 @@
+"""Issue 23, the readers' half: hostile inputs that lost text silently or blew up.
+
+Invisible characters inside unit names, Word structures (layout and nested tables,
+tracked changes, content controls, fields), web pages whose declared charset lies or uses
+a WHATWG label, zip bombs, workbooks with a far-corner cell or one huge shared string,
+formulas with no saved value. Each file is generated here; each test asserts the promise:
+nothing lost, or one line naming the file and the limit, with the other files still read.
+"""
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dutygraph.loaders import LoadError, load_plan, load_plans, read_document
+from tests.format_builders import build_docx_xml, w_p, w_tbl, w_text
+
+ROOT = Path(__file__).parent.parent
+TITLE = "某市2024年安全生产工作要点"
+TASK_ONE = "（一）开展安全生产大检查。（牵头单位：市应急管理局；配合单位：市公安局、市住建局）"
+TASK_TWO = "（二）加强宣传教育。（牵头单位：市教育局；配合单位：市公安局）"
+UNITS = [[("市应急管理局", "lead"), ("市公安局", "support"), ("市住房和城乡建设局", "support")],
+         [("市教育局", "lead"), ("市公安局", "support")]]
+HEADER = ["序号", "工作任务", "牵头单位", "配合单位"]
+ROWS = [["1", "开展安全生产大检查", "市应急管理局", "市公安局"],
+        ["2", "加强宣传教育", "市教育局", "市住建局"]]
+TABLE_UNITS = [[("市应急管理局", "lead"), ("市公安局", "support")],
+               [("市教育局", "lead"), ("市住房和城乡建设局", "support")]]
+
+
+def units_of(plan):
+    return [[(a.unit, a.role) for a in t.assignments] for t in plan.tasks]
+
+
+def main_py(*args, env=None, timeout=120):
+    """A fresh interpreter: a hang or a blow-up fails the test instead of the suite."""
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
+                          capture_output=True, timeout=timeout, env={**os.environ, **(env or {})})
+    return done.returncode, done.stdout.decode(), done.stderr.decode()
+
+
+def plan_text(inside: str = "") -> str:
+    """The two-task plan with ``inside`` after the first lead and inside a support unit."""
+    return "\n".join([TITLE, "一、重点任务",
+                      TASK_ONE.replace("市应急管理局", "市应急管理局" + inside)
+                              .replace("市公安局", "市公" + inside + "安局"),
+                      TASK_TWO, ""])
+
+
+# --- invisible characters ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u202e",
+                                  "\u2066", "\u200f"])
+def test_an_invisible_character_in_or_after_a_unit_name_is_removed_and_said(char, tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text(char), encoding="utf-8")
+    plan = load_plan(path)
+    assert units_of(plan) == UNITS
+    assert not any(char in a.unit or char in a.mention for t in plan.tasks for a in t.assignments)
+    [warning] = [w for w in plan.warnings if w.kind == "invisible"]
+    assert warning.line == 3 and f"U+{ord(char):04X} ×2" in warning.message
+    assert warning.message.startswith("removed 2 invisible characters (first on line 3)")
+
+
+def test_a_late_nul_keeps_the_units_around_it(tmp_path):
+    """Past the binary sniff's first 8 KB, a NUL inside a unit list used to cut the list."""
+    filler = "说明：本要点适用于全市各级各部门。" * 600  # about 30 KB before the tasks
+    text = plan_text("\x00").replace(TITLE, TITLE + "\n" + filler)
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode("utf-8"))
+    plan = load_plan(path)
+    assert units_of(plan) == UNITS
+    [warning] = [w for w in plan.warnings if w.kind == "invisible"]
+    assert "2 NUL" in warning.message and warning.line == 4
+
+
+def test_invisible_characters_in_word_and_excel_cells_are_removed_too(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    for row in ROWS:
+        book.active.append([row[0], row[1], row[2] + "\u200b", "\u202e" + row[3]])
+    book.save(tmp_path / "t.xlsx")
+    build_docx_xml(w_p(TITLE) + w_p("一、重点任务") + w_p(plan_text("\u2060").split("\n")[2])
+                   + w_p(TASK_TWO), tmp_path / "t.docx")
+    table = load_plan(tmp_path / "t.xlsx")
+    assert units_of(table) == TABLE_UNITS
+    assert [w.kind for w in table.warnings].count("invisible") == 1
+    word = load_plan(tmp_path / "t.docx")
+    assert units_of(word) == UNITS and "U+2060 ×2" in word.warnings[-1].message
+
+
+def test_a_plain_plan_gets_no_invisible_warning(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text(plan_text(), encoding="utf-8")
+    assert not [w for w in load_plan(path).warnings if w.kind == "invisible"]
+
+
+# --- Word: every structure that holds text -----------------------------------------------------
+
+def task_table() -> str:
+    return w_tbl([HEADER] + ROWS)
+
+
+TABLE_LINES = ["| 序号 | 工作任务 | 牵头单位 | 配合单位 |",
+               "| 1 | 开展安全生产大检查 | 市应急管理局 | 市公安局 |",
+               "| 2 | 加强宣传教育 | 市教育局 | 市住建局 |"]
+
+
+def test_docx_task_table_inside_a_one_cell_layout_table(tmp_path):
+    frame = w_tbl([[w_p("一、重点任务") + task_table() + w_p("以上任务年底前完成。")]])
+    build_docx_xml(w_p(TITLE) + frame, tmp_path / "layout.docx")
+    doc = read_document(tmp_path / "layout.docx")
+    assert list(doc.lines) == [TITLE, "一、重点任务", "", *TABLE_LINES, "", "以上任务年底前完成。"]
+    assert units_of(load_plan(tmp_path / "layout.docx")) == TABLE_UNITS
+
+
+def test_docx_tables_nested_deeper_still_give_their_rows(tmp_path):
+    body = task_table()
+    for depth in range(4):  # four frames around the task table
+        body = w_tbl([[w_p(f"第{depth}层") + body]])
+    build_docx_xml(w_p(TITLE) + body, tmp_path / "deep.docx")
+    lines = list(read_document(tmp_path / "deep.docx").lines)
+    assert lines == [TITLE, "第3层", "第2层", "第1层", "第0层", "", *TABLE_LINES]
+    assert units_of(load_plan(tmp_path / "deep.docx")) == TABLE_UNITS
+
+
+def test_docx_table_nested_in_a_data_cell_comes_after_its_table(tmp_path):
+    outer = w_tbl([["类别", "说明"], ["重点任务", w_p("见下表") + task_table()],
+                   ["保障措施", "加强组织领导"]])
+    build_docx_xml(w_p(TITLE) + outer, tmp_path / "cell.docx")
+    lines = list(read_document(tmp_path / "cell.docx").lines)
+    assert lines == [TITLE, "", "| 类别 | 说明 |", "| 重点任务 | 见下表 |", "| 保障措施 | 加强组织领导 |",
+                     "", *TABLE_LINES]
+
+
+def test_docx_tracked_insertion_is_read_and_deletion_dropped(tmp_path):
+    ins = ('<w:ins w:id="1" w:author="审核" w:date="2024-01-01T00:00:00Z">'
+           + w_text("市应急管理局") + "</w:ins>")
+    deleted = ('<w:del w:id="2" w:author="审核" w:date="2024-01-01T00:00:00Z"><w:r>'
+               "<w:delText>、市教育局</w:delText></w:r></w:del>")
+    task = w_p("（一）开展安全生产大检查。（牵头单位：", ins, "；配合单位：市公安局", deleted,
+               "、市住建局）")
+    gone_row = ("<w:tr><w:trPr><w:del w:id='3' w:author='a' w:date='2024-01-01T00:00:00Z'/>"
+                "</w:trPr><w:tc>" + w_p("作废") + "</w:tc><w:tc>" + w_p("作废") + "</w:tc></w:tr>")
+    table = w_tbl([["甲", "乙"], ["丙", "丁"]]).replace("</w:tbl>", gone_row + "</w:tbl>")
+    build_docx_xml(w_p(TITLE) + w_p("一、重点任务") + task + w_p(TASK_TWO) + table,
+                   tmp_path / "ins.docx")
+    doc = read_document(tmp_path / "ins.docx")
+    assert doc.lines[2] == TASK_ONE and "作废" not in "".join(doc.lines)
+    assert units_of(load_plan(tmp_path / "ins.docx")) == UNITS
+
+
+def test_docx_content_controls_block_and_run_level(tmp_path):
+    def sdt(content):
+        return f'<w:sdt><w:sdtPr><w:alias w:val="填写"/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>'
+
+    task = w_p("（一）开展安全生产大检查。（牵头单位：", sdt(w_text("市应急管理局")),
+               "；配合单位：市公安局、市住建局）")
+    build_docx_xml(w_p(TITLE) + sdt(w_p("一、重点任务") + task) + w_p(TASK_TWO),
+                   tmp_path / "sdt.docx")
+    doc = read_document(tmp_path / "sdt.docx")
+    assert list(doc.lines) == [TITLE, "一、重点任务", TASK_ONE, TASK_TWO]
+    assert units_of(load_plan(tmp_path / "sdt.docx")) == UNITS
+
+
+def test_docx_simple_and_complex_fields_keep_their_result_not_the_instruction(tmp_path):
+    simple = f'<w:fldSimple w:instr=" DOCPROPERTY 牵头 \\* MERGEFORMAT ">{w_text("市应急管理局")}</w:fldSimple>'
+    complex_ = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                '<w:r><w:instrText xml:space="preserve"> MERGEFIELD 配合单位 </w:instrText></w:r>'
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'  # a field nested in the instruction
+                '<w:r><w:instrText> REF x </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                + w_text("内层") + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + w_text("市公安局")
+                + '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+    task = w_p("（一）开展安全生产大检查。（牵头单位：", simple, "；配合单位：", complex_, "、市住建局）")
+    build_docx_xml(w_p(TITLE) + w_p("一、重点任务") + task + w_p(TASK_TWO), tmp_path / "fld.docx")
+    doc = read_document(tmp_path / "fld.docx")
+    assert doc.lines[2] == TASK_ONE
+    assert units_of(load_plan(tmp_path / "fld.docx")) == UNITS
