@@ -185,3 +185,32 @@ def test_docx_simple_and_complex_fields_keep_their_result_not_the_instruction(tm
     doc = read_document(tmp_path / "fld.docx")
     assert doc.lines[2] == TASK_ONE
     assert units_of(load_plan(tmp_path / "fld.docx")) == UNITS
+
+
+# --- web pages: the declared charset ----------------------------------------------------------
+
+PLAN_LINES = [TITLE, "一、重点任务", TASK_ONE, TASK_TWO]
+
+
+@pytest.mark.parametrize("declared, encoding, used, warned", [
+    ("utf-16", "utf-8", "utf_8", ""),  # browsers read a declared UTF-16 as UTF-8
+    ("UTF-16LE", "utf-8", "utf_8", ""),
+    ("gb2312", "utf-8", "utf_8", "declares charset 'gb2312' but its bytes are UTF-8"),
+    ("big5", "utf-8", "utf_8", "declares charset 'big5' but its bytes are UTF-8"),
+    ("csgb2312", "gbk", "gb18030", ""),  # WHATWG labels of gbk
+    ("gb_2312-80", "gbk", "gb18030", ""),
+    ("iso-ir-58", "gbk", "gb18030", ""),
+    ("x-gbk", "gb18030", "gb18030", ""),
+    ("utf-8", "gbk", "gb18030", "declares charset 'utf-8' but its bytes are not; read as gb18030"),
+    ("no-such-charset", "gbk", "gb18030", "declares charset 'no-such-charset', which cannot be read"),
+])
+def test_html_charset_as_browsers_read_it_and_bytes_win_over_a_wrong_one(
+        declared, encoding, used, warned, tmp_path):
+    from tests.format_builders import build_html
+
+    path = tmp_path / "page.html"
+    build_html(PLAN_LINES, path, declared=declared, encoding=encoding)
+    plan = load_plan(path)
+    assert units_of(plan) == UNITS and plan.source.encoding == used
+    said = [w.message for w in plan.warnings if w.kind == "encoding"]
+    assert (warned in said[0]) if warned else not said
