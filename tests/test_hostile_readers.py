@@ -214,3 +214,159 @@ def test_html_charset_as_browsers_read_it_and_bytes_win_over_a_wrong_one(
     assert units_of(plan) == UNITS and plan.source.encoding == used
     said = [w.message for w in plan.warnings if w.kind == "encoding"]
     assert (warned in said[0]) if warned else not said
+
+
+# --- budgets: zip bombs, far-corner cells, one string shared by many cells --------------------
+
+def good_plan(folder: Path) -> Path:
+    path = folder / "good.txt"
+    path.write_text(plan_text(), encoding="utf-8")
+    return path
+
+
+def assert_one_line_failure(code, out, err, bad: Path, limit: str):
+    """The bad file fails alone, in one line naming it and the limit; the good plan is read."""
+    assert code == 2 and "Traceback" not in err
+    lines = err.splitlines()
+    assert lines[0] == "1 of 2 files could not be read:" and len(lines) == 2
+    assert lines[1].startswith(f"error: {bad}: ") and f"raise it (e.g. {limit}=" in lines[1]
+    assert [p["title"] for p in map(__import__("json").loads, out.splitlines())] == [TITLE]
+
+
+def test_docx_bomb_fails_alone_with_the_limit_to_raise(tmp_path):
+    from tests.format_builders import docx_bomb
+
+    bomb = tmp_path / "bomb.docx"
+    docx_bomb(bomb, 30)  # 30 MB of XML in a 130 KB file, over a limit lowered to 10 MB
+    env = {"DUTYGRAPH_MAX_UNZIPPED_MB": "10"}
+    code, out, err = main_py("extract", bomb, good_plan(tmp_path), "--format", "json", env=env)
+    assert_one_line_failure(code, out, err, bomb, "DUTYGRAPH_MAX_UNZIPPED_MB")
+    assert "unzips to 32 MB: over the limit of 10 MB" in err
+    code, out, err = main_py("extract", bomb, "--format", "json",  # the fix the message gives
+                             env={"DUTYGRAPH_MAX_UNZIPPED_MB": "40"})
+    assert code == 0 and err == ""
+
+
+def test_docx_bomb_with_a_forged_directory_is_refused_too(tmp_path):
+    """A directory that declares a small size cannot make the reader inflate more."""
+    from tests.format_builders import docx_bomb, forge_size
+
+    bomb = tmp_path / "forged.docx"
+    docx_bomb(bomb, 30)
+    forge_size(bomb, "word/document.xml", 1000)
+    with pytest.raises(LoadError) as caught:
+        read_document(bomb)
+    assert str(caught.value) == (f"{bomb}: is a damaged zip package "
+                                 "(Bad CRC-32 for file 'word/document.xml')")
+
+
+@pytest.mark.slow
+def test_docx_bomb_of_1_2_gb_fails_in_one_line_not_xml_syntax_error(tmp_path):
+    from tests.format_builders import docx_bomb
+
+    bomb = tmp_path / "bomb.docx"
+    docx_bomb(bomb, 1200)
+    assert bomb.stat().st_size < 3_000_000
+    code, out, err = main_py("extract", bomb, good_plan(tmp_path), "--format", "json", timeout=60)
+    assert_one_line_failure(code, out, err, bomb, "DUTYGRAPH_MAX_UNZIPPED_MB")
+    assert "unzips to 1,200 MB: over the limit of 100 MB" in err and "XMLSyntaxError" not in err
+
+
+@pytest.mark.parametrize("corner", ["XFD1", "XFD1048576"])
+def test_xlsx_with_a_far_corner_cell_reads_only_its_cells(corner, tmp_path):
+    """The sheet claims A1:XFD… (17 billion cells at most); five cells exist. Run in a fresh
+    interpreter with a timeout: before, this took 4 minutes or ran out of memory."""
+    import json
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    for row in ROWS:
+        book.active.append(row)
+    book.active[corner] = "备注"
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 6000 and b"XFD" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    code, out, err = main_py("extract", path, good_plan(tmp_path), "--format", "json", timeout=60)
+    assert code == 0 and err == ""
+    plans = [json.loads(line) for line in out.splitlines()]
+    assert [[(a["unit"], a["role"]) for a in t["assignments"]] for t in plans[0]["tasks"]] == \
+        [list(map(tuple, u)) for u in TABLE_UNITS]
+    assert "备注" in "".join(read_document(path).lines)  # the far cell itself is not lost
+
+
+def test_xlsx_cells_sharing_one_huge_string_stop_at_the_text_limit(tmp_path):
+    from tests.format_builders import xlsx_sheet
+
+    path = tmp_path / "shared.xlsx"
+    xlsx_sheet(path, [(f"A{i}", "<v>0</v>", "s") for i in range(1, 100_001)], shared=["安" * 32_000])
+    assert path.stat().st_size < 1_000_000  # 3.2 billion characters once expanded
+    started = time.perf_counter()
+    code, out, err = main_py("extract", path, good_plan(tmp_path), "--format", "json", timeout=60)
+    assert_one_line_failure(code, out, err, path, "DUTYGRAPH_MAX_CELL_TEXT_M")
+    assert "its cells hold more than 50,000,000 characters of text" in err
+    assert time.perf_counter() - started < 60
+
+
+def test_xlsx_cell_limit_fails_alone_then_the_raise_it_names_reads_it(tmp_path):
+    from tests.format_builders import xlsx_sheet
+
+    path = tmp_path / "many.xlsx"
+    cells = [("A1", "<is><t>工作任务</t></is>", "inlineStr"), ("B1", "<is><t>牵头单位</t></is>", "inlineStr")]
+    cells += [(f"{c}{r}", f"<v>{r}</v>", "") for r in range(2, 1002) for c in "AB"]
+    xlsx_sheet(path, cells)
+    env = {"DUTYGRAPH_MAX_CELLS": "1000"}
+    code, out, err = main_py("extract", path, good_plan(tmp_path), "--format", "json", env=env)
+    assert_one_line_failure(code, out, err, path, "DUTYGRAPH_MAX_CELLS")
+    assert "holds more than 1,000 cells: over the limit of 1,000 cells on a workbook's cells" in err
+    code, out, err = main_py("extract", path, "--format", "json", env={"DUTYGRAPH_MAX_CELLS": "4000"})
+    assert code == 0 and err == ""
+
+
+def test_a_bad_limit_value_is_named(tmp_path, monkeypatch):
+    import openpyxl
+
+    path = tmp_path / "t.xlsx"
+    openpyxl.Workbook().save(path)
+    monkeypatch.setenv("DUTYGRAPH_MAX_CELLS", "lots")
+    with pytest.raises(LoadError, match=r": DUTYGRAPH_MAX_CELLS=lots is not a positive whole number$"):
+        read_document(path)
+
+
+# --- formulas with no saved value -------------------------------------------------------------
+
+def test_table_formula_without_a_saved_value_is_named_in_a_warning(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(ROWS[0])
+    book.active.append(["2", "加强宣传教育", '="市教育局"', "市住建局"])  # openpyxl saves no value
+    book.save(tmp_path / "formula.xlsx")
+    plan = load_plan(tmp_path / "formula.xlsx")
+    [warning] = [w for w in plan.warnings if w.kind == "formula"]
+    assert warning.message.startswith("sheet Sheet: C3 hold a formula with no saved value")
+    assert warning.text == '="市教育局"'
+
+
+def test_review_unit_formula_without_a_saved_value_is_an_error_naming_the_cell(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from dutygraph.loaders.readers.review import COLUMNS, REVIEW_SHEET
+    from dutygraph.main import cli
+
+    target = tmp_path / "review.xlsx"
+    result = CliRunner().invoke(cli, ["review", str(good_plan(tmp_path)), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    sheet = book[REVIEW_SHEET]
+    unit = next(c.column_letter for c in sheet[1] if c.value == dict(COLUMNS)["unit"])
+    sheet[f"{unit}3"] = '=CONCATENATE("市","公安局")'
+    book.save(target)
+    with pytest.raises(LoadError) as caught:
+        load_plans(target)
+    assert str(caught.value) == (f"{target}: cell {unit}3 (责任单位) holds a formula with no saved "
+                                 'value (=CONCATENATE("市","公安局")); open and save the workbook '
+                                 "in Excel or WPS, or type the value")

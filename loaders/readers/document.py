@@ -44,8 +44,9 @@ class LoadError(Exception):
 
     def __init__(self, path, problem: str):
         self.path = shown_path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.problem = " ".join(problem.split()) if "\n" in problem or "\r" in problem else problem
+        shown = self.path.replace("\n", "\\n").replace("\r", "\\r")
+        super().__init__(f"{shown}: {self.problem}")  # one line, whatever a library said
 
     def __reduce__(self):  # a worker process hands it back whole
         return LoadError, (self.path, self.problem)

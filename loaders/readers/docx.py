@@ -146,15 +146,44 @@ def _val(element, tag):
     return None if child is None else child.get(W + "val")
 
 
-def _num_pr(paragraph):
+class StyleNumbering:
+    """(numId, ilvl) of each paragraph style, through its basedOn chain, looked up once
+    per style: python-docx resolves a paragraph's style by scanning every style, which
+    took seconds per thousand paragraphs."""
+
+    def __init__(self, styles_element):
+        self.styles: dict[str, object] = {}
+        self.default = None
+        for style in (styles_element.iter(W + "style") if styles_element is not None else ()):
+            sid = style.get(W + "styleId")
+            self.styles[sid] = style
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
+                self.default = sid
+        self.cache: dict[str | None, object] = {}
+
+    def num_pr(self, style_id: str | None):
+        """The w:numPr a paragraph of this style inherits, or None."""
+        if style_id not in self.styles:
+            style_id = self.default
+        if style_id not in self.cache:
+            found, seen, sid = None, set(), style_id
+            while found is None and sid in self.styles and sid not in seen:
+                seen.add(sid)
+                style = self.styles[sid]
+                found = style.find(f"{W}pPr/{W}numPr")
+                based = style.find(W + "basedOn")
+                sid = based.get(W + "val") if based is not None else None
+            self.cache[style_id] = found
+        return self.cache[style_id]
+
+
+def _num_pr(p, styles: StyleNumbering):
     """(numId, ilvl) from the paragraph's own properties, else from its style chain."""
-    ppr = paragraph._p.pPr
+    ppr = p.find(W + "pPr")
     num_pr = ppr.find(W + "numPr") if ppr is not None else None
-    style = paragraph.style if num_pr is None else None
-    while num_pr is None and style is not None:
-        spr = style.element.pPr
-        num_pr = spr.find(W + "numPr") if spr is not None else None
-        style = style.base_style
+    if num_pr is None:
+        pstyle = ppr.find(W + "pStyle") if ppr is not None else None
+        num_pr = styles.num_pr(pstyle.get(W + "val") if pstyle is not None else None)
     if num_pr is None:
         return None
     num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
@@ -311,9 +340,11 @@ class BodyReader:
     a data table's cell after that table (a table's rows are rows wherever it stands)."""
 
     def __init__(self, document, numbering: Numbering):
-        from docx.text.paragraph import Paragraph
-
-        self.paragraph = lambda p: Paragraph(p, document._body)
+        try:
+            styles = document.styles.element
+        except (KeyError, NotImplementedError):
+            styles = None
+        self.styles = StyleNumbering(styles)
         self.numbering = numbering
         self.lines: list[str] = []
 
@@ -326,7 +357,7 @@ class BodyReader:
 
     def text(self, p) -> None:
         text = paragraph_text(p).replace("\t", " ").strip()
-        num = _num_pr(self.paragraph(p))
+        num = _num_pr(p, self.styles)
         if num is not None:
             label = self.numbering.label(*num)
             if label and text:

@@ -65,15 +65,29 @@ def read_workbook(path, data: bytes) -> list[Sheet]:
         import openpyxl
     except ImportError:
         raise LoadError(path, "needs openpyxl to read Excel files: pip install openpyxl") from None
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as err:
-        raise LoadError(path, f"is not a readable Excel workbook ({err})") from None
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.styles.stylesheet import apply_stylesheet
+
+    try:  # openpyxl's reader, less its sheets: a read-only sheet scans its whole XML for a size
+        reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read_manifest()
+        reader.read_strings()
+        reader.read_workbook()
+        apply_stylesheet(reader.archive, reader.wb)
+        found = [(sheet, rel.target) for sheet, rel in reader.parser.find_sheets()
+                 if rel.target in reader.valid_files and "chartsheet" not in rel.Type]
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, AttributeError) as err:
+        raise LoadError(path, f"is not a readable Excel workbook ({type(err).__name__}: {err})") from None
     budget = _Budget(path)
     try:
-        return [_read_sheet(book, ws, budget) for ws in book.worksheets]
+        return [_read_sheet(reader, sheet.name, sheet.state or "visible", target, budget)
+                for sheet, target in found]
+    except LoadError:
+        raise
+    except Exception as err:  # damaged sheet XML: one line, whoever called
+        raise LoadError(path, f"is not a readable Excel workbook ({type(err).__name__}: {err})") from None
     finally:
-        book.close()
+        reader.archive.close()
 
 
 def _parser_class():
@@ -98,10 +112,11 @@ def _parser_class():
     return CellParser
 
 
-def _read_sheet(book, ws, budget: _Budget) -> Sheet:
+def _read_sheet(reader, title: str, state: str, target: str, budget: _Budget) -> Sheet:
     from openpyxl.utils import range_boundaries
 
-    parser = _parser_class()(ws._get_source(), ws._shared_strings, data_only=True,
+    book = reader.wb
+    parser = _parser_class()(reader.archive.open(target), reader.shared_strings, data_only=True,
                              epoch=book.epoch, date_formats=book._date_formats,
                              timedelta_formats=book._timedelta_formats)
     parser.budget, parser.unsaved = budget, []
@@ -132,5 +147,5 @@ def _read_sheet(book, ws, budget: _Budget) -> Sheet:
         raise LIMITS["cells"].exceeded(budget.path, f"its cells span {len(numbers):,} rows × "
                                                     f"{len(columns):,} columns")
     rows = tuple(tuple(cells[n].get(c) for c in columns) for n in numbers)
-    return Sheet(ws.title, ws.sheet_state, rows, tuple(numbers), tuple(columns),
+    return Sheet(title, state, rows, tuple(numbers), tuple(columns),
                  tuple(parser.unsaved))
