@@ -184,10 +184,28 @@ def folder(spec: str) -> dict:
             "value": None, "unit": ""}
 
 
+def hostile(spec: str) -> dict:
+    """A small hostile file (bench/hostile_bench.py): read or refused, fast."""
+    import hostile_bench
+
+    return hostile_bench.hostile(spec)
+
+
 MEASURES = {"extract_samples": extract_samples, "extract_large": extract_large,
             "extract_lines": extract_lines, "audit": audit, "dense": dense, "folder": folder,
-            "compare": compare, "report": report}
-SIZE = {"extract_samples": float, "extract_large": float, "folder": str}  # else int
+            "compare": compare, "report": report, "hostile": hostile}
+SIZE = {"extract_samples": float, "extract_large": float, "folder": str, "hostile": str}  # else int
+
+
+HOSTILE = [  # issue 23: small files that claimed minutes or gigabytes (bench/hostile_bench.py)
+    ("reading", "hostile", "far:XFD1", "< 2 s, read", lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),
+    ("reading", "hostile", "far:XFD1048576", "< 2 s, read",
+     lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),
+    ("reading", "hostile", "shared:100000", "< 2 s, refused, < 1 GB",
+     lambda r: r["seconds"] < 2 and "refused" in r["outcome"] and r["peak_mb"] < 1024),
+    ("reading", "hostile", "bomb:1200", "< 2 s, refused, < 1 GB",
+     lambda r: r["seconds"] < 2 and "refused" in r["outcome"] and r["peak_mb"] < 1024),
+]
 
 
 def rows(quick: bool):
@@ -211,7 +229,8 @@ def rows(quick: bool):
                 ("audit", "audit", 20, "-", lambda r: True),
                 ("audit", "dense", 300, "< 10 s, < 1 GB", under(10, 1024)),
                 ("compare", "compare", 100, "-", lambda r: True),
-                ("report", "report", 60, "-", lambda r: True)]
+                ("report", "report", 60, "-", lambda r: True),
+                *HOSTILE]
     return [("extraction", "extract_samples", 5, ">= 1.5 MB/s", mb_s_samples),
             ("extraction", "extract_large", 20, ">= 1 MB/s", mb_s),
             ("extraction", "extract_lines", 10000, "every item a task", lambda r: r["complete"]),
@@ -224,7 +243,8 @@ def rows(quick: bool):
             ("audit", "dense", 3000, "< 10 s, < 1 GB", under(10, 1024)),
             ("compare", "compare", 500, "-", lambda r: True),
             ("compare", "compare", 2000, "< 10 s", under(10)),
-            ("report", "report", 300, "< 5 s (smooth)", under(5))]
+            ("report", "report", 300, "< 5 s (smooth)", under(5)),
+            *HOSTILE]
 
 
 def run_fresh(measure: str, size) -> dict:

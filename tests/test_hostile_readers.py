@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 import time
@@ -212,7 +213,7 @@ def test_html_charset_as_browsers_read_it_and_bytes_win_over_a_wrong_one(
     build_html(PLAN_LINES, path, declared=declared, encoding=encoding)
     plan = load_plan(path)
     assert units_of(plan) == UNITS and plan.source.encoding == used
-    said = [w.message for w in plan.warnings if w.kind == "encoding"]
+    said = [w.message for w in plan.warnings if w.kind == "charset"]
     assert (warned in said[0]) if warned else not said
 
 
@@ -266,10 +267,11 @@ def test_docx_bomb_of_1_2_gb_fails_in_one_line_not_xml_syntax_error(tmp_path):
 
     bomb = tmp_path / "bomb.docx"
     docx_bomb(bomb, 1200)
-    assert bomb.stat().st_size < 3_000_000
+    assert bomb.stat().st_size < 5_000_000  # 1.2 GB of XML in 3.5 MB
     code, out, err = main_py("extract", bomb, good_plan(tmp_path), "--format", "json", timeout=60)
     assert_one_line_failure(code, out, err, bomb, "DUTYGRAPH_MAX_UNZIPPED_MB")
-    assert "unzips to 1,200 MB: over the limit of 100 MB" in err and "XMLSyntaxError" not in err
+    assert re.search(r": unzips to 1,20\d MB: over the limit of 100 MB ", err)
+    assert "XMLSyntaxError" not in err
 
 
 @pytest.mark.parametrize("corner", ["XFD1", "XFD1048576"])

@@ -72,14 +72,14 @@ def page_charset(data: bytes) -> tuple[str | None, list[Finding]]:
         return None, []
     enc = page_encoding(label)
     if enc is None:
-        return None, [Finding("encoding", 1, f"the page declares charset '{label}', which "
+        return None, [Finding("charset", 1, f"the page declares charset '{label}', which "
                                              "cannot be read; its encoding was detected")]
     if enc != "utf_8" and max(data, default=0) > 127:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
             return enc, []
-        return "utf_8", [Finding("encoding", 1, f"the page declares charset '{label}' but its "
+        return "utf_8", [Finding("charset", 1, f"the page declares charset '{label}' but its "
                                                 "bytes are UTF-8; read as UTF-8")]
     return enc, []
 
@@ -96,7 +96,7 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
     text, used, warnings = decode_bytes(data, path, declared=declared)
     warnings = found + warnings
     if declared and not encoding and used not in (declared, "utf_8_sig"):
-        warnings.append(Finding("encoding", 1, f"the page declares charset "
+        warnings.append(Finding("charset", 1, f"the page declares charset "
                                                f"'{declared_charset(data)}' but its bytes are not; "
                                                f"read as {used}"))
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
