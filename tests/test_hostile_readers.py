@@ -163,8 +163,10 @@ def test_docx_content_controls_block_and_run_level(tmp_path):
     def sdt(content):
         return f'<w:sdt><w:sdtPr><w:alias w:val="填写"/></w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>'
 
+    prompt = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>'
+              + w_text("单击或点击此处输入文字。") + "</w:sdtContent></w:sdt>")  # an unfilled control
     task = w_p("（一）开展安全生产大检查。（牵头单位：", sdt(w_text("市应急管理局")),
-               "；配合单位：市公安局、市住建局）")
+               "；配合单位：市公安局、市住建局）", prompt)
     build_docx_xml(w_p(TITLE) + sdt(w_p("一、重点任务") + task) + w_p(TASK_TWO),
                    tmp_path / "sdt.docx")
     doc = read_document(tmp_path / "sdt.docx")
@@ -372,3 +374,30 @@ def test_review_unit_formula_without_a_saved_value_is_an_error_naming_the_cell(t
     assert str(caught.value) == (f"{target}: cell {unit}3 (责任单位) holds a formula with no saved "
                                  'value (=CONCATENATE("市","公安局")); open and save the workbook '
                                  "in Excel or WPS, or type the value")
+
+
+def test_docx_rows_and_cells_inside_content_controls_and_text_boxes(tmp_path):
+    """A repeating-section control wraps rows; a cell control wraps a cell; a text box (kept
+    twice by Word: DrawingML and a VML fallback) holds a task: each read once."""
+    def sdt(content):
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{content}</w:sdtContent></w:sdt>"
+
+    def tr(cells):
+        return "<w:tr>" + "".join(cells) + "</w:tr>"
+
+    def tc(text):
+        return f"<w:tc><w:tcPr/>{w_p(text)}</w:tc>"
+
+    rows = tr(map(tc, HEADER)) + sdt(tr(map(tc, ROWS[0])) + tr([tc(ROWS[1][0]), sdt(tc(ROWS[1][1])),
+                                                               *map(tc, ROWS[1][2:])]))
+    table = f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    box = w_p("（三）强化应急值守。（牵头单位：市应急管理局）")
+    anchored = (f'<w:r><mc:AlternateContent xmlns:mc="{mc}" xmlns:wps="{wps}"><mc:Choice Requires="wps">'
+                f"<w:drawing><wps:txbx><w:txbxContent>{box}</w:txbxContent></wps:txbx></w:drawing>"
+                f"</mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box}</w:txbxContent></w:pict>"
+                "</mc:Fallback></mc:AlternateContent></w:r>")
+    build_docx_xml(w_p(TITLE) + table + w_p(TASK_TWO, anchored), tmp_path / "controls.docx")
+    lines = list(read_document(tmp_path / "controls.docx").lines)
+    assert lines == [TITLE, "", *TABLE_LINES, "", TASK_TWO, "（三）强化应急值守。（牵头单位：市应急管理局）"]

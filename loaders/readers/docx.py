@@ -232,7 +232,7 @@ def paragraph_text(p, fields: Fields | None = None) -> str:
             tag = child.tag
             if tag == W + "r":
                 run(child)
-            elif tag in TRANSPARENT:
+            elif tag in TRANSPARENT and not _placeholder(child):
                 walk(child)
 
     def run(r):
@@ -255,6 +255,11 @@ def paragraph_text(p, fields: Fields | None = None) -> str:
     return "".join(out)
 
 
+def _placeholder(element) -> bool:
+    """A content control still showing its prompt (单击或点击此处输入文字): not the plan's text."""
+    return element.tag == W + "sdt" and element.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+
+
 def _children(element, wanted: str):
     """The ``wanted`` children of a container, looking through content controls, custom
     XML and tracked insertions that wrap them (a row or a cell can sit in a w:sdt)."""
@@ -270,7 +275,7 @@ def _blocks(element):
     for child in element:
         if child.tag in (W + "p", W + "tbl"):
             yield child
-        elif child.tag in TRANSPARENT:
+        elif child.tag in TRANSPARENT and not _placeholder(child):
             yield from _blocks(child)
 
 
@@ -334,6 +339,24 @@ def _is_layout(tbl, rows) -> bool:
     return multi < 2 or multi < 0.5 * len(rows)
 
 
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p):
+    """The text boxes (w:txbxContent) anchored in a paragraph, each once: the VML copy Word
+    keeps in mc:Fallback is skipped, and a box inside a box is read with its box."""
+    boxes = []
+    for box in p.iter(W + "txbxContent"):
+        outer = box.getparent()
+        while outer is not None and outer is not p:
+            if outer.tag in (MC_FALLBACK, W + "txbxContent"):
+                break
+            outer = outer.getparent()
+        else:
+            boxes.append(box)
+    return boxes
+
+
 class BodyReader:
     """Walks the body into lines: a paragraph a line (its list number rebuilt), a data
     table as pipe rows, a layout table's cells as the blocks they hold, a table nested in
@@ -364,6 +387,8 @@ class BodyReader:
                 text = label + text
         for part in text.split("\n"):
             self.lines.append(part.strip())
+        for box in _text_boxes(p):  # a text box anchored in the paragraph: its blocks follow it
+            self.read(box)
 
     def table(self, tbl, depth: int) -> None:
         if depth > 64:  # Word itself stops nesting long before
