@@ -2,7 +2,9 @@
 
 A reader (one module per format) turns a file into a ``Document``: the text as lines,
 numbered as in the source, plus what it learned on the way (encoding, warnings). The
-outline parser never sees bytes.
+outline parser never sees bytes, nor what cannot be seen: zero-width characters, bidi
+controls and NULs are removed once, at reading (``strip_invisible``; the text readers as
+they decode, ``read_document`` for the others), with one ``invisible`` warning.
 """
 from __future__ import annotations
 
