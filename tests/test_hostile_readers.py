@@ -401,3 +401,25 @@ def test_docx_rows_and_cells_inside_content_controls_and_text_boxes(tmp_path):
     build_docx_xml(w_p(TITLE) + table + w_p(TASK_TWO, anchored), tmp_path / "controls.docx")
     lines = list(read_document(tmp_path / "controls.docx").lines)
     assert lines == [TITLE, "", *TABLE_LINES, "", TASK_TWO, "（三）强化应急值守。（牵头单位：市应急管理局）"]
+
+
+def test_review_unit_typed_with_an_invisible_character_is_the_unit(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from dutygraph.loaders.readers.review import COLUMNS, REVIEW_SHEET
+    from dutygraph.main import cli
+
+    target = tmp_path / "review.xlsx"
+    result = CliRunner().invoke(cli, ["review", str(good_plan(tmp_path)), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    sheet = book[REVIEW_SHEET]
+    unit = next(c.column_letter for c in sheet[1] if c.value == dict(COLUMNS)["unit"])
+    assert sheet[f"{unit}3"].value == "市公安局"
+    sheet[f"{unit}3"] = "市公安\u200b局\u202c"  # pasted from a web page
+    book.save(target)
+    [plan] = load_plans(target)
+    assert units_of(plan) == UNITS
+    assert plan.warnings[-1].message == ("removed 2 invisible characters (first in row 3 of sheet "
+                                         "审核): 1 zero-width (U+200B ×1), 1 bidi control (U+202C ×1)")

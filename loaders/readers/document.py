@@ -138,8 +138,9 @@ def strip_invisible(text: str) -> tuple[str, dict[str, int]]:
     return INVISIBLE_RE.sub("", text), counts
 
 
-def invisible_warning(counts: dict[str, int], line: int) -> Finding:
-    """One warning for what ``strip_invisible`` removed: what and how many."""
+def invisible_warning(counts: dict[str, int], line: int, where: str = "") -> Finding:
+    """One warning for what ``strip_invisible`` removed: what and how many, and where the
+    first was (``line``, or ``where`` for a place that is not a line, such as a row)."""
     kinds: dict[str, dict[str, int]] = {}
     for ch in sorted(counts):
         kinds.setdefault(INVISIBLE[ch], {})[f"U+{ord(ch):04X}"] = counts[ch]
@@ -148,7 +149,7 @@ def invisible_warning(counts: dict[str, int], line: int) -> Finding:
         shown = ", ".join(f"{code} ×{n}" for code, n in codes.items())
         parts.append(f"{sum(codes.values())} {kind}" + ("" if kind == "NUL" else f" ({shown})"))
     return Finding("invisible", line, f"removed {sum(counts.values())} invisible characters "
-                                      f"(first on line {line}): " + ", ".join(parts))
+                                      f"(first {where or f'on line {line}'}): " + ", ".join(parts))
 
 
 def without_invisible(doc: "Document") -> "Document":

@@ -15,7 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from dutygraph.loaders.readers.document import LoadError
+from dutygraph.loaders.readers.document import LoadError, invisible_warning, strip_invisible
 from dutygraph.model import SOURCES, Assignment, Plan, Task, Unit, plan_from_dict
 
 SCHEMA = "dutygraph.review/1"
@@ -131,6 +131,11 @@ def _rows(path: Path, sheet) -> list[dict]:
         if all(v in (None, "") for v in cells.values()):
             continue
         row = {key: cell_text(cells.get(key)) for key, _ in COLUMNS}
+        row["invisible"] = {}
+        for key, _ in COLUMNS:  # typed or pasted in Excel: what the readers remove, removed here
+            row[key], counts = strip_invisible(row[key])
+            for ch, n in counts.items():
+                row["invisible"][ch] = row["invisible"].get(ch, 0) + n
         for key in ("file", "task_id", "unit", "role", "source", "collective", "line", "mention"):
             row[key] = row[key].strip()
         row["row"] = number
@@ -182,7 +187,17 @@ def _rebuild(original: Plan, rows: list[dict], registry) -> Plan:
                 u = units[known[a.unit]]
                 units[known[a.unit]] = dataclasses.replace(u, mentions=u.mentions + (a.mention,))
     source = dataclasses.replace(original.source, format="review")
-    return dataclasses.replace(original, source=source, tasks=tasks, units=tuple(units))
+    warnings = original.warnings
+    hidden = [row for row in rows if row["invisible"]]
+    if hidden:
+        counts: dict[str, int] = {}
+        for row in hidden:
+            for ch, n in row["invisible"].items():
+                counts[ch] = counts.get(ch, 0) + n
+        warnings += (invisible_warning(counts, 0, f"in row {hidden[0]['row']} of sheet "
+                                                  f"{REVIEW_SHEET}"),)
+    return dataclasses.replace(original, source=source, tasks=tasks, units=tuple(units),
+                               warnings=warnings)
 
 
 def _names(tasks, standing) -> set[str]:
