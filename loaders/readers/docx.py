@@ -391,8 +391,8 @@ class BodyReader:
             self.read(box)
 
     def table(self, tbl, depth: int) -> None:
-        if depth > 64:  # Word itself stops nesting long before
-            return
+        if depth > 64:  # Word itself stops nesting long before: say so, drop nothing silently
+            raise ValueError("tables nested more than 64 deep")
         nested: list = []
         rows = _table_rows(tbl, nested)
         if _is_layout(tbl, rows):
