@@ -3,6 +3,10 @@
 python-docx does not expose Word's automatic list numbers (its issues 92, 471, 554), yet
 in many plans they carry the whole outline (一、 / （一） / 1.). They live in
 ``numbering.xml``; ``Numbering`` replays them so each paragraph reads as printed.
+
+The body is walked in its XML, not through python-docx's paragraphs and tables, which
+skip what plans do hold: tables nested in tables (a task table in a one-cell frame),
+tracked insertions, content controls, fields and text boxes (issue 23).
 """
 from __future__ import annotations
 
@@ -194,10 +198,10 @@ def _num_pr(p, styles: StyleNumbering):
 
 # --- the body: every structure Word keeps text in ------------------------------------------
 
+# Wrappers read through; anything else that is not a run, paragraph, table, row or cell is
+# left out: w:del and w:moveFrom (deletions, as accepted), properties (w:pPr, w:sdtPr …).
 TRANSPARENT = {W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdt",
-                               "sdtContent", "fldSimple", "dir", "bdo")}  # their runs read
-SKIPPED = {W + t for t in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr",
-                           "tblGrid", "trPr", "tcPr", "customXmlPr", "smartTagPr")}
+                               "sdtContent", "fldSimple", "dir", "bdo")}
 
 
 class Fields:
