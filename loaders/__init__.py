@@ -56,6 +56,7 @@ def read_document(path, encoding: str | None = None) -> Document:
     """Read one file into clean lines, or raise LoadError naming the file and the problem."""
     import dataclasses
 
+    from dutygraph.loaders.readers.limits import LIMITS, TableTooLarge
     from dutygraph.loaders.readers.document import (looks_binary, sha256_of, shown_path, utf16_without_bom,
                                                      wide_encoding, without_invisible)
 
@@ -96,6 +97,8 @@ def read_document(path, encoding: str | None = None) -> Document:
         doc = reader.read(path, data, encoding=encoding)
     except LoadError:
         raise
+    except TableTooLarge as err:
+        raise LIMITS["cells"].exceeded(path, str(err)) from None
     except Exception as err:  # a damaged file can upset any parsing library: one line, no trace
         kind = reader.__name__.rsplit(".", 1)[-1]
         raise LoadError(path, f"could not be read as {kind} ({type(err).__name__}: {err})") from err

@@ -323,7 +323,7 @@ def test_xlsx_cell_limit_fails_alone_then_the_raise_it_names_reads_it(tmp_path):
     env = {"DUTYGRAPH_MAX_CELLS": "1000"}
     code, out, err = main_py("extract", path, good_plan(tmp_path), "--format", "json", env=env)
     assert_one_line_failure(code, out, err, path, "DUTYGRAPH_MAX_CELLS")
-    assert "holds more than 1,000 cells: over the limit of 1,000 cells on a workbook's cells" in err
+    assert "holds more than 1,000 cells: over the limit of 1,000 cells on a workbook or table" in err
     code, out, err = main_py("extract", path, "--format", "json", env={"DUTYGRAPH_MAX_CELLS": "4000"})
     assert code == 0 and err == ""
 
@@ -423,3 +423,20 @@ def test_review_unit_typed_with_an_invisible_character_is_the_unit(tmp_path):
     assert units_of(plan) == UNITS
     assert plan.warnings[-1].message == ("removed 2 invisible characters (first in row 3 of sheet "
                                          "审核): 1 zero-width (U+200B ×1), 1 bidi control (U+202C ×1)")
+
+
+def test_one_wide_row_cannot_pad_every_row_of_a_table(tmp_path, monkeypatch):
+    """A 1 MB CSV whose one row has 200,000 columns would pad 10,000 rows to 2 billion
+    cells; a Word table the same: the cells limit names the table's size."""
+    path = tmp_path / "wide.csv"
+    path.write_text("工作任务,牵头单位\n" + "开展检查,市应急管理局\n" * 10_000 + "x," * 200_000 + "y\n",
+                    encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        read_document(path)
+    assert str(caught.value) == (f"{path}: a table spans 10,002 rows × 200,001 columns: over the "
+                                 "limit of 1,000,000 cells on a workbook or table; if "
+                                 "the file is genuine, raise it (e.g. DUTYGRAPH_MAX_CELLS=4000000)")
+    monkeypatch.setenv("DUTYGRAPH_MAX_CELLS", "100")
+    build_docx_xml(w_tbl([HEADER] + ROWS * 30), tmp_path / "t.docx")
+    with pytest.raises(LoadError, match=r"a table spans 61 rows × 4 columns: over the limit of 100"):
+        read_document(tmp_path / "t.docx")

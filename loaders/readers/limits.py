@@ -41,6 +41,13 @@ class Limit:
             raise LoadError(path, f"{self.env}={raw} is not a positive whole number")
         return number
 
+    def default_or_set(self) -> int:
+        """The limit where no file is at hand to blame for a bad variable (the default then)."""
+        try:
+            return self.value("")
+        except LoadError:
+            return self.default * self.scale
+
     def exceeded(self, path, seen: str) -> LoadError:
         """The one-line error: what the file reached, which limit, how to raise it."""
         number = self.units(path)
@@ -52,10 +59,18 @@ class Limit:
 LIMITS = {
     "unzipped": Limit("DUTYGRAPH_MAX_UNZIPPED_MB", 100, 1_000_000, "MB",
                       "the unzipped size of a .docx or .xlsx"),
-    "cells": Limit("DUTYGRAPH_MAX_CELLS", 1_000_000, 1, "cells", "a workbook's cells"),
+    "cells": Limit("DUTYGRAPH_MAX_CELLS", 1_000_000, 1, "cells", "a workbook or table"),
     "cell_text": Limit("DUTYGRAPH_MAX_CELL_TEXT_M", 50, 1_000_000, "million characters",
                        "the text of a workbook's cells"),
 }
+
+
+class TableTooLarge(ValueError):
+    """A table (of any format) whose rows × columns pass the cells limit; ``read_document``
+    names the file."""
+
+    def __init__(self, rows: int, columns: int):
+        super().__init__(f"a table spans {rows:,} rows × {columns:,} columns")
 
 
 def check_unzipped(path, package: zipfile.ZipFile) -> None:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from dutygraph.loaders.readers.document import Document, LoadError, decode_bytes, looks_binary, sha256_of
+from dutygraph.loaders.readers.limits import LIMITS, TableTooLarge
 from dutygraph.model import Finding
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv")
@@ -51,6 +52,8 @@ def pipe_lines(rows) -> list[str]:
     if not rows:
         return []
     width = max(max((i + 1 for i, c in enumerate(row) if c), default=0) for row in rows)
+    if len(rows) * width > LIMITS["cells"].default_or_set():  # one wide row pads every row
+        raise TableTooLarge(len(rows), width)
     out, started = [], False
     for row in rows:
         cells = row[:width] + [""] * (width - len(row))
