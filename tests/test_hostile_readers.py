@@ -440,3 +440,23 @@ def test_one_wide_row_cannot_pad_every_row_of_a_table(tmp_path, monkeypatch):
     build_docx_xml(w_tbl([HEADER] + ROWS * 30), tmp_path / "t.docx")
     with pytest.raises(LoadError, match=r"a table spans 61 rows × 4 columns: over the limit of 100"):
         read_document(tmp_path / "t.docx")
+
+
+def test_review_workbook_with_a_far_corner_cell_reads_its_rows(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from dutygraph.loaders.readers.review import REVIEW_SHEET
+    from dutygraph.main import cli
+
+    target = tmp_path / "review.xlsx"
+    result = CliRunner().invoke(cli, ["review", str(good_plan(tmp_path)), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(target)
+    book[REVIEW_SHEET]["XFD1048576"] = "备注"
+    book.save(target)
+    code, out, err = main_py("extract", target, "--format", "json", timeout=60)
+    assert code == 0 and err == ""
+    tasks = __import__("json").loads(out)["tasks"]
+    assert [[(a["unit"], a["role"]) for a in t["assignments"]] for t in tasks] == \
+        [list(map(tuple, u)) for u in UNITS]
