@@ -202,6 +202,13 @@ def folder(spec: str) -> dict:
             "value": None, "unit": ""}
 
 
+def hostile(spec: str) -> dict:
+    """A small hostile file (bench/hostile_bench.py): read or refused, fast."""
+    import hostile_bench
+
+    return hostile_bench.hostile(spec)
+
+
 def startup(runs: int) -> dict:
     """``dutygraph --help`` as a whole process (main.py, as the console script runs it):
     the median wall time of ``runs`` runs, start-up and imports included."""
@@ -218,8 +225,20 @@ def startup(runs: int) -> dict:
 
 MEASURES = {"startup": startup, "extract_samples": extract_samples, "extract_large": extract_large,
             "extract_lines": extract_lines, "audit": audit, "dense": dense, "folder": folder,
-            "compare": compare, "report": report, "report_cli": report_cli}
-SIZE = {"extract_samples": float, "extract_large": float, "folder": str}  # else int
+            "compare": compare, "report": report, "report_cli": report_cli,
+            "hostile": hostile}
+SIZE = {"extract_samples": float, "extract_large": float, "folder": str, "hostile": str}  # else int
+
+
+HOSTILE = [  # issue 23: small files that claimed minutes or gigabytes (bench/hostile_bench.py)
+    ("reading", "hostile", "far:XFD1", "< 2 s, read", lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),
+    ("reading", "hostile", "far:XFD1048576", "< 2 s, read",
+     lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),
+    ("reading", "hostile", "shared:100000", "< 2 s, refused, < 1 GB",
+     lambda r: r["seconds"] < 2 and "refused" in r["outcome"] and r["peak_mb"] < 1024),
+    ("reading", "hostile", "bomb:1200", "< 2 s, refused, < 1 GB",
+     lambda r: r["seconds"] < 2 and "refused" in r["outcome"] and r["peak_mb"] < 1024),
+]
 
 
 def rows(quick: bool):
@@ -245,7 +264,8 @@ def rows(quick: bool):
                 ("audit", "dense", 300, "< 10 s, < 1 GB", under(10, 1024)),
                 ("compare", "compare", 100, "-", lambda r: True),
                 ("report", "report", 60, "-", lambda r: True),
-                ("report", "report_cli", 1, "< 2 CPU s, whole process", lambda r: r["value"] < 2)]
+                ("report", "report_cli", 1, "< 2 CPU s, whole process", lambda r: r["value"] < 2),
+                *HOSTILE]
     return [("start-up", "startup", 11, "< 0.3 s", under(0.3)),
             ("extraction", "extract_samples", 5, ">= 1.5 MB/s", mb_s_samples),
             ("extraction", "extract_large", 20, ">= 1 MB/s", mb_s),
@@ -260,7 +280,8 @@ def rows(quick: bool):
             ("compare", "compare", 500, "-", lambda r: True),
             ("compare", "compare", 2000, "< 10 s", under(10)),
             ("report", "report", 300, "< 5 s (smooth)", under(5)),
-            ("report", "report_cli", 3, "< 2 CPU s, whole process", lambda r: r["value"] < 2)]
+            ("report", "report_cli", 3, "< 2 CPU s, whole process", lambda r: r["value"] < 2),
+            *HOSTILE]
 
 
 def run_fresh(measure: str, size) -> dict:

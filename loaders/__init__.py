@@ -21,11 +21,15 @@ def sniff_reader(path: Path, data: bytes):
     import zipfile
     from io import BytesIO
 
+    from dutygraph.loaders.readers.limits import check_unzipped
+
     if data[:4] == b"PK\x03\x04":
         try:
-            names = zipfile.ZipFile(BytesIO(data)).namelist()
+            package = zipfile.ZipFile(BytesIO(data))
         except zipfile.BadZipFile:
             raise LoadError(path, "is a damaged zip package (a truncated .docx or .xlsx?)") from None
+        check_unzipped(path, package)  # a zip bomb stops here, with the limit to raise
+        names = package.namelist()
         if "word/document.xml" in names:
             return docx
         if any(n.startswith("xl/") for n in names):
@@ -52,7 +56,9 @@ def read_document(path, encoding: str | None = None) -> Document:
     """Read one file into clean lines, or raise LoadError naming the file and the problem."""
     import dataclasses
 
-    from .readers.document import looks_binary, sha256_of, shown_path, utf16_without_bom, wide_encoding
+    from .readers.limits import LIMITS, TableTooLarge
+    from .readers.document import (looks_binary, sha256_of, shown_path, utf16_without_bom,
+                                   wide_encoding, without_invisible)
 
     path = Path(path)
     if not path.exists():
@@ -91,9 +97,12 @@ def read_document(path, encoding: str | None = None) -> Document:
         doc = reader.read(path, data, encoding=encoding)
     except LoadError:
         raise
+    except TableTooLarge as err:
+        raise LIMITS["cells"].exceeded(path, str(err)) from None
     except Exception as err:  # a damaged file can upset any parsing library: one line, no trace
         kind = reader.__name__.rsplit(".", 1)[-1]
         raise LoadError(path, f"could not be read as {kind} ({type(err).__name__}: {err})") from err
+    doc = without_invisible(doc)  # what the text readers' decoding did not already remove
     changes = {"path": shown_path(path)}
     if wide:
         changes.update(encoding=wide, sha256=sha256_of(raw), size=len(raw))

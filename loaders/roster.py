@@ -134,15 +134,23 @@ def read_roster_file(path, registry: Registry | None = None) -> tuple[Member, ..
 def _table_rows(path: Path) -> list[list]:
     if not path.is_file():
         raise ValueError(f"{path}: no such file")
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+    if path.suffix.lower() == ".xlsx":  # only the cells that exist, within the budgets
+        import io
+        import zipfile
 
+        from dutygraph.loaders.readers.document import LoadError
+        from dutygraph.loaders.readers.limits import check_unzipped
+        from dutygraph.loaders.readers.workbook import read_workbook
+
+        data = path.read_bytes()
         try:
-            wb = load_workbook(path, read_only=True, data_only=True)
-        except Exception as err:
-            problem = f"not a readable .xlsx workbook ({type(err).__name__})"
-            raise ValueError(f"{path}: {problem}") from None
-        return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True) if any(r)]
+            check_unzipped(path, zipfile.ZipFile(io.BytesIO(data)))
+            sheets = read_workbook(path, data)
+        except zipfile.BadZipFile:
+            raise ValueError(f"{path}: not a readable .xlsx workbook (BadZipFile)") from None
+        except LoadError as err:
+            raise ValueError(str(err)) from None
+        return [list(r) for r in sheets[0].rows] if sheets else []
     if path.suffix.lower() != ".csv":
         raise ValueError(f"{path}: a roster must be a .csv or .xlsx file")
     import csv

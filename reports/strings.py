@@ -321,7 +321,8 @@ KIND_WORDS = {
            "truncated": "文件不完整", "encoding": "编码混用", "numbering": "编号残缺",
            "typo": "疑似错别字", "furniture": "网页或页眉页脚文字", "no_tasks": "未找到任务",
            "no_units": "计划未写明任何责任单位",
-           "page_break": "跨页断行"},
+           "page_break": "跨页断行", "invisible": "不可见字符", "charset": "网页声明的编码有误",
+           "formula": "公式无计算结果"},
     "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
            "none": "no unit", "implicit": "only named in the text", "diffuse":
            "only collective units", "stated": "division stated", "unstated":
@@ -330,7 +331,9 @@ KIND_WORDS = {
            "garbled": "garbled text", "spam": "spam", "truncated": "truncated file",
            "encoding": "mixed encodings", "numbering": "damaged numbering", "typo": "typo?",
            "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break",
-           "no_units": "the plan names no responsible unit"},
+           "no_units": "the plan names no responsible unit",
+           "invisible": "invisible characters", "charset": "wrong declared charset",
+           "formula": "formula with no saved value"},
 }
 """Finding kinds of the audit layer and the loaders' warning kinds."""
 

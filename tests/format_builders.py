@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import zipfile
 from pathlib import Path
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -161,3 +162,127 @@ def build_xlsx(rows, path: Path, merge_column: int | None = None) -> int:
                 start = r
     book.save(path)
     return merged
+
+
+# --- raw Word XML: the structures python-docx does not write ---------------------------------
+
+def w_text(text: str) -> str:
+    """A run of text (the unit of Word's inline content)."""
+    return f'<w:r><w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+
+
+def w_p(*inline: str) -> str:
+    """A paragraph of runs (plain strings become runs; markup starting with < stays)."""
+    return "<w:p>" + "".join(x if x.startswith("<") else w_text(x) for x in inline) + "</w:p>"
+
+
+def w_tbl(rows) -> str:
+    """A table; each cell is a string of block markup, or plain text for one paragraph."""
+    width = max(len(row) for row in rows)
+    grid = "".join('<w:gridCol w:w="2000"/>' for _ in range(width))
+    body = "".join("<w:tr>" + "".join(
+        f"<w:tc><w:tcPr/>{c if c.startswith('<') else w_p(c)}</w:tc>" for c in row) + "</w:tr>"
+        for row in rows)
+    return f'<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>'
+
+
+def build_docx_xml(body: str, path: Path) -> None:
+    """A .docx whose body is ``body`` (w: markup), written as Word writes it."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    element = document.element.body
+    section = element[-1]
+    for child in list(element)[:-1]:
+        element.remove(child)
+    for child in parse_xml(f'<w:body xmlns:w="{W_NS}">{body}</w:body>'):
+        section.addprevious(child)
+    document.save(path)
+
+
+# --- hostile packages: zip bombs and workbooks with far or shared cells -------------------------
+
+def rewrite_zip(path: Path, parts: dict, force_zip64: bool = False) -> None:
+    """Replace (or add) members of a .docx/.xlsx; a part given as an iterable of bytes is
+    streamed in, so a member can inflate to gigabytes without being held in memory."""
+    with zipfile.ZipFile(path) as old:
+        kept = [(info, old.read(info)) for info in old.infolist() if info.filename not in parts]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for info, data in kept:
+            new.writestr(info, data)
+        for name, content in parts.items():
+            with new.open(name, "w", force_zip64=force_zip64) as member:
+                for chunk in ([content] if isinstance(content, bytes) else content):
+                    member.write(chunk)
+
+
+def docx_bomb(path: Path, megabytes: int) -> None:
+    """A .docx whose document.xml inflates to ``megabytes`` MB of paragraphs."""
+    build_docx_xml(f'<w:p><w:r><w:t>某市安全生产工作要点</w:t></w:r></w:p>', path)
+    head = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{W_NS}"><w:body>'.encode()
+    para = "<w:p><w:r><w:t>开展安全生产大检查</w:t></w:r></w:p>".encode() * 20000
+    count = megabytes * 1_000_000 // len(para) + 1
+
+    def chunks():
+        yield head
+        for _ in range(count):
+            yield para
+        yield b"</w:body></w:document>"
+
+    rewrite_zip(path, {"word/document.xml": chunks()}, force_zip64=megabytes > 2000)
+
+
+def forge_size(path: Path, name: str, size: int) -> None:
+    """Make the zip directory (local header and central record) declare ``size`` bytes
+    unzipped for member ``name``, whatever it really holds."""
+    import struct
+
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        local = z.getinfo(name).header_offset
+    struct.pack_into("<I", data, local + 22, size)
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        length = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46:at + 46 + length] == name.encode():
+            struct.pack_into("<I", data, at + 24, size)
+        at = data.find(b"PK\x01\x02", at + 4)
+    path.write_bytes(bytes(data))
+
+
+def xlsx_sheet(path: Path, cells, shared=()) -> None:
+    """A workbook whose one sheet holds ``cells`` ((ref, xml of the <c> body, type) …),
+    written as XML so that a test controls every cell and the shared strings."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "x"
+    book.save(path)
+    ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rows: dict[int, list[str]] = {}
+    for ref, body, kind in cells:
+        number = int(re.sub(r"^[A-Z]+", "", ref))
+        rows.setdefault(number, []).append(f'<c r="{ref}"{f" t={chr(34)}{kind}{chr(34)}" if kind else ""}>{body}</c>')
+
+    def sheet():
+        yield f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}"><sheetData>'.encode()
+        for number in sorted(rows):
+            yield f'<row r="{number}">{"".join(rows[number])}</row>'.encode()
+        yield b"</sheetData></worksheet>"
+
+    strings = "".join(f"<si><t>{html.escape(s, quote=False)}</t></si>" for s in shared)
+    with zipfile.ZipFile(path) as z:
+        types, rels = z.read("[Content_Types].xml").decode(), z.read("xl/_rels/workbook.xml.rels").decode()
+    if "sharedStrings" not in types:
+        types = types.replace("</Types>", '<Override PartName="/xl/sharedStrings.xml" ContentType='
+                              '"application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                              'sharedStrings+xml"/></Types>')
+        rels = rels.replace("</Relationships>", '<Relationship Id="rIdStrings" Type="http://schemas.'
+                            'openxmlformats.org/officeDocument/2006/relationships/sharedStrings" '
+                            'Target="sharedStrings.xml"/></Relationships>')
+    rewrite_zip(path, {"[Content_Types].xml": types.encode(), "xl/_rels/workbook.xml.rels": rels.encode(),
+                       "xl/worksheets/sheet1.xml": sheet(),
+                       "xl/sharedStrings.xml": f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{ns}" '
+                                               f'count="{len(shared)}" uniqueCount="{len(shared)}">'
+                                               f'{strings}</sst>'.encode()})

@@ -2,7 +2,9 @@
 
 A reader (one module per format) turns a file into a ``Document``: the text as lines,
 numbered as in the source, plus what it learned on the way (encoding, warnings). The
-outline parser never sees bytes.
+outline parser never sees bytes, nor what cannot be seen: zero-width characters, bidi
+controls and NULs are removed once, at reading (``strip_invisible``; the text readers as
+they decode, ``read_document`` for the others), with one ``invisible`` warning.
 """
 from __future__ import annotations
 
@@ -44,8 +46,9 @@ class LoadError(Exception):
 
     def __init__(self, path, problem: str):
         self.path = shown_path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.problem = " ".join(problem.split()) if "\n" in problem or "\r" in problem else problem
+        shown = self.path.replace("\n", "\\n").replace("\r", "\\r")
+        super().__init__(f"{shown}: {self.problem}")  # one line, whatever a library said
 
     def __reduce__(self):  # a worker process hands it back whole
         return LoadError, (self.path, self.problem)
@@ -114,13 +117,77 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# --- what is invisible ------------------------------------------------------------------
+
+INVISIBLE = {"\x00": "NUL"}
+INVISIBLE.update((chr(c), "zero-width") for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF))
+INVISIBLE.update((chr(c), "bidi control") for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                                                    *range(0x2066, 0x206A)))
+INVISIBLE_RE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def strip_invisible(text: str) -> tuple[str, dict[str, int]]:
+    """Text without zero-width characters, bidi controls and NULs, and how many of each
+    were removed (by code point). They hide inside unit names (市公安\u200b局) and the
+    stages would read such a name as another unit, or none."""
+    if not INVISIBLE_RE.search(text):
+        return text, {}
+    counts: dict[str, int] = {}
+    for ch in INVISIBLE_RE.findall(text):
+        counts[ch] = counts.get(ch, 0) + 1
+    return INVISIBLE_RE.sub("", text), counts
+
+
+def invisible_warning(counts: dict[str, int], line: int, where: str = "") -> Finding:
+    """One warning for what ``strip_invisible`` removed: what and how many, and where the
+    first was (``line``, or ``where`` for a place that is not a line, such as a row)."""
+    kinds: dict[str, dict[str, int]] = {}
+    for ch in sorted(counts):
+        kinds.setdefault(INVISIBLE[ch], {})[f"U+{ord(ch):04X}"] = counts[ch]
+    parts = []
+    for kind, codes in kinds.items():
+        shown = ", ".join(f"{code} ×{n}" for code, n in codes.items())
+        parts.append(f"{sum(codes.values())} {kind}" + ("" if kind == "NUL" else f" ({shown})"))
+    return Finding("invisible", line, f"removed {sum(counts.values())} invisible characters "
+                                      f"(first {where or f'on line {line}'}): " + ", ".join(parts))
+
+
+def without_invisible(doc: "Document") -> "Document":
+    """The document with invisible characters removed from its lines (one warning if any)."""
+    import dataclasses
+
+    total: dict[str, int] = {}
+    lines, first = [], 0
+    for number, line in enumerate(doc.lines, 1):
+        line, counts = strip_invisible(line)
+        if counts:
+            first = first or number
+            for ch, n in counts.items():
+                total[ch] = total.get(ch, 0) + n
+        lines.append(line)
+    if not total:
+        return doc
+    return dataclasses.replace(doc, lines=tuple(lines),
+                               warnings=doc.warnings + (invisible_warning(total, first),))
+
+
 def decode_bytes(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
     """Decode a plan's bytes: BOM (UTF-8, -16, -32), then a declared charset, then UTF-8,
-    then detection.
+    then detection; invisible characters removed (one warning says which).
 
     Returns (text, encoding, warnings). A file that mixes encodings is decoded line by
     line; a truncated UTF-8 tail becomes a replacement character and a warning.
     """
+    text, used, warnings = _decode(data, path, declared)
+    first = INVISIBLE_RE.search(text)
+    if first:
+        line = text.count("\n", 0, first.start()) + 1
+        text, counts = strip_invisible(text)
+        warnings.append(invisible_warning(counts, line))
+    return text, used, warnings
+
+
+def _decode(data: bytes, path, declared: str | None = None) -> tuple[str, str, list[Finding]]:
     warnings: list[Finding] = []
     wide = wide_encoding(data, declared)
     if data.startswith(codecs.BOM_UTF8) or wide:

@@ -3,6 +3,10 @@
 python-docx does not expose Word's automatic list numbers (its issues 92, 471, 554), yet
 in many plans they carry the whole outline (一、 / （一） / 1.). They live in
 ``numbering.xml``; ``Numbering`` replays them so each paragraph reads as printed.
+
+The body is walked in its XML, not through python-docx's paragraphs and tables, which
+skip what plans do hold: tables nested in tables (a task table in a one-cell frame),
+tracked insertions, content controls, fields and text boxes (issue 23).
 """
 from __future__ import annotations
 
@@ -146,15 +150,44 @@ def _val(element, tag):
     return None if child is None else child.get(W + "val")
 
 
-def _num_pr(paragraph):
+class StyleNumbering:
+    """(numId, ilvl) of each paragraph style, through its basedOn chain, looked up once
+    per style: python-docx resolves a paragraph's style by scanning every style, which
+    took seconds per thousand paragraphs."""
+
+    def __init__(self, styles_element):
+        self.styles: dict[str, object] = {}
+        self.default = None
+        for style in (styles_element.iter(W + "style") if styles_element is not None else ()):
+            sid = style.get(W + "styleId")
+            self.styles[sid] = style
+            if style.get(W + "type") == "paragraph" and style.get(W + "default") in ("1", "true", "on"):
+                self.default = sid
+        self.cache: dict[str | None, object] = {}
+
+    def num_pr(self, style_id: str | None):
+        """The w:numPr a paragraph of this style inherits, or None."""
+        if style_id not in self.styles:
+            style_id = self.default
+        if style_id not in self.cache:
+            found, seen, sid = None, set(), style_id
+            while found is None and sid in self.styles and sid not in seen:
+                seen.add(sid)
+                style = self.styles[sid]
+                found = style.find(f"{W}pPr/{W}numPr")
+                based = style.find(W + "basedOn")
+                sid = based.get(W + "val") if based is not None else None
+            self.cache[style_id] = found
+        return self.cache[style_id]
+
+
+def _num_pr(p, styles: StyleNumbering):
     """(numId, ilvl) from the paragraph's own properties, else from its style chain."""
-    ppr = paragraph._p.pPr
+    ppr = p.find(W + "pPr")
     num_pr = ppr.find(W + "numPr") if ppr is not None else None
-    style = paragraph.style if num_pr is None else None
-    while num_pr is None and style is not None:
-        spr = style.element.pPr
-        num_pr = spr.find(W + "numPr") if spr is not None else None
-        style = style.base_style
+    if num_pr is None:
+        pstyle = ppr.find(W + "pStyle") if ppr is not None else None
+        num_pr = styles.num_pr(pstyle.get(W + "val") if pstyle is not None else None)
     if num_pr is None:
         return None
     num_id, ilvl = _val(num_pr, "numId"), _val(num_pr, "ilvl")
@@ -163,28 +196,222 @@ def _num_pr(paragraph):
     return num_id, int(ilvl or 0)
 
 
-def _cell_text(cell) -> str:
-    return " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+# --- the body: every structure Word keeps text in ------------------------------------------
+
+# Wrappers read through; anything else that is not a run, paragraph, table, row or cell is
+# left out: w:del and w:moveFrom (deletions, as accepted), properties (w:pPr, w:sdtPr …).
+TRANSPARENT = {W + t for t in ("ins", "moveTo", "hyperlink", "smartTag", "customXml", "sdt",
+                               "sdtContent", "fldSimple", "dir", "bdo")}
 
 
-def _table_rows(table) -> list[list[str]]:
-    """Rows of cell text; a vertically merged cell fills down, a horizontal span counts once."""
-    rows, above = [], []
-    for row in table.rows:
-        cells, seen = [], set()
-        for i, cell in enumerate(row.cells):
-            tc = id(cell._tc)
-            if tc in seen:
-                cells.append("")
+class Fields:
+    """Complex fields (w:fldChar begin / separate / end): the instruction (w:instrText, and
+    any field nested in it) is not text; the result after ``separate`` is."""
+
+    def __init__(self):
+        self.stack: list[str] = []
+
+    def see(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.stack.append("code")
+        elif kind == "separate" and self.stack:
+            self.stack[-1] = "result"
+        elif kind == "end" and self.stack:
+            self.stack.pop()
+
+    @property
+    def in_code(self) -> bool:
+        return "code" in self.stack
+
+
+def paragraph_text(p, fields: Fields | None = None) -> str:
+    """A paragraph's text as Word shows it with changes accepted: insertions kept, deletions
+    dropped, content controls, hyperlinks and simple fields read through, a complex
+    field's result kept and its instruction left out."""
+    out: list[str] = []
+    fields = fields or Fields()
+
+    def walk(element):
+        for child in element:
+            tag = child.tag
+            if tag == W + "r":
+                run(child)
+            elif tag in TRANSPARENT and not _placeholder(child):
+                walk(child)
+
+    def run(r):
+        for child in r:
+            tag = child.tag
+            if tag == W + "fldChar":
+                fields.see(child.get(W + "fldCharType"))
+            elif fields.in_code:
                 continue
-            seen.add(tc)
-            cells.append(_cell_text(cell))
-            if not cells[-1] and i < len(above) and cell._tc.tcPr is not None \
-                    and cell._tc.tcPr.find(W + "vMerge") is not None:
-                cells[-1] = above[i]
+            elif tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                out.append("\t")
+            elif tag in (W + "br", W + "cr"):
+                out.append("\n")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+
+    walk(p)
+    return "".join(out)
+
+
+def _placeholder(element) -> bool:
+    """A content control still showing its prompt (单击或点击此处输入文字): not the plan's text."""
+    return element.tag == W + "sdt" and element.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+
+
+def _children(element, wanted: str):
+    """The ``wanted`` children of a container, looking through content controls, custom
+    XML and tracked insertions that wrap them (a row or a cell can sit in a w:sdt)."""
+    for child in element:
+        if child.tag == W + wanted:
+            yield child
+        elif child.tag in TRANSPARENT:
+            yield from _children(child, wanted)
+
+
+def _blocks(element):
+    """Paragraphs and tables of a body, cell or content control, in order."""
+    for child in element:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in TRANSPARENT and not _placeholder(child):
+            yield from _blocks(child)
+
+
+def _cell_text(tc, nested: list) -> str:
+    """A cell's paragraphs as one line; tables inside it go to ``nested``."""
+    parts = []
+    for block in _blocks(tc):
+        if block.tag == W + "tbl":
+            nested.append(block)
+            continue
+        text = paragraph_text(block).strip()
+        if text:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _table_rows(tbl, nested: list) -> list[list[str]]:
+    """Rows of cell text on the table's grid: a vertically merged cell fills down, a
+    horizontal span (w:gridSpan) counts once, w:gridBefore leaves its columns empty."""
+    rows, above = [], []
+    for tr in _rows_kept(tbl):
+        before = tr.find(f"{W}trPr/{W}gridBefore")
+        cells = [""] * _int_val(before)
+        for tc in _children(tr, "tc"):
+            props = tc.find(W + "tcPr")
+            span = _int_val(props.find(W + "gridSpan") if props is not None else None) or 1
+            merge = props.find(W + "vMerge") if props is not None else None
+            text = _cell_text(tc, nested)
+            col = len(cells)
+            if not text and merge is not None and merge.get(W + "val") != "restart" \
+                    and col < len(above):
+                text = above[col]
+            cells.append(text)
+            cells.extend([""] * (min(span, 64) - 1))
         rows.append(cells)
         above = cells
     return rows
+
+
+def _rows_kept(tbl):
+    """The table's rows, less those deleted as a tracked change (w:trPr/w:del)."""
+    return [tr for tr in _children(tbl, "tr") if tr.find(f"{W}trPr/{W}del") is None]
+
+
+def _int_val(element) -> int:
+    try:
+        return max(0, int(element.get(W + "val"))) if element is not None else 0
+    except (TypeError, ValueError):
+        return 0
+
+
+def _is_layout(tbl, rows) -> bool:
+    """A table that frames content rather than holding rows of data: one column (a box
+    around the text), or tables nested in it and fewer than two rows of several cells."""
+    filled = [sum(1 for c in row if c) for row in rows]
+    if max((len(row) for row in rows), default=0) <= 1:
+        return True
+    if tbl.find(f".//{W}tc//{W}tbl") is None:
+        return False
+    multi = sum(1 for n in filled if n >= 2)
+    return multi < 2 or multi < 0.5 * len(rows)
+
+
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(p):
+    """The text boxes (w:txbxContent) anchored in a paragraph, each once: the VML copy Word
+    keeps in mc:Fallback is skipped, and a box inside a box is read with its box."""
+    boxes = []
+    for box in p.iter(W + "txbxContent"):
+        outer = box.getparent()
+        while outer is not None and outer is not p:
+            if outer.tag in (MC_FALLBACK, W + "txbxContent"):
+                break
+            outer = outer.getparent()
+        else:
+            boxes.append(box)
+    return boxes
+
+
+class BodyReader:
+    """Walks the body into lines: a paragraph a line (its list number rebuilt), a data
+    table as pipe rows, a layout table's cells as the blocks they hold, a table nested in
+    a data table's cell after that table (a table's rows are rows wherever it stands)."""
+
+    def __init__(self, document, numbering: Numbering):
+        try:
+            styles = document.styles.element
+        except (KeyError, NotImplementedError):
+            styles = None
+        self.styles = StyleNumbering(styles)
+        self.numbering = numbering
+        self.lines: list[str] = []
+
+    def read(self, container, depth: int = 0) -> None:
+        for block in _blocks(container):
+            if block.tag == W + "tbl":
+                self.table(block, depth)
+            else:
+                self.text(block)
+
+    def text(self, p) -> None:
+        text = paragraph_text(p).replace("\t", " ").strip()
+        num = _num_pr(p, self.styles)
+        if num is not None:
+            label = self.numbering.label(*num)
+            if label and text:
+                text = label + text
+        for part in text.split("\n"):
+            self.lines.append(part.strip())
+        for box in _text_boxes(p):  # a text box anchored in the paragraph: its blocks follow it
+            self.read(box)
+
+    def table(self, tbl, depth: int) -> None:
+        if depth > 64:  # Word itself stops nesting long before: say so, drop nothing silently
+            raise ValueError("tables nested more than 64 deep")
+        nested: list = []
+        rows = _table_rows(tbl, nested)
+        if _is_layout(tbl, rows):
+            for tr in _rows_kept(tbl):
+                for tc in _children(tr, "tc"):
+                    self.read(tc, depth + 1)
+            return
+        table = pipe_lines(rows)
+        if table:
+            if self.lines and self.lines[-1]:
+                self.lines.append("")
+            self.lines.extend(table)
+            self.lines.append("")
+        for inner in nested:
+            self.table(inner, depth + 1)
 
 
 def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
@@ -202,26 +429,9 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
         numbering = Numbering(document.part.numbering_part.element)
     except (KeyError, NotImplementedError):
         numbering = Numbering(None)
-    from docx.table import Table
-
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            table = pipe_lines(_table_rows(block))
-            if table:
-                if lines and lines[-1]:
-                    lines.append("")
-                lines.extend(table)
-                lines.append("")
-            continue
-        text = block.text.replace("\t", " ").strip()
-        num = _num_pr(block)
-        if num is not None:
-            label = numbering.label(*num)
-            if label and text:
-                text = label + text
-        for part in text.split("\n"):
-            lines.append(part.strip())
+    body = BodyReader(document, numbering)
+    body.read(document.element.body)
+    lines = body.lines
     while lines and not lines[-1]:
         lines.pop()
     if not any(lines):

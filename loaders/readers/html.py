@@ -1,12 +1,14 @@
 """Saved web pages (.html, .htm): the article body as lines, tables as pipe rows.
 
 The bytes are decoded here, before parsing: bs4 with lxml silently returns an empty
-document for a page declared gb2312 that holds one GBK-only character (DESIGN.md), so a
-declared gb2312/gbk is read as gb18030 and anything else goes through ``decode_bytes``.
+document for a page declared gb2312 that holds one GBK-only character (DESIGN.md). The
+declared charset is looked up as browsers do (every WHATWG label; gb2312/gbk read as
+gb18030), and valid UTF-8 bytes win over a declaration they contradict.
 Navigation, scripts, styles, headers and footers are dropped; one warning counts them.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -38,6 +40,50 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii").lower() if m else None
 
 
+def page_encoding(label: str) -> str | None:
+    """The codec for a charset label as browsers read it (the WHATWG Encoding Standard's
+    labels, through ``webencodings``: csgb2312 and gb_2312-80 are gbk), else None.
+    GBK is read as its superset GB18030 (DESIGN.md); a declared UTF-16 is read as UTF-8,
+    as browsers do: a declaration readable as ASCII cannot be in UTF-16."""
+    import webencodings
+
+    found = webencodings.lookup(label)
+    if found is None:
+        return None
+    name = found.name
+    if name in ("utf-16le", "utf-16be", "utf-8"):
+        return "utf_8"
+    if name in ("gbk", "gb18030"):
+        return "gb18030"
+    if name == "big5":
+        return "big5"
+    try:  # x-user-defined has no Python codec: detect instead
+        return codecs.lookup(found.codec_info.name).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def page_charset(data: bytes) -> tuple[str | None, list[Finding]]:
+    """The encoding to decode a page with: its declaration, unless the bytes contradict it
+    (a page that declares utf-16 or gb2312 but is valid UTF-8 is UTF-8: GB18030 and Big5
+    would decode UTF-8 bytes into nonsense without an error)."""
+    label = declared_charset(data)
+    if label is None:
+        return None, []
+    enc = page_encoding(label)
+    if enc is None:
+        return None, [Finding("charset", 1, f"the page declares charset '{label}', which "
+                                             "cannot be read; its encoding was detected")]
+    if enc != "utf_8" and max(data, default=0) > 127:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return enc, []
+        return "utf_8", [Finding("charset", 1, f"the page declares charset '{label}' but its "
+                                                "bytes are UTF-8; read as UTF-8")]
+    return enc, []
+
+
 def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
     try:
         from bs4 import BeautifulSoup, Comment
@@ -46,7 +92,13 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
                               "pip install beautifulsoup4 lxml") from None
     if looks_binary(data):
         raise LoadError(path, "is a binary file, not a web page (an image, archive or program?)")
-    text, used, warnings = decode_bytes(data, path, declared=encoding or declared_charset(data))
+    declared, found = (encoding, []) if encoding else page_charset(data)
+    text, used, warnings = decode_bytes(data, path, declared=declared)
+    warnings = found + warnings
+    if declared and not encoding and used not in (declared, "utf_8_sig"):
+        warnings.append(Finding("charset", 1, f"the page declares charset "
+                                               f"'{declared_charset(data)}' but its bytes are not; "
+                                               f"read as {used}"))
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
         soup = BeautifulSoup(text, "lxml")
@@ -70,7 +122,6 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
     kept = sum(len(CJK.findall(line)) for line in lines)
     if not any(lines):
         raise LoadError(path, "holds no text in its page body (an empty or script-only page?)")
-    warnings = list(warnings)
     if total > kept:
         warnings.append(Finding("furniture", 0, f"dropped {total - kept} Chinese characters of "
                                                 "navigation, scripts, headers and footers"))

@@ -15,7 +15,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from .document import LoadError
+from .document import LoadError, invisible_warning, strip_invisible
 from ...model import SOURCES, Assignment, Plan, Task, Unit, plan_from_dict
 from ...sheet_text import excel_safe
 
@@ -49,35 +49,38 @@ def cell_text(value) -> str:
 
 
 def is_review_workbook(path) -> bool:
-    """An .xlsx with the marker sheet; cheap (reads only the workbook part of the zip)."""
+    """An .xlsx with the marker sheet; cheap (reads at most 1 MB of the workbook part)."""
     path = Path(path)
     try:
         with path.open("rb") as f:
             if f.read(4) != b"PK\x03\x04":
                 return False
-        with zipfile.ZipFile(path) as z:
-            book = z.read("xl/workbook.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+        with zipfile.ZipFile(path) as z, z.open("xl/workbook.xml") as part:
+            book = part.read(1 << 20)
+    except (OSError, KeyError, zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         return False
     return f'name="{MARKER_SHEET}"'.encode() in book
 
 
 def read_review(path, registry=None) -> tuple[Plan, ...]:
     """The Plans of a review workbook, with the corrections in its rows applied."""
+    from dutygraph.loaders.readers.limits import check_unzipped
+    from dutygraph.loaders.readers.workbook import read_workbook
+
     path = Path(path)
-    try:
-        import openpyxl
-    except ImportError:
-        raise LoadError(path, "needs openpyxl to read a review workbook: pip install openpyxl") from None
     data = path.read_bytes()
     try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as err:
         raise LoadError(path, f"is not a readable review workbook ({err})") from None
-    originals = _originals(path, book[MARKER_SHEET])
-    if REVIEW_SHEET not in book.sheetnames:
+    check_unzipped(path, package)
+    sheets = {sheet.title: sheet for sheet in read_workbook(path, data)}
+    if MARKER_SHEET not in sheets:
+        raise LoadError(path, f"is not a readable review workbook (no sheet '{MARKER_SHEET}')")
+    originals = _originals(path, sheets[MARKER_SHEET])
+    if REVIEW_SHEET not in sheets:
         raise LoadError(path, f"has no sheet '{REVIEW_SHEET}' (a review workbook needs it)")
-    rows = _rows(path, book[REVIEW_SHEET])
+    rows = _rows(path, sheets[REVIEW_SHEET])
     if registry is None:
         from ..units import Registry
 
@@ -92,7 +95,7 @@ def read_review(path, registry=None) -> tuple[Plan, ...]:
 
 
 def _originals(path: Path, sheet) -> dict[str, Plan]:
-    values = list(sheet.iter_rows(values_only=True))
+    values = sheet.rows
     if not values or values[0][0] != SCHEMA:
         raise LoadError(path, f"has a '{MARKER_SHEET}' sheet but not of {SCHEMA}")
     plans = {}
@@ -107,19 +110,25 @@ def _originals(path: Path, sheet) -> dict[str, Plan]:
 
 
 def _rows(path: Path, sheet) -> list[dict]:
-    values = sheet.iter_rows(values_only=True)
-    header = [cell_text(c).strip() for c in next(values, ())]
+    """The review sheet's rows (its first row with a value is the header), by column key."""
+    header = [cell_text(c).strip() for c in (sheet.rows[0] if sheet.rows else ())]
     names = {label: key for key, label in COLUMNS} | {key: key for key, _ in COLUMNS}
     where = {names[h]: i for i, h in enumerate(header) if h in names}
     missing = [label for key, label in COLUMNS[:6] if key not in where]
     if missing:
         raise LoadError(path, f"sheet '{REVIEW_SHEET}' lacks the column(s) {'、'.join(missing)}")
+    _refuse_unsaved(path, sheet, {sheet.columns[i]: header[i] for i in where.values()})
     rows = []
-    for number, raw in enumerate(values, 2):
+    for number, raw in zip(sheet.row_numbers[1:], sheet.rows[1:]):
         cells = {key: raw[i] if i < len(raw) else None for key, i in where.items()}
         if all(v in (None, "") for v in cells.values()):
             continue
         row = {key: cell_text(cells.get(key)) for key, _ in COLUMNS}
+        row["invisible"] = {}
+        for key, _ in COLUMNS:  # typed or pasted in Excel: what the readers remove, removed here
+            row[key], counts = strip_invisible(row[key])
+            for ch, n in counts.items():
+                row["invisible"][ch] = row["invisible"].get(ch, 0) + n
         for key in ("file", "task_id", "unit", "role", "source", "collective", "line", "mention"):
             row[key] = row[key].strip()
         row["row"] = number
@@ -129,6 +138,17 @@ def _rows(path: Path, sheet) -> list[dict]:
         row["source"] = _code(path, number, "source", row["source"] or "explicit", SOURCE_LABELS)
         rows.append(row)
     return rows
+
+
+def _refuse_unsaved(path: Path, sheet, headers: dict[int, str]) -> None:
+    """A formula with no saved value in a column the review reads (a workbook written by a
+    program and never opened in Excel): its unit or text is unknown, so say which cell."""
+    first = sheet.row_numbers[0]
+    for row, column, formula in sheet.unsaved:
+        if row > first and column in headers:
+            raise LoadError(path, f"cell {sheet.where(row, column)} ({headers[column]}) holds a "
+                                  f"formula with no saved value ({formula[:60]}); open and save "
+                                  "the workbook in Excel or WPS, or type the value")
 
 
 def _code(path, number, what, value, labels) -> str:
@@ -160,7 +180,17 @@ def _rebuild(original: Plan, rows: list[dict], registry) -> Plan:
                 u = units[known[a.unit]]
                 units[known[a.unit]] = dataclasses.replace(u, mentions=u.mentions + (a.mention,))
     source = dataclasses.replace(original.source, format="review")
-    return dataclasses.replace(original, source=source, tasks=tasks, units=tuple(units))
+    warnings = original.warnings
+    hidden = [row for row in rows if row["invisible"]]
+    if hidden:
+        counts: dict[str, int] = {}
+        for row in hidden:
+            for ch, n in row["invisible"].items():
+                counts[ch] = counts.get(ch, 0) + n
+        warnings += (invisible_warning(counts, 0, f"in row {hidden[0]['row']} of sheet "
+                                                  f"{REVIEW_SHEET}"),)
+    return dataclasses.replace(original, source=source, tasks=tasks, units=tuple(units),
+                               warnings=warnings)
 
 
 def _names(tasks, standing) -> set[str]:

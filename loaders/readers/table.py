@@ -12,10 +12,10 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from .document import Document, LoadError, decode_bytes, looks_binary, sha256_of
+from .limits import LIMITS, TableTooLarge
 from ...model import Finding
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv")
@@ -52,6 +52,8 @@ def pipe_lines(rows) -> list[str]:
     if not rows:
         return []
     width = max(max((i + 1 for i, c in enumerate(row) if c), default=0) for row in rows)
+    if len(rows) * width > LIMITS["cells"].default_or_set():  # one wide row pads every row
+        raise TableTooLarge(len(rows), width)
     out, started = [], False
     for row in rows:
         cells = row[:width] + [""] * (width - len(row))
@@ -80,7 +82,7 @@ def read(path: Path, data: bytes, encoding: str | None = None) -> Document:
     elif kind == "xls":
         sheets = _xls_sheets(path, data)
     else:
-        sheets = _xlsx_sheets(path, data)
+        sheets = _xlsx_sheets(path, data, warnings)
     lines: list[str] = []
     several = sum(1 for _, rows in sheets if any(any(c not in (None, "") for c in r) for r in rows)) > 1
     for title, rows in sheets:
@@ -119,29 +121,23 @@ def _csv_rows(text: str, tabs: bool) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
-def _xlsx_sheets(path: Path, data: bytes):
-    """Every sheet's rows; a merged cell's value fills its whole first column (fill down)."""
-    try:
-        import openpyxl
-    except ImportError:
-        raise LoadError(path, "needs openpyxl to read Excel files: pip install openpyxl") from None
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
-        raise LoadError(path, f"is not a readable Excel workbook ({err})") from None
+def _xlsx_sheets(path: Path, data: bytes, warnings: list[Finding]):
+    """The visible sheets' rows (workbook.py: only the cells that exist, merged cells
+    filled down); a formula with no saved value is named in a warning."""
+    from dutygraph.loaders.readers.workbook import read_workbook
+
     sheets = []
-    for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":
+    for sheet in read_workbook(path, data):
+        if sheet.state != "visible":
             continue
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        for merged in sheet.merged_cells.ranges:
-            top, left = merged.min_row - 1, merged.min_col - 1
-            if top >= len(rows) or left >= len(rows[top]):
-                continue
-            value = rows[top][left]
-            for r in range(top + 1, min(merged.max_row, len(rows))):
-                rows[r][left] = value
-        sheets.append((sheet.title, rows))
+        if sheet.unsaved:
+            shown = "、".join(sheet.where(r, c) for r, c, _ in sheet.unsaved[:5])
+            more = f" and {len(sheet.unsaved) - 5} more" if len(sheet.unsaved) > 5 else ""
+            warnings.append(Finding("formula", 0, f"sheet {sheet.title}: {shown}{more} hold a "
+                                    "formula with no saved value, read as empty; open and save "
+                                    "the workbook in Excel or WPS to compute them",
+                                    sheet.unsaved[0][2][:80]))
+        sheets.append((sheet.title, [list(r) for r in sheet.rows]))
     return sheets
 
 
