@@ -139,6 +139,17 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """How well the plan was read: of the unit-like names in its text, the share that ended
+    in an assignment or was accounted for (the roster, the issuer), the names that did not,
+    and whether the reading should not be trusted (``poor``)."""
+
+    coverage: float = 1.0
+    unread: tuple[str, ...] = ()
+    poor: bool = False
+
+
+@dataclass(frozen=True)
 class Plan:
     source: Source
     title: str = ""
@@ -155,6 +166,7 @@ class Plan:
     coverage: tuple[Region, ...] = ()
     aliases: tuple[tuple[str, ...], ...] = ()  # groups of names this plan uses for one unit
     roster: tuple[Member, ...] = ()  # the leading group's members, as the plan prints them
+    reading: Reading = Reading()
 
 
 def to_dict(plan: Plan) -> dict:
@@ -207,4 +219,6 @@ def plan_from_dict(data: dict) -> Plan:
         coverage=tuple(build(Region, r) for r in d.get("coverage", ())),
         aliases=tuple(tuple(g) for g in d.get("aliases", ())),
         roster=tuple(build(Member, m) for m in d.get("roster", ())),
+        reading=Reading(**{**d["reading"], "unread": tuple(d["reading"].get("unread", ()))})
+        if d.get("reading") else Reading(),
     )

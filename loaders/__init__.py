@@ -119,21 +119,14 @@ def load_plan(path, encoding: str | None = None, registry=None) -> Plan:
             raise LoadError(path, f"is a review workbook of {len(plans)} plans; use load_plans")
         return plans[0]
     doc = read_document(path, encoding=encoding)
-    return finish_plan(parse_document(doc, registry=registry), doc.lines, registry)
+    return finish_plan(parse_document(doc, registry=registry))
 
 
-def finish_plan(plan: Plan, lines=None, registry=None) -> Plan:
-    """The loaders' last step: each task's deadline normalised (``due``) and, given the
-    document's lines, the roster read from the regions extraction skipped."""
-    import dataclasses
-
+def finish_plan(plan: Plan) -> Plan:
+    """The loaders' last step: each task's deadline normalised (``due``)."""
     from .stages.deadlines import with_due
-    from .roster import read_roster
 
-    plan = with_due(plan)
-    if lines is not None:
-        plan = dataclasses.replace(plan, roster=read_roster(plan, lines, registry))
-    return plan
+    return with_due(plan)
 
 
 def load_plans(path, encoding: str | None = None, registry=None) -> tuple[Plan, ...]:

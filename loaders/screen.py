@@ -64,6 +64,7 @@ def is_plan(plan: Plan) -> bool:
     if plan.source.format == "review":
         return True
     named = bool(plan.units) or any(t.assignments for t in plan.tasks) or bool(plan.standing)
+    named = named or bool(plan.reading.unread)  # units in its text that were not read
     if named:
         return True
     return bool(plan.tasks) and bool(DOCUMENT_KIND.search(plan.title or ""))

@@ -1,7 +1,8 @@
 """Plan metadata: title, jurisdiction, year, issuer, document number, publish date.
 
-Read from the first lines and the furniture; the jurisdiction is the place name the text
-names most, so a defaced title (spam in place of the city) does not mislead it.
+Read from the first lines and the furniture. The jurisdiction comes only from evidence
+(the title, the issuer, a place's full name in the text), never from a place name found
+inside a longer word; unknown beats wrong.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from ..readers.document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
                          r"台账|部署|决定|制度)$")
+TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗|镇|乡)(?![级委直场])")
 NOTICE = re.compile(r"^关于印发《(.{4,60}?)》的通知$")  # the plan a notice issues
-TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗)(?![级委直场])")
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
 ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|自治州|自治县|特别行政区|"
                           r"地区|林区|新区|省|市|县|区|盟|旗)$")
@@ -49,8 +50,10 @@ def read_metadata(raw_lines, cleaned) -> Metadata:
     raw_head = [SPAM.sub("", to_simplified(r.strip())) for r in list(raw_lines)[:40]]
     all_text = to_simplified("\n".join(line.text for line in cleaned.lines))
     title = find_title(head, "")
-    named = TITLE_PLACE.match(title)
-    jurisdiction = named.group(0) if named else find_jurisdiction(head, all_text)
+    issuers = [m.group(2) for m in (SOURCE.search(t) for t in raw_head) if m] + [
+        t for t in head + [to_simplified(x.text) for x in cleaned.lines[-6:]]
+        if ISSUER_LINE.match(t)]
+    jurisdiction = find_jurisdiction(title, issuers, head, all_text)
     title = find_title(head, jurisdiction)
     number = next((m for m in (DOC_NUMBER.fullmatch(t) for t in head) if m), None) or next(
         (m for m in (DOC_NUMBER.search(t) for t in raw_head if re.match(r"(发文字号|文号)", t))
@@ -93,37 +96,63 @@ def _gazetteer() -> dict[str, str]:
     return names
 
 
-def find_jurisdiction(head, all_text: str) -> str:
-    """The place the plan names most (full names count double, the title ten times)."""
+def find_jurisdiction(title: str, issuers, head, all_text: str) -> str:
+    """The plan's place, only from evidence: the place its title opens with, else the place
+    its issuer or signature names, else a place's full name (沈阳市, 海原县) the text uses
+    at least twice or in its first lines. A short name inside a longer word (会同 in 会同
+    各部门, 资源 in 自然资源局, 公安 in 公安局) is never a place: unknown beats wrong."""
     gazetteer = _gazetteer()
     if not gazetteer:
         return ""
-    automaton = _automaton()
-    counts: Counter = Counter()
-    full_seen = set()
-    for end, name in automaton.iter(all_text):
-        start = end - len(name) + 1
-        if gazetteer[name] != name and start and all_text[start - 1] in "省市县区":
-            continue  # 市公安局 holds 公安 (县), not a place
-        counts[gazetteer[name]] += 2 if gazetteer[name] == name else 1
-        if gazetteer[name] == name:
-            full_seen.add(name)
-    for _, name in automaton.iter("\n".join(head[:6])):
-        counts[gazetteer[name]] += 10
-    ranked = [(n, c) for n, c in counts.most_common() if n in full_seen or c >= 10]
-    return ranked[0][0] if ranked else ""
+    for text in [title, *issuers]:
+        place = opening_place(text, gazetteer)
+        if place:
+            return place
+    full = Counter(m.group(0) for m in _full_names().finditer(all_text))
+    in_head = {m.group(0) for m in _full_names().finditer("\n".join(head[:8]))}
+    score = {name: 2 * count + all_text.count(ADMIN_SUFFIX.sub("", name)) - count
+             for name, count in full.items()}  # its short name counts once the full one stood
+    level = _levels()
+    ranked = sorted(score, key=lambda n: (-score[n], level.get(n, 9), n))
+    good = [n for n in ranked if score[n] >= 3 or n in in_head or len(ranked) == 1]
+    return good[0] if good else ""
+
+
+def opening_place(text: str, gazetteer) -> str:
+    """The place a title or an issuer opens with (怀化市…, 怀化2021…, 中共金乡县委…), or ""."""
+    text = re.sub(r"^(中共|中国共产党)", "", text)
+    m = _full_names().match(text)
+    if m:
+        return m.group(0)
+    named = TITLE_PLACE.match(text)  # a place the gazetteer does not know (new, renamed)
+    if named:
+        return named.group(0)
+    for size in (4, 3, 2):  # a short name (怀化) followed by no office word
+        short = text[:size]
+        if short in gazetteer and gazetteer[short] != short and re.match(
+                r"[\d（(““《\s]|20|关于|市|县|区", text[size:size + 2] or "x"):
+            return gazetteer[short]
+    return ""
 
 
 @lru_cache(maxsize=1)
-def _automaton():
-    """Aho–Corasick over every place name: one pass over the text finds them all."""
-    import ahocorasick
+def _levels() -> dict[str, int]:
+    """0 for a province, 1 for a city, 2 for a county or district (from the adcode)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    table = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
+    with table.open(encoding="utf-8") as fh:
+        return {row["name"]: 0 if row["adcode"][2:6] == "0000" else 1 if row["adcode"][4:6] == "00"
+                else 2 for row in csv.DictReader(fh)}
 
-    automaton = ahocorasick.Automaton()
-    for name in _gazetteer():
-        automaton.add_word(name, name)
-    automaton.make_automaton()
-    return automaton
+
+@lru_cache(maxsize=1)
+def _full_names():
+    """Every full place name, longest first, not where the suffix starts a longer word
+    (市场, 区域, 县域)."""
+    names = sorted((n for n, full in _gazetteer().items() if n == full), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?![场民域间块位级委]|政(?!府))")
 
 
 def find_title(head, jurisdiction: str) -> str:
