@@ -45,6 +45,8 @@ class PlanSummary:
     year: int | None
     sha256: str
     tasks: int
+    coverage: float = 1.0  # how well it was read (Plan.reading)
+    poor: bool = False  # the reading should not be trusted
 
 
 @dataclass(frozen=True)
@@ -152,8 +154,12 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
     joint = joint_leads(graph)
     similar = similar_tasks(graph, settings)
     merged = merged_names(graph)
-    quality = tuple(QualityFinding(kind="no_units", path=path, line=0, params=(("tasks", n),))
-                    for path, n in silent) + data_quality(graph, plans, settings)
+    poor = tuple(QualityFinding(kind="poor_reading", path=p.source.path, line=0, params=(
+        ("coverage", f"{p.reading.coverage:.0%}"), ("unread", "、".join(p.reading.unread[:5]))))
+        for p in plans if p.reading.poor)  # a plan read badly: its findings rest on little
+    quality = poor + tuple(QualityFinding(kind="no_units", path=path, line=0,
+                                          params=(("tasks", n),))
+                           for path, n in silent) + data_quality(graph, plans, settings)
     members = roster_members(plans, settings)
     due = deadlines_over_time(graph, settings)
     summary = Summary(
@@ -189,7 +195,8 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
 def _plan_summaries(plans: tuple[Plan, ...]) -> tuple[PlanSummary, ...]:
     return tuple(PlanSummary(key=key, path=p.source.path, title=p.title,
                              jurisdiction=p.jurisdiction, year=p.year, sha256=p.source.sha256,
-                             tasks=len(p.tasks))
+                             tasks=len(p.tasks), coverage=p.reading.coverage,
+                             poor=p.reading.poor)
                  for key, p in zip(plan_keys(plans), plans))
 
 

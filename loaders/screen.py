@@ -26,7 +26,7 @@ from dutygraph.model import Plan
 
 # the last word of an official document's title (方案, 要点, 规划 …); 清单 alone is not one
 DOCUMENT_KIND = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|分工|任务|"
-                           r"台账|部署|决定|制度|责任清单|任务清单|分工表|任务表)")
+                           r"台账|部署|决定|制度|责任清单|任务清单|分工表|任务表|预案|职责|规定)")
 SPACE = re.compile(r"\s+")
 COPY = re.compile(r"(副本|拷贝|复件|copy|[（(]\d+[)）]$)", re.I)  # how systems name a copy
 
@@ -64,10 +64,11 @@ def is_plan(plan: Plan) -> bool:
     if plan.source.format == "review":
         return True
     named = bool(plan.units) or any(t.assignments for t in plan.tasks) or bool(plan.standing)
-    named = named or bool(plan.reading.unread)  # units in its text that were not read
+    named = named or len(plan.reading.unread) >= 2  # units its text names that were not read
     if named:
         return True
-    return bool(plan.tasks) and bool(DOCUMENT_KIND.search(plan.title or ""))
+    titled = bool(DOCUMENT_KIND.search(plan.title or ""))
+    return titled and (bool(plan.tasks) or bool(plan.reading.unread))  # a plan read badly
 
 
 def screen_plans(plans) -> Screened:

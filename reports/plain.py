@@ -52,6 +52,10 @@ def plan_table(plan: Plan, width: int = 28, lang: str = "zh") -> str:
 
     name = plan_name(plan.title, plan.jurisdiction, plan.year, plan.source.path, lang)
     out = [f"{name}  ({plan.source.path}; {len(plan.tasks)} {t['tasks']})"]
+    r = plan.reading
+    out.append(t["reading"].format(
+        coverage=f"{r.coverage:.0%}", poor=t["poor"] if r.poor else "",
+        unread=t["unread"].format(names="、".join(r.unread[:8])) if r.unread else ""))
     for task in plan.tasks:
         title = task.title if len(task.title) <= width else task.title[: width - 1] + "…"
         out.append(f"{task.label:<14} L{task.line:<5} {title}")

@@ -47,6 +47,9 @@ UI = {
         "overview": "概览",
         "plans": "计划",
         "tasks": "任务",
+        "reading": "读取：文中单位名称 {coverage} 已落到分工{unread}{poor}",
+        "unread": "；未读到：{names}",
+        "poor": "；读取质量差，请核对原文",
         "units": "单位",
         "orphans": "无人负责的任务",
         "overlaps": "牵头与配合交叉",
@@ -158,6 +161,10 @@ UI = {
         "overview": "Overview",
         "plans": "Plans",
         "tasks": "Tasks",
+        "reading": "reading: {coverage} of the unit names in the text ended in an assignment"
+                   "{unread}{poor}",
+        "unread": "; unread: {names}",
+        "poor": "; poorly read, check the source",
         "units": "Units",
         "orphans": "Orphan tasks",
         "overlaps": "Lead/support overlaps",
@@ -320,7 +327,7 @@ KIND_WORDS = {
            "unplaced": "未能归入任务的文字", "garbled": "乱码", "spam": "网页垃圾文字",
            "truncated": "文件不完整", "encoding": "编码混用", "numbering": "编号残缺",
            "typo": "疑似错别字", "furniture": "网页或页眉页脚文字", "no_tasks": "未找到任务",
-           "no_units": "计划未写明任何责任单位",
+           "no_units": "计划未写明任何责任单位", "poor_reading": "读取质量差",
            "page_break": "跨页断行", "invisible": "不可见字符", "charset": "网页声明的编码有误",
            "formula": "公式无计算结果"},
     "en": {"fence": "weighted load above the fence", "lead_share": "too large a share of leads",
@@ -331,7 +338,7 @@ KIND_WORDS = {
            "garbled": "garbled text", "spam": "spam", "truncated": "truncated file",
            "encoding": "mixed encodings", "numbering": "damaged numbering", "typo": "typo?",
            "furniture": "page furniture", "no_tasks": "no tasks", "page_break": "page break",
-           "no_units": "the plan names no responsible unit",
+           "no_units": "the plan names no responsible unit", "poor_reading": "poorly read",
            "invisible": "invisible characters", "charset": "wrong declared charset",
            "formula": "formula with no saved value"},
 }
@@ -343,6 +350,8 @@ QUALITY_MESSAGES = {
                          "是错别字，还是单位名录缺少的别称？",
         "not_exhaustive": "列出 {names} 的名单以“等”结尾，未列全所有责任单位。",
         "unplaced": "第 {start}–{end} 行共 {chars} 个字符未归入任何任务或标题。",
+        "poor_reading": "这份计划没有读好：文中像单位名称的词只有 {coverage} 落到了任务的分工上"
+                        "（未读到的如 {unread}），请对照原文核对或用审核表更正。",
         "no_units": "全部 {tasks} 项任务都没有写明责任单位：这是计划本身的一个问题，"
                     "这些任务不再逐项计入“无人负责的任务”。",
         "warning": "提取时发现{kind}，请核对原文。",
@@ -353,6 +362,9 @@ QUALITY_MESSAGES = {
         "not_exhaustive": "the list naming {names} ends in 等: not every responsible unit "
                           "is named",
         "unplaced": "{chars} characters on lines {start}-{end} are in no task or heading",
+        "poor_reading": "this plan was not read well: only {coverage} of the unit-like names "
+                        "in its text ended in a task's division of work (unread: {unread}); "
+                        "check it against the source or correct it in a review workbook",
         "no_units": "none of its {tasks} tasks names a responsible unit: one problem of the "
                     "plan, so its tasks are not counted one by one among the orphans",
         "warning": "{message}",
@@ -500,6 +512,7 @@ SUMMARY = {
         "orphans": "{n} 项任务没有明确的责任单位：{none} 项未写任何单位，{implicit} 项只在文中"
                    "提及单位，{diffuse} 项只写“各有关部门”一类集合性单位。",
         "no_units": "《{plan}》未写明任何责任单位（共 {tasks} 项任务），需要补充分工。",
+        "poor_reading": "《{plan}》没有读好（单位名称读到 {coverage}），其结论请先核对原文。",
         "joint": "{n} 项任务有多个牵头单位却未说明如何分工。",
         "both": "{n} 处同一单位在同一任务中既牵头又配合。",
         "pairs": "{a}与{b}共同牵头 {n} 项任务，可考虑明确主责。",
@@ -521,6 +534,8 @@ SUMMARY = {
         "orphans": "{n} tasks have no clear responsible unit: {none} name no unit at all, "
                    "{implicit} name units only in their text, {diffuse} only a class such "
                    "as 各有关部门.",
+        "poor_reading": "{plan} was not read well ({coverage} of its unit names read): check "
+                        "its findings against the source first.",
         "no_units": "{plan} names no responsible unit on any of its {tasks} tasks: its "
                     "division of work is missing.",
         "joint": "{n} tasks have several leads and no stated division of work.",

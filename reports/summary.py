@@ -32,10 +32,10 @@ def key_findings(audit, lang: str = "zh") -> tuple[KeyFinding, ...]:
     if audit.overloaded:
         first += _overloaded(audit, w, lang)
     for q in audit.quality:
-        if q.kind == "no_units":
+        if q.kind in ("no_units", "poor_reading"):
             plan = next(p for p in audit.plans if p.path == q.path)
             name = plan_name(plan.title, plan.jurisdiction, plan.year, plan.path, lang)
-            first.append(KeyFinding(w["no_units"].format(plan=name, **dict(q.params)),
+            first.append(KeyFinding(w[q.kind].format(plan=name, **dict(q.params)),
                                     "#quality"))
     orphans = dict(s.orphans)
     if sum(orphans.values()):

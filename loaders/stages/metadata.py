@@ -18,7 +18,8 @@ from .clean import SPAM
 from ..readers.document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
-                         r"台账|部署|决定|制度)$")
+                         r"台账|部署|决定|制度|预案|职责|规定|规则)"
+                         r"([（(][^()（）]{1,12}[)）])?(\.(docx?|pdf|txt|html?))?$")  # …预案(2023版).docx
 TITLE_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}?(自治州|自治县|市|县|区|州|盟|旗|镇|乡)(?![级委直场])")
 NOTICE = re.compile(r"^关于印发《(.{4,60}?)》的通知$")  # the plan a notice issues
 PLACE = re.compile(r"(自治州|自治县|市|县|区|州|盟|旗)")
@@ -161,7 +162,7 @@ def find_title(head, jurisdiction: str) -> str:
     stem = jurisdiction[:-1] if jurisdiction else ""
     named = [t for t in candidates if stem and stem in t]
     notices = [m.group(1) for t in head for m in [NOTICE.search(t)] if m]
-    title = (named or candidates or notices or [""])[0]
+    title = re.sub(r"\.(docx?|pdf|txt|html?)$", "", (named or candidates or notices or [""])[0])
     if stem and title.startswith(stem) and not PLACE.match(title[len(stem):]):
         title = jurisdiction + title[len(stem):]
     return title

@@ -27,7 +27,7 @@ BEFORE_VERB = re.compile(r"(?:^|(?<=[，；：。（由]))([^，；：。（）]
 OPENING = re.compile(r"^([^，；：。（）]{2,30})[：。]")
 NAME_SEPARATORS = re.compile(r"[，；、]")
 # …and any name between separators that ends like a government office
-NAME = re.compile(r"(?:^|(?<=[、，；：（）。由\s]))([\u4e00-\u9fff]{2,14}?"
+NAME = re.compile(r"(?:^|(?<=[、，；：）。由\s]))([\u4e00-\u9fff]{2,14}?"
                   r"(?:局|委员会|委|办公室|办|厅|部门|政府|指挥部|支队|大队|管委会|办事处))"
                   r"(?=[、，；：（）。\s牵负配落督参协会等和及与要应]|$)")
 NOT_READ = ("roster", "signature", "notice", "furniture", "spam", "blank", "annex", "table_header")
@@ -40,34 +40,41 @@ def read_quality(plan: Plan, lines, registry: Registry) -> Reading:
     not_read = NOT_READ + (("preamble",) if plan.tasks else ())  # the notice: its addressees
     skipped = {n for r in plan.coverage if r.kind in not_read
                for n in range(r.start_line, r.end_line + 1)}
-    found: Counter = Counter()
+    found: Counter = Counter()  # every unit-like name
+    placed: set = set()  # those standing where plans assign (a clause, a label, a heading)
     for line in lines:
         if line.number in skipped:
             continue
-        for name in names_in(line.text):
-            found[bare(registry.canonical(name))] += 1
+        for name, assigning in names_in(line.text):
+            key = bare(registry.canonical(name))
+            found[key] += 1
+            if assigning:
+                placed.add(key)
     accounted = {bare(a.unit) for t in plan.tasks for a in t.assignments}
     accounted |= {bare(a.unit) for a in plan.standing}
     accounted |= {bare(registry.canonical(m.unit)) for m in plan.roster if m.unit}
     accounted |= {bare(registry.canonical(u.name)) for u in split_units(plan.issuer or "")}
     names = [n for n in found if n]
-    read = [n for n in names if n in accounted or any(n in a or a in n for a in accounted
-                                                         if len(a) >= 3 and len(n) >= 3)]
+    read = {n for n in names if n in accounted or any(n in a or a in n for a in accounted
+                                                       if len(a) >= 3 and len(n) >= 3)}
     unread = tuple(sorted((n for n in names if n not in read), key=lambda n: (-found[n], n)))
     coverage = round(len(read) / len(names), 3) if names else 1.0
-    poor = bool(names) and (not plan.tasks or len(names) >= MIN_NAMES and coverage < POOR_BELOW)
+    placed_read = len(placed & read) / len(placed) if placed else 1.0
+    poor = bool(names) and (not plan.tasks or len(placed) >= MIN_NAMES
+                            and placed_read < POOR_BELOW)
     return Reading(coverage, unread[:20], poor)
 
 
 def names_in(text: str) -> list[str]:
-    """The unit names standing where a plan names those responsible (see above)."""
-    pieces = [m.group(m.lastindex) for rx in (IN_BRACKETS, AFTER_LABEL, BEFORE_VERB, OPENING,
-                                              NAME) for m in rx.finditer(text)]
+    """(name, whether it stands where plans assign) for the unit names in ``text``."""
+    pieces = [(m.group(m.lastindex), rx is not NAME) for rx in (
+        IN_BRACKETS, AFTER_LABEL, BEFORE_VERB, OPENING, NAME) for m in rx.finditer(text)]
     out = []
-    for piece in pieces:
+    for piece, assigning in pieces:
         for part in NAME_SEPARATORS.split(piece):
             units = split_units(part) if len(part) <= 40 else []
-            out.extend(u.name for u in units if is_unit_like(u.name) and OFFICE_END.search(u.name)
+            out.extend((u.name, assigning) for u in units
+                       if is_unit_like(u.name) and OFFICE_END.search(u.name)
                        and 3 <= len(u.name) <= 16 and not NOT_A_NAME.search(u.name)
                        and not is_collective(u.name))  # a class (各有关部门) is no one office
     return out
@@ -75,7 +82,8 @@ def names_in(text: str) -> list[str]:
 
 # 有关部门 names nobody; 街道, 党组 alone name no office; a label or 的 is inside a phrase
 NOT_A_NAME = re.compile(r"^(各|有关|相关|其他)?(部门|单位|机构)$|^(街道|党组|管委会|编办)$|[的：]"
-                        r"|(开|新|变|时|战|布|格|大|全|结|困|破)局$")
+                        r"|(开|新|变|时|战|布|格|大|全|结|困|破)局$|(督|承|举|主|创|协|包|代|会|交)办$"
+                        r"|将|把|对|向|抄告|报告|组织|开展|及时|按照|根据")  # a verb: a phrase
 
 
 def bare(name: str) -> str:
