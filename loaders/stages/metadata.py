@@ -150,10 +150,11 @@ def _levels() -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _full_names():
-    """Every full place name, longest first, not where the suffix starts a longer word
-    (市场, 区域, 县域)."""
+    """Every full place name, longest first; not where the suffix starts a longer word
+    (市场, 区域, 县域), nor right after a unit's name (…局会同县公安局: 会同 is a verb)."""
     names = sorted((n for n, full in _gazetteer().items() if n == full), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, names)) + ")(?![场民域间块位级委]|政(?!府))")
+    return re.compile("(?<![局委办部厅队院所站室心])(?:" + "|".join(map(re.escape, names)) +
+                      ")(?![场民域间块位级委]|政(?!府))")  # 县应急局会同县公安局 names no 会同县
 
 
 def find_title(head, jurisdiction: str) -> str:

@@ -100,7 +100,8 @@ def split_top(text: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分管领导|负责同志)$")  # X主要领导: X
+PERSON_TITLE = re.compile(r"(主要领导|主要负责同志|主要负责人|分管领导|负责同志|"  # X主要领导: X
+                          r"(\d+|[一二两三四五])名[\u4e00-\u9fff]{0,4}?(领导|同志|干部|负责人))$")
 EACH_PLACE = re.compile(r"^各[\u4e00-\u9fff]{0,3}[市县区](?=[\u4e00-\u9fff]{2})")  # 各设区市安委办、应急管理局
 ZONE = re.compile(r"(区|园区|新区|开发区)$")
 ZONE_BODY = re.compile(r"^(.+?(?:区|园区))(党工委和管委会|党工委|管委会|人民政府|政府)$")

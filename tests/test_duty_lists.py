@@ -1,0 +1,113 @@
+"""The committee's own documents (issue 18): member units' duty lists, tables a web page
+printed a cell a line, plans run together on one line, groups led by a unit, the
+precedence of evidence, a jurisdiction only from evidence, and how well a plan was read.
+
+Each class on a small plan written for it; the expected readings follow
+../shared/gold/SPEC.md.
+"""
+import pytest
+
+from dutygraph.loaders import load_plan
+from dutygraph.loaders.stages.resolve import PRECEDENCE
+
+
+def read(tmp_path, text, name="plan.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_plan(path)
+
+
+def roles(plan, key):
+    """{(unit, role)} of the one task whose text holds ``key`` (inline left out)."""
+    [task] = [t for t in plan.tasks if key in t.text]
+    return {(a.unit, a.role) for a in task.assignments if a.source != "inline"}
+
+
+def test_a_unit_on_its_own_numbered_line_leads_the_duties_below_it(tmp_path):
+    plan = read(tmp_path, "2.2职责任务。\n(1)市林业局。\n负责火灾扑救的组织和火灾现场勘察。\n"
+                "(2)市公安局、市教育局。\n负责火灾区域内的治安管理。\n3.预防和预报\n"
+                "3.1预防。\n各级森林防火部门要大力做好宣传教育工作。\n")
+    assert roles(plan, "火灾现场勘察") == {("市林业局", "lead")}
+    assert roles(plan, "治安管理") == {("市公安局", "lead"), ("市教育局", "lead")}
+    # 3. is never inside (2): the decimal outline survives the items before it
+    assert [t.label for t in plan.tasks][-1] == "3/3.1"
+
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_colon_paragraphs_run_together_on_one_line(tmp_path, colon):
+    plan = read(tmp_path, f"三、成员单位职责\n县住建局{colon}负责校舍加固工程的质量监管;负责工地扬尘治理。"
+                f"县交通局{colon}负责农村公路安全生命防护工程建设。\n")
+    assert roles(plan, "质量监管") == {("县住房和城乡建设局", "lead")}
+    assert roles(plan, "生命防护") == {("县交通局", "lead")}
+
+
+def test_articles_after_a_stray_item_and_department_types_as_headers(tmp_path):
+    plan = read(tmp_path, "(五)负责上一页开始的那一条的最后一项职责。\n"
+                "第七条 区教育局工作职责:\n(一)负责学校安全管理。\n"
+                "第八条 区公安分局工作职责:\n(一)负责校园周边治安管理。\n"
+                "三、质监部门\n(一)负责特种设备安全监察。\n")
+    assert roles(plan, "上一页") == set()  # its header was on the page before: no one's
+    assert roles(plan, "学校安全") == {("区教育局", "lead")}
+    assert roles(plan, "校园周边") == {("区公安分局", "lead")}
+    assert roles(plan, "特种设备") == {("质监部门", "lead")}
+
+
+def test_a_docx_task_list_as_a_web_page_prints_it(tmp_path):
+    plan = read(tmp_path, "某市2024年安全生产重点工作任务分工方案\n\n主要任务 |\n重点工作和要求 |\n"
+                "责任单位 |\n完成时限 |\n完成进展 |\n一、重点任务 |\n||||\n"
+                "1.持续推进安全生产专项整治。 |\n市应急管理局、市公安局 |\n12月底前 |\n|\n"
+                "2.健全安全生产考核巡查机制。 |\n市安委办 |\n12月底前 |\n|\n")
+    assert roles(plan, "专项整治") == {("市应急管理局", "lead"), ("市公安局", "lead")}
+    assert roles(plan, "考核巡查") == {("市安全生产委员会办公室", "lead")}  # 市安委办
+
+
+def test_a_plan_run_together_on_one_line(tmp_path):
+    plan = read(tmp_path, "某市2024年安全生产重点工作任务分工方案,一、重点任务,1.制定农村道路客运网络的相关政策。"
+                "(县交通局牵头) 2.定期督促检查危险路段治理。(县应急局牵头,县公安局配合)\n")
+    assert roles(plan, "客运网络") == {("县交通局", "lead")}
+    assert roles(plan, "危险路段") == {("县应急管理局", "lead"), ("县公安局", "support")}
+
+
+def test_groups_led_by_a_unit(tmp_path):
+    plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
+                "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")
+    assert roles(plan, "化工企业") == {("市应急管理局", "lead")}  # not 督查组安排
+    assert roles(plan, "建筑工地") == {("市住房和城乡建设局", "lead")}
+
+
+def test_paragraphs_that_open_with_their_unit_under_a_heading(tmp_path):
+    plan = read(tmp_path, "6.7 应急资金保障\n县财政局负责应急防治与救灾资金的筹集。\n"
+                "县发改局负责重大救灾项目的协调安排。\n")
+    assert [t.title for t in plan.tasks] == ["县财政局负责应急防治与救灾资金的筹集",
+                                             "县发改局负责重大救灾项目的协调安排"]
+
+
+def test_the_precedence_is_a_table_and_an_items_own_evidence_decides(tmp_path):
+    assert [level for level, _, _ in PRECEDENCE][:4] == ["item", "group", "range", "unit heading"]
+    plan = read(tmp_path, "一、各级政府工作职责\n(一)县人民政府职责\n统一领导辖区内的地质灾害防治工作。\n"
+                "(二)做好群测群防工作。\n"
+                "二、整治提升村容村貌(县委农办牵头)\n1.提升村庄公共环境。(责任单位:县住建局)\n")
+    assert roles(plan, "统一领导") == {("县人民政府", "lead")}  # the nearer unit heading
+    assert roles(plan, "群测群防") == {("各级政府", "lead")}
+    assert roles(plan, "公共环境") == {("县委农办", "lead"), ("县住房和城乡建设局", "lead")}
+
+
+@pytest.mark.parametrize("line", [
+    "县应急局会同县公安局、县自然资源局负责隐患排查。",  # 会同, 资源
+    "县公安局负责道路交通安全管理，维护中华人民共和国法律尊严。",  # 公安, 共和, 交通
+])
+def test_no_jurisdiction_made_up_from_a_common_word(tmp_path, line):
+    plan = read(tmp_path, f"安全生产工作要点\n一、重点工作\n1.{line}\n2.{line}\n")
+    assert plan.jurisdiction == ""  # unknown beats wrong (会同县, 资源县, 公安县, 共和县)
+    titled = read(tmp_path, f"海原县安全生产工作要点\n一、重点工作\n1.{line}\n")
+    assert titled.jurisdiction == "海原县"
+
+
+def test_a_plan_read_badly_says_so_and_one_read_well_does_not(tmp_path):
+    well = read(tmp_path, "一、重点工作\n1.加强隐患排查。(县应急局牵头,县公安局配合)\n"
+                "2.做好宣传工作。(县委宣传部负责)\n", "well.txt")
+    assert well.reading.coverage == 1.0 and not well.reading.poor
+    badly = read(tmp_path, "某县安全生产工作方案\n县应急局牵头组织、县公安局配合，县住建局、县交通局"
+                 "参与，县教育局负责，开展大检查，具体见附件。\n", "badly.txt")
+    assert badly.reading.poor and badly.tasks == ()
+    assert {"应急管理局", "公安局"} <= set(badly.reading.unread)
