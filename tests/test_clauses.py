@@ -2,6 +2,7 @@
 import pytest
 
 from dutygraph.loaders.stages.clauses import find_clauses, read_clause
+from dutygraph.loaders.stages.normalise import normalise_line
 from dutygraph.loaders.stages.unitlist import split_units
 
 CASES = [
@@ -47,17 +48,23 @@ CASES = [
 ]
 
 
+def normalised(text: str) -> str:
+    """The text as the stages read it (simplified script, one width of punctuation)."""
+    return normalise_line(1, text).text
+
+
 @pytest.mark.parametrize("clause, expected", CASES, ids=[c for c, _ in CASES])
 def test_roles_of_a_clause(clause, expected):
-    reading = read_clause(clause)
+    reading = read_clause(normalised(clause))  # the clause grammar reads normalised text
     assert {r.mention.name: r.role for r in reading.roles} == expected
     assert reading.clean
 
 
 def test_deadline_people_and_standing_clause():
-    reading = read_clause("牵头领导：张三；牵头单位：市应急局；完成时限：2023年底")
+    reading = read_clause(normalised("牵头领导：张三；牵头单位：市应急局；完成时限：2023年底"))
     assert (reading.deadline, reading.leaders) == ("2023年底", ("张三",))
-    blanket = read_clause("市安委会各成员单位分工负责，各县市区组织落实;以下各项均需各县市区负责,不再一一列出")
+    blanket = read_clause(normalised("市安委会各成员单位分工负责，各县市区组织落实;以下各项均需各县市区负责,"
+                                     "不再一一列出"))
     assert [(r.mention.name, r.role) for r in blanket.standing] == [("各县市区", "lead")]
 
 
@@ -73,7 +80,7 @@ def test_unit_lists():
 
 def test_where_clauses_stand():
     text = "加强管理。（市应急局牵头）推进建设（市公安局负责。由市交通局负责。责任单位：市水利局"
-    kinds = [(s.kind, s.inner) for s in find_clauses(text)]
+    kinds = [(s.kind, s.inner) for s in find_clauses(normalised(text))]
     assert ("paren", "市应急局牵头") in kinds
     assert ("sentence", "由市交通局负责") in kinds
     assert any(k == "label" and inner.startswith("责任单位") for k, inner in kinds)

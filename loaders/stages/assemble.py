@@ -108,7 +108,7 @@ class _Builder:
     def clauses(self, text: str):
         """(span, reading) for each clause in the text that really assigns. Where a lead is
         named by its own label line (牵头单位：X), a 责任单位 line beside it implements."""
-        lead_named = bool(LEAD_LABEL.search(to_simplified(text)))
+        lead_named = bool(LEAD_LABEL.search(text))
         for span in find_clauses(text):
             if span.kind == "units":  # （市教育局、市公安局） closing a sentence: those responsible
                 reading = read_clause("责任单位：" + span.inner, self.stem)
@@ -162,7 +162,7 @@ class _Builder:
         for span, reading in self.clauses(heading):
             if span.start > max(title_end, 60) and len(heading) > 60:
                 continue
-            if RANGE.search(to_simplified(span.inner)):
+            if RANGE.search(span.inner):
                 continue
             own.extend(self.assignment(r.mention, r.role, "inherited",
                                        heading[span.start:span.end], first.number, "heading",
@@ -172,12 +172,12 @@ class _Builder:
                                    head_line)
                    for u in header_units(heading, self.stem))
         for line in node.lines[1:]:  # （一）至（五）项由X负责。 on a line of its own
-            if RANGE_LINE.match(to_simplified(line.text)):
+            if RANGE_LINE.match(line.text):
                 for key, items in self.read_ranges(line.text, line.text, line.number, line).items():
                     ranges.setdefault(key, []).extend(items)
-        label_lines = [x for x in node.lines[1:] if LABEL.match(to_simplified(x.text))]
+        label_lines = [x for x in node.lines[1:] if LABEL.match(x.text)]
         clause_lines = label_lines + [x for x in node.lines[1:] if x not in label_lines and (
-            RANGE_LINE.match(to_simplified(x.text)) or self.read_standing(x))]
+            RANGE_LINE.match(x.text) or self.read_standing(x))]
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
@@ -193,7 +193,7 @@ class _Builder:
     def read_standing(self, line) -> bool:
         """A blanket clause on a line of its own (以下各项均需各县市区负责，不再一一列出。):
         kept as the plan's standing assignments; True when the line was one."""
-        if not STANDING_LINE.search(to_simplified(line.text)):
+        if not STANDING_LINE.search(line.text):
             return False
         found = [self.assignment(r.mention, r.role, "explicit", line.text, line.number, "sentence",
                                  line)
@@ -204,7 +204,7 @@ class _Builder:
     def read_ranges(self, inner: str, clause: str, line: int, where: Line | None = None) -> dict:
         """（一）至（五）项由X负责 -> {'一': [...], '二': [...], …}."""
         out: dict[str, list] = {}
-        simple = to_simplified(inner)
+        simple = inner
         marks = list(RANGE.finditer(simple))
         for k, m in enumerate(marks):
             end = marks[k + 1].start() if k + 1 < len(marks) else len(simple)
@@ -379,7 +379,7 @@ def to_cn(n: int) -> str:
 def find_deadline(text: str) -> str | None:
     """A date the text sets (2022年底前, 6月底前), else an ongoing form (持续推进): a task
     that 持续推进 its work 2022年底前 is due then."""
-    simple = to_simplified(text)
+    simple = text
     m = DEADLINE_IN_TEXT.search(simple) or ONGOING_IN_TEXT.search(simple)
     return m.group(1).replace(" ", "") if m else None
 
@@ -398,7 +398,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     root, roster, damaged = build_tree(cleaned)
     builder = _Builder(registry, jurisdiction)
     builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
-                                    if FIRST_IS_LEAD.search(to_simplified(x.text))), 10 ** 9)
+                                    if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
     builder.walk(root, None, [], {})
     preamble = root.lines
     if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks

@@ -17,7 +17,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..readers.document import to_simplified
 from .unitlist import OFFICE_END, BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
 
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
@@ -78,7 +77,7 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
     """Read one clause's text (without its brackets) into roles, deadline and leaders;
     ``lead_named``: another clause of the item names the lead (责任单位 then implements)."""
     text = re.sub(r"\s*\n\s*", "", text)  # a clause broken over two lines reads as one
-    simple = to_simplified(text)
+    simple = text
     roles: list[Role] = []
     standing: list[Role] = []
     deadline, leaders, clean, ordered, first_is_lead = None, [], True, False, False
@@ -233,7 +232,7 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
         role = _role(m)
         head = seg[: m.start()]
         by = head.rfind("由")  # 上述项目由X负责, …工作由X牵头: the units follow 由
-        if by > 0 and not is_unit_like(to_simplified(head[:by]).strip()):
+        if by > 0 and not is_unit_like(head[:by].strip()):
             head = head[by + 1:]
         if "会同" in head:
             leader_text, _, partner_text = head.partition("会同")
@@ -293,7 +292,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                 start = depth_stack.pop()
                 if not depth_stack:
                     inner = text[start + 1: i]
-                    simple_inner = to_simplified(inner).strip()
+                    simple_inner = inner.strip()
                     if LABEL_WORD.fullmatch(simple_inner) or ROLE_MARK.fullmatch(simple_inner):
                         continue  # 【牵头单位】X, 市应急局（牵头）: read with the text around
                     if has_role_word(simple_inner):
@@ -303,7 +302,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             else:  # the opening bracket was lost: back to the sentence start
                 # short only (checked before slicing): a run of ）would be quadratic
                 inner = text[last_boundary:i] if i - last_boundary < 300 else ""
-                if inner and has_role_word(to_simplified(inner)):
+                if inner and has_role_word(inner):
                     spans.append(ClauseSpan(last_boundary, i + 1, inner, "paren"))
         elif ch in "。；;\n" and not depth_stack:
             last_boundary = i + 1
@@ -312,7 +311,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         stop = re.search(r"[。\n]", text[start:])
         end = start + stop.start() if stop else len(text)
         inner = text[start + 1: end]
-        if has_role_word(to_simplified(inner)) and len(inner) < 300:
+        if has_role_word(inner) and len(inner) < 300:
             spans.append(ClauseSpan(start, end, inner, "paren"))
     blocks = _label_blocks(text)  # a bracket inside a labelled list is part of a name:
     if blocks:  # 责任单位：…，各县(市、区)政府(管委会)
@@ -325,7 +324,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         k = bisect_left(starts, m.end()) - 1  # the last span starting before the sentence ends
         if not seg.strip() or m.start() < label_until or (k >= 0 and taken[k][1] > m.start()):
             continue
-        simple = to_simplified(seg)
+        simple = seg
         if _opening_label(seg):
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
@@ -356,7 +355,7 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
     for part in COMMA_PARTS.finditer(sentence[end:]):
         piece = part.group(0).rstrip("，,")
         reading = read_clause(piece, stem)
-        if not (reading.roles and reading.clean) or STANDING.search(to_simplified(piece)):
+        if not (reading.roles and reading.clean) or STANDING.search(piece):
             break
         end = (named.end() if named else 0) + part.end()
     start = named.end() if named else 0
@@ -383,7 +382,7 @@ DUTY_INTRO = re.compile(r"^(?P<units>[^，。；;：:]{2,40}?)(?=应当|应|要|
 def header_units(heading: str, stem: str = "") -> list[UnitMention]:
     """The units a whole heading names as the holders of the duties below it (``市教育局的
     工作职责``, ``区公安分局工作职责：``, ``各街道办事处``), or []."""
-    simple = to_simplified(heading).strip(" 。")
+    simple = heading.strip(" 。")
     m = HEADER_UNITS.match(simple) or DUTY_INTRO.match(simple)
     text = m.group("units") if m else simple
     if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
@@ -407,7 +406,7 @@ def _opening_label(sentence: str):
     """The label a sentence opens with (责任单位：, 【牵头单位】), or None."""
     if not LABEL_MARK.search(sentence):
         return None  # (cheap: a label needs a colon or a closing 】)
-    simple = to_simplified(sentence)
+    simple = sentence
     lm = LABEL.search(simple)
     return lm if lm and not simple[: lm.start()].strip(" 　【[") else None
 

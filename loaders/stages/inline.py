@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from .unitlist import UnitMention, is_unit_like, split_units
-from ..readers.document import to_simplified
 from ..units import is_collective
 
 SUBJECT = re.compile(
@@ -48,7 +47,7 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
         start = m.start()
         sentence = m.group(0).strip()
         offset = start + (len(m.group(0)) - len(m.group(0).lstrip()))
-        simple = to_simplified(sentence)
+        simple = sentence
         for om in OBJECT.finditer(simple):
             role = "lead" if om.group("verb") in ("配合", "协助") else "implement"
             for u in split_units(om.group("units"), stem):

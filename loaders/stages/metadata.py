@@ -47,12 +47,12 @@ class Metadata:
 
 def read_metadata(raw_lines, cleaned) -> Metadata:
     """Metadata from the raw lines (furniture included) and the cleaned lines."""
-    head = [to_simplified(line.text) for line in cleaned.lines[:25]]
+    head = [line.text for line in cleaned.lines[:25]]
     raw_head = [SPAM.sub("", to_simplified(r.strip())) for r in list(raw_lines)[:40]]
-    all_text = to_simplified("\n".join(line.text for line in cleaned.lines))
+    all_text = "\n".join(line.text for line in cleaned.lines)
     title = find_title(head, "")
     issuers = [m.group(2) for m in (SOURCE.search(t) for t in raw_head) if m] + [
-        t for t in head + [to_simplified(x.text) for x in cleaned.lines[-6:]]
+        t for t in head + [x.text for x in cleaned.lines[-6:]]
         if ISSUER_LINE.match(t)]
     jurisdiction = find_jurisdiction(title, issuers, head, all_text)
     title = find_title(head, jurisdiction)

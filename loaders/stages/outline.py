@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from .clean import CleanText
 from .normalise import Line
-from ..readers.document import to_simplified
 from .tables import TableBlock
 
 CN = "一二三四五六七八九十百零〇两"
@@ -142,14 +141,14 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             i = end
             continue
         text = line.text
-        if ANNEX_LIST.match(to_simplified(text)):  # 附件：1. …分解表 2. …: the notice's list
+        if ANNEX_LIST.match(text):  # 附件：1. …分解表 2. …: the notice's list
             roster.append((line, "notice"))
-            while i + 1 < len(lines) and ANNEX_TITLE.match(to_simplified(lines[i + 1].text)):
+            while i + 1 < len(lines) and ANNEX_TITLE.match(lines[i + 1].text):
                 i += 1
                 roster.append((lines[i], "notice"))
             i += 1
             continue
-        if ANNEX.match(to_simplified(text)):
+        if ANNEX.match(text):
             del stack[1:]
             node = Node("annex", "附件", [line], root, marker_len=len(text))
             root.children.append(node)
@@ -203,7 +202,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             stack.append(node)
             i += 1
             continue
-        simple = to_simplified(text)
+        simple = text
         if i in signature:
             roster.append((line, "signature"))
             i += 1
@@ -313,7 +312,7 @@ def split_backward_groups(node: Node) -> None:
         split_backward_groups(child)
     if node.children or node.kind in ("root", "table", "annex") or len(node.lines) < 3:
         return
-    closing = [k for k, x in enumerate(node.lines) if k and BACKWARD.match(to_simplified(x.text))]
+    closing = [k for k, x in enumerate(node.lines) if k and BACKWARD.match(x.text)]
     if not closing:
         return
     group: list[Node] = []
@@ -342,7 +341,7 @@ def attach_group_clauses(node: Node) -> None:
     if len(leaves) < 2 or node.children[-1] is not leaves[-1] or len(leaves[-1].lines) < 2:
         return
     last = leaves[-1].lines[-1]
-    if not CLAUSE_LINE.match(to_simplified(last.text)) or any(
+    if not CLAUSE_LINE.match(last.text) or any(
             c.after or find_clauses(c.first_text + "".join(x.text for x in c.lines[1:]))
             for c in leaves[:-1]):
         return
@@ -368,7 +367,7 @@ def merge_field_items(node: Node) -> None:
     kids = node.children
     fields = [FIELD.match(k.first_text) for k in kids]
     if len(kids) < 2 or not all(fields) or any(k.children for k in kids) or not any(
-            _is_label(to_simplified(k.first_text)) for k in kids):
+            _is_label(k.first_text) for k in kids):
         return
     node.children = []
     for kid in kids:
@@ -417,7 +416,7 @@ def signature_lines(lines) -> set[int]:
     for i, line in enumerate(lines):
         if DATE_LINE.match(line.text):
             out.add(i)
-            if i and ISSUER.match(to_simplified(lines[i - 1].text)):
+            if i and ISSUER.match(lines[i - 1].text):
                 out.add(i - 1)
     return out
 
@@ -431,7 +430,7 @@ def _is_label(text: str) -> bool:
 
 def is_action(node: Node) -> bool:
     """False inside a section of principles, targets, situation, roster or schedule."""
-    return not any(NON_ACTION.search(to_simplified(n.title)) for n in node.path()
+    return not any(NON_ACTION.search(n.title) for n in node.path()
                    if n.kind not in ("titled", "table"))
 
 

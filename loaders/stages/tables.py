@@ -21,7 +21,6 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .clauses import read_clause
-from ..readers.document import to_simplified
 from .unitlist import is_unit_like, split_units
 
 ROLE_WORDS = [  # (column role, header words); in a cell, the word standing first decides
@@ -109,7 +108,7 @@ def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None. Of a coordinated name (责任主体与协同
     单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
     otherwise the head noun, the word ending last (目标类型 is a type, not a target)."""
-    cell = re.split(r"(?<=..)[与和及、/](?=..)", to_simplified(cell).replace(" ", ""))[0]
+    cell = re.split(r"(?<=..)[与和及、/](?=..)", cell.replace(" ", ""))[0]
     cell = re.sub(r"(?<=..)(清单|名称|列表|一览)$", "", cell)  # 时限清单: a list of deadlines
     hits = [(m.end(), -m.start(), role) for role, pattern in ROLE_WORDS
             for m in re.finditer(pattern, cell)]  # the longest of the words ending last
@@ -196,7 +195,7 @@ def cell_type(text: str) -> str:
         return "number"
     if GROUP_CELL.match(text):
         return "text"
-    simple = to_simplified(text)
+    simple = text
     if DEADLINE_CELL.match(simple) and len(simple) <= 12 or ONGOING_CELL.match(simple):
         return "deadline"
     simple = simple.rstrip("。；;")

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..readers.document import to_simplified
 
 UNIT_END = re.compile(
     r"(局|委|办|厅|部|院|队|所|站|中心|公司|政府|单位|部门|机关|机构|委员会|会|组|室|校|团|"
@@ -124,7 +123,7 @@ def split_joined(item: str) -> list[str]:
             continue  # 党委和政府, 党工委和管委会: a place's leadership, named as one
         if CLASS_WORD.fullmatch(right):
             continue  # 有关部门和单位: one class
-        if is_unit_like(to_simplified(left)) and right:
+        if is_unit_like(left) and right:
             right = ("其" + right) if m.group(1) == "及其" else right
             return [left] + split_joined(right)
     return [item]
@@ -148,7 +147,7 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
     text = LEADING_WORD.sub("", text.strip(" ，,、；;：:。"))
     exhaustive = True
     text = KIND_IN_BRACKETS.sub("", text)
-    simple = to_simplified(text)
+    simple = text
     m = NOT_EXHAUSTIVE.search(simple)
     kind_word = ""
     if m and m.start() > 0:
@@ -156,34 +155,34 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
         kind_word = re.sub(r"^.*?(?=部门|单位|机构)", "", m.group(1) or "") if m.group(2) else ""
     raw_items = []
     if "、" in text and LEVEL_LIST.search(simple):  # 各县、市、区政府: one class
-        text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), to_simplified(text))
+        text = LEVEL_LIST.sub(lambda m: m.group(0).replace("、", "\x00"), text)
     for part in split_top(text, "、，,/／"):
         part = part.replace("\x00", "、")
-        if kind_word and not is_unit_like(to_simplified(part)) and len(part) <= 12:
+        if kind_word and not is_unit_like(part) and len(part) <= 12:
             # 教育、交通运输和公安消防等部门: each stem names its department
             raw_items.extend(p + kind_word for p in re.split(r"[和及与]", part) if p)
             continue
         words = part.split()
-        if len(words) > 1 and all(is_unit_like(to_simplified(w)) for w in words):
+        if len(words) > 1 and all(is_unit_like(w) for w in words):
             raw_items.extend(words)  # 市应急局 市公安局: whole names a space apart
             continue
-        if JOINED_LEVELS.match(to_simplified(part)):  # 市和区、县人民政府: each level's body
+        if JOINED_LEVELS.match(part):  # 市和区、县人民政府: each level's body
             raw_items.extend(JOINERS.split(part)[::2])
             continue
         raw_items.extend(split_joined(part))
     for k in range(len(raw_items) - 1):  # 示范区、高新区党工委和管委会: the zones share the body
-        shared = ZONE_BODY.match(to_simplified(raw_items[k + 1]))
+        shared = ZONE_BODY.match(raw_items[k + 1])
         if shared and ZONE.search(raw_items[k]):
             raw_items[k] += shared.group(2)
     last_kind = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(部门)", raw_items[-1]) if raw_items else None
     if last_kind and len(raw_items) > 1:  # 公安、交通部门: the stems share the last one's 部门
         raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 4 and not is_unit_like(
-            to_simplified(r)) and not CLASS_START.match(r) and not has_place(r)
+            r) and not CLASS_START.match(r) and not has_place(r)
             else r for r in raw_items[:-1]] + raw_items[-1:]
     out: list[UnitMention] = []
     levels: list[str] = []
     for i, raw in enumerate(raw_items):
-        name = to_simplified(raw).translate(ROUND_BRACKETS)
+        name = raw.translate(ROUND_BRACKETS)
         if " " in name or "\t" in name:
             name = SPACES.sub("", name)
         title = PERSON_TITLE.search(name)
@@ -196,7 +195,7 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
         if name.startswith("其") and out:
             name = owner_of(out[-1].name) + name[1:]
         if BARE_LEVEL.match(name) and i + 1 < len(raw_items):
-            nxt = to_simplified(raw_items[i + 1])
+            nxt = raw_items[i + 1]
             m = HAS_LEVEL.match(nxt) or STACKED_LEVELS.match(nxt)
             core = nxt[m.end():] if m else nxt
             core = TIER_WORD.sub("", core)
