@@ -30,9 +30,10 @@ from pathlib import Path
 
 import click
 
-from dutygraph.cli_support import EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, write_atomic
+from dutygraph.cli_support import (EXIT_BAD_INPUT, BadInput, SafeGroup, check_folder, debugging, one_line,
+                                   write_atomic, write_stdout)
 from dutygraph.loaders import LoadError
-from dutygraph.model import to_dict
+from dutygraph.model import plan_json
 
 
 def dump_json(obj) -> str:
@@ -40,10 +41,10 @@ def dump_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1)
 
 
-def write_output(text: str, out: str | None) -> None:
+def write_output(text: str | bytes, out: str | None) -> None:
     """Write to a file atomically (a temporary file renamed into place) or to stdout."""
     if out is None or out == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+        write_stdout(text)
         return
     write_file(out, text)
 
@@ -54,7 +55,7 @@ def write_file(out, content) -> None:
     size = path.stat().st_size if path.is_file() else 0
     shown = (f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB" if size < 1024 ** 2
              else f"{size / 1024 ** 2:.1f} MB")
-    click.echo(f"wrote {path} ({shown})", err=True)
+    click.echo(one_line(f"wrote {path} ({shown})"), err=True)
 
 
 def load_all(paths, encoding=None):
@@ -87,7 +88,9 @@ def load_all(paths, encoding=None):
 
 
 def _remember_jobs(ctx, param, value):
-    ctx.meta["dutygraph.jobs"] = value
+    from dutygraph.loaders.parallel import cap_jobs
+
+    ctx.meta["dutygraph.jobs"] = cap_jobs(value, note=lambda text: click.echo(text, err=True))
 
 
 jobs_option = click.option(
@@ -132,9 +135,9 @@ def extract(files, fmt, out, encoding, lang):
     plans, failures = load_all(files, encoding)
     if fmt == "json":
         if len(plans) == 1 and len(files) == 1:
-            text = dump_json(to_dict(plans[0])) + "\n"
+            text = plan_json(plans[0]) + b"\n"
         else:
-            text = "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans)
+            text = b"".join(plan_json(p, indent=False) + b"\n" for p in plans)
     elif fmt == "csv":
         text = plan_rows_csv(plans, lang)
     else:
