@@ -84,6 +84,11 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+def _read(path: Path, encoding):
+    """What a worker runs: ``load_one`` as this module names it when the worker starts."""
+    return load_one(path, encoding)
+
+
 DIED = ("could not be read: the process reading it died (killed, e.g. by the out-of-memory "
         "killer, or crashed)")
 
@@ -128,7 +133,7 @@ def _run_pool(queue: list, encoding, jobs: int):
         while queue or pending:
             while queue and len(pending) < jobs * 4:
                 path = queue.pop()
-                pending.append((path, pool.submit(load_one, path, encoding)))
+                pending.append((path, pool.submit(_read, path, encoding)))
             path, future = pending[0]
             try:
                 result = future.result()
@@ -154,6 +159,6 @@ def _alone(path: Path, encoding):
 
     with ProcessPoolExecutor(1, mp_context=_context(), initializer=_quiet_worker) as pool:
         try:
-            return pool.submit(load_one, path, encoding).result()
+            return pool.submit(_read, path, encoding).result()
         except BrokenProcessPool:
             return LoadError(path, DIED)
