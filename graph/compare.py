@@ -42,6 +42,7 @@ from .compare_units import (Rename, UnitLoad, find_renames, plan_unit_names, tas
                             unit_loads)
 from .names import OfficeNames, plan_names
 from .textsim import distinctiveness, task_body, tfidf_cosine
+from .settings import checked_number
 
 KINDS = ("same", "reworded", "merged", "split")
 
@@ -320,4 +321,5 @@ def match_settings(spec: str | None, base: MatchSettings = MatchSettings()) -> M
             changes[key] = float(value)
         except ValueError:
             raise ValueError(f"'{key}' needs a number, got '{value.strip()}'") from None
+        checked_number(key, changes[key])  # no NaN, infinity or negative threshold
     return dataclasses.replace(base, **changes)
