@@ -133,7 +133,7 @@ def _run_pool(queue: list, encoding, jobs: int):
         while queue or pending:
             while queue and len(pending) < jobs * 4:
                 path = queue.pop()
-                pending.append((path, pool.submit(_read, path, encoding)))
+                pending.append((path, _submit(pool, path, encoding)))
             path, future = pending[0]
             try:
                 result = future.result()
@@ -151,6 +151,18 @@ def _run_pool(queue: list, encoding, jobs: int):
     return []
 
 
+def _submit(pool, path: Path, encoding):
+    """``pool.submit`` with Ctrl-C held back: the first submit forks the workers, and a
+    KeyboardInterrupt inside fork's handlers is swallowed ("Exception ignored") and can
+    leave a lock held; held back, it is raised just after, where the caller stops the
+    workers."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(_read, path, encoding)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _alone(path: Path, encoding):
     """``load_one`` of one file in a fresh process of its own: a ``LoadError`` when that
     process dies."""
@@ -159,6 +171,6 @@ def _alone(path: Path, encoding):
 
     with ProcessPoolExecutor(1, mp_context=_context(), initializer=_quiet_worker) as pool:
         try:
-            return pool.submit(_read, path, encoding).result()
+            return _submit(pool, path, encoding).result()
         except BrokenProcessPool:
             return LoadError(path, DIED)

@@ -184,3 +184,25 @@ def test_a_killed_worker_fails_its_file_alone_and_the_run_goes_on(monkeypatch, t
         "out-of-memory killer, or crashed)"]
     titles = [json.loads(line)["source"]["path"] for line in result.stdout.splitlines()]
     assert titles == [str(p) for p in others]
+
+
+@pytest.mark.skipif(parallel.usable_cores() < 2, reason="--jobs 2 needs two cores")
+def test_ctrl_c_while_the_workers_are_forked_stops_the_run(tmp_path):
+    """Ctrl-C arriving in the middle of fork (here: sent by a fork handler) is held back and
+    raised just after, so it stops the run instead of being swallowed by fork's handlers
+    ("Exception ignored") while the run goes on, or hangs on a lock left held."""
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_bytes(PLAN.read_bytes())
+    script = (f"import os, signal, sys; sys.path.insert(0, {str(ROOT.parent)!r})\n"
+              "sent = []\n"
+              "def interrupt():\n"
+              "    if not sent:\n"
+              "        sent.append(1); os.kill(os.getpid(), signal.SIGINT)\n"
+              "os.register_at_fork(after_in_parent=interrupt)\n"
+              "from dutygraph.main import cli\n"
+              f"cli(['audit', {str(tmp_path)!r}, '--jobs', '2', '-o', {str(tmp_path / 'a.json')!r}])\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=120)
+    assert (done.returncode, done.stderr) == (130, "error: interrupted (Ctrl-C); no output "
+                                                   "written\n")
+    assert not (tmp_path / "a.json").exists()
