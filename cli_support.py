@@ -113,7 +113,7 @@ def write_atomic(out: str | os.PathLike, content: str | bytes | Callable[[Path],
     except BaseException as err:
         tmp.unlink(missing_ok=True)
         raise _one_line(out, err) from None
-    return target
+    return Path(out)  # a link by its own name
 
 
 def _temporary_name(target: Path) -> dict:

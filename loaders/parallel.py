@@ -7,10 +7,12 @@ so ``--jobs N`` gives the same output as one process. Workers ignore Ctrl-C: the
 alone stops the run (and says so once).
 
 ``--jobs`` is capped at the cores this process may use (more processes only compete for
-them and multiply the memory). A worker that dies (the out-of-memory killer's SIGKILL, a
-segfault in a C library) breaks the pool: the files it may have held are read again one by
-one, each in a fresh process, so the one that kills its reader fails alone with a
-``LoadError`` and the run goes on; nothing waits for a result that will never come.
+them and multiply the memory). Each worker reads one file at a time over a pipe of its
+own, so a worker that dies (the out-of-memory killer's SIGKILL, a segfault in a C library)
+names its file: that file fails alone with a ``LoadError``, a new worker takes the dead
+one's place and the run goes on; nothing waits for a result that will never come. (A
+``multiprocessing.Pool`` waits forever for the lost result; a ``ProcessPoolExecutor``
+breaks as a whole and could hang at exit after its workers were stopped.)
 """
 from __future__ import annotations
 
@@ -84,13 +86,9 @@ def _quiet_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _read(path: Path, encoding):
-    """What a worker runs: ``load_one`` as this module names it when the worker starts."""
-    return load_one(path, encoding)
-
-
 DIED = ("could not be read: the process reading it died (killed, e.g. by the out-of-memory "
         "killer, or crashed)")
+AHEAD = 8  # files handed out past the first one not yet yielded, per worker
 
 
 def load_many(files, encoding: str | None = None, jobs: int | None = None,
@@ -104,73 +102,95 @@ def load_many(files, encoding: str | None = None, jobs: int | None = None,
     if jobs == 1 or not catch:
         yield from ((f, load_one(f, encoding, catch)) for f in files)
         return
-    queue = list(reversed(files))  # popped from the end: files in order
-    while queue:
-        # a pool that broke gave back the files it held; they are read one by one
-        held = yield from _run_pool(queue, encoding, jobs)
-        for path, future in held:
-            done = future.done() and not future.cancelled() and future.exception() is None
-            yield path, future.result() if done else _alone(path, encoding)
+    yield from _run_workers(files, encoding, jobs)
+
+
+def _worker(conn, encoding) -> None:
+    """A worker's loop: a path in, its ``load_one`` out, until it is sent None."""
+    _quiet_worker()
+    while (path := conn.recv()) is not None:
+        conn.send(load_one(path, encoding))
+
+
+def _start_worker(context, encoding):
+    """(the parent's end of its pipe, the process), forked with Ctrl-C held back: a
+    KeyboardInterrupt inside fork's handlers would be swallowed ("Exception ignored") and
+    could leave a lock held; held back, it is raised just after, where the run stops."""
+    ours, theirs = context.Pipe()
+    process = context.Process(target=_worker, args=(theirs, encoding), daemon=True)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        process.start()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    theirs.close()
+    return ours, process
+
+
+def _run_workers(files: list, encoding, jobs: int):
+    """Each worker reads one file at a time, so a worker that dies names its file: that
+    file gets a ``LoadError``, a new worker takes the dead one's place, the run goes on.
+    Results are yielded in the order of ``files``."""
+    from multiprocessing.connection import wait
+
+    context = _context()
+    idle = [_start_worker(context, encoding) for _ in range(jobs)]
+    busy = {}  # the parent's end of a worker's pipe -> (process, index of its file)
+    results, sent, done = {}, 0, 0
+    try:
+        while done < len(files):
+            while idle and sent < len(files) and sent < done + jobs * AHEAD:
+                conn, process = idle.pop()
+                try:
+                    if not process.is_alive():  # killed while it waited
+                        raise BrokenPipeError
+                    conn.send(files[sent])
+                except OSError:
+                    _stop(conn, process)
+                    idle.append(_start_worker(context, encoding))
+                    continue
+                busy[conn] = (process, sent)
+                sent += 1
+            while done in results:
+                yield files[done], results.pop(done)
+                done += 1
+            if done == len(files) or not busy:
+                continue
+            sentinels = {process.sentinel: conn for conn, (process, _) in busy.items()}
+            for ready in wait([*busy, *sentinels]):
+                conn = sentinels.get(ready, ready)
+                if conn not in busy:  # its result and its end both ready: handled
+                    continue
+                process, index = busy.pop(conn)
+                try:
+                    results[index] = conn.recv()
+                    idle.append((conn, process))
+                except (EOFError, OSError):  # died on this file
+                    results[index] = LoadError(files[index], DIED)
+                    _stop(conn, process)
+                    idle.append(_start_worker(context, encoding))
+    finally:  # at the end, on Ctrl-C, or when the caller stopped early
+        for conn, process in idle:  # waiting for a file: told to stop
+            try:
+                conn.send(None)
+            except OSError:
+                pass
+        for conn, (process, _) in busy.items():  # still reading: stopped now
+            process.terminate()
+        for conn, process in idle + [(c, p) for c, (p, _) in busy.items()]:
+            _stop(conn, process)
+
+
+def _stop(conn, process) -> None:
+    """Close a worker's pipe and wait for it to end (a few seconds, then it is killed)."""
+    conn.close()
+    process.join(5)
+    if process.is_alive():
+        process.kill()
+        process.join()
 
 
 def _context():
     import multiprocessing
 
     return multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-
-
-def _run_pool(queue: list, encoding, jobs: int):
-    """Read files off ``queue`` in a pool of ``jobs`` workers, yielding results in order, a
-    few files ahead; when a worker dies, stop and return the (file, future) pairs not yet
-    yielded, in order: those without a result hold the one that killed it."""
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_quiet_worker)
-    pending: deque = deque()
-    try:
-        while queue or pending:
-            while queue and len(pending) < jobs * 4:
-                path = queue.pop()
-                pending.append((path, _submit(pool, path, encoding)))
-            path, future = pending[0]
-            try:
-                result = future.result()
-            except BrokenProcessPool:
-                pool.shutdown(wait=True, cancel_futures=True)
-                return list(pending)
-            pending.popleft()
-            yield path, result
-    except BaseException:  # Ctrl-C, or the caller stopped early: stop the workers now
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return []
-
-
-def _submit(pool, path: Path, encoding):
-    """``pool.submit`` with Ctrl-C held back: the first submit forks the workers, and a
-    KeyboardInterrupt inside fork's handlers is swallowed ("Exception ignored") and can
-    leave a lock held; held back, it is raised just after, where the caller stops the
-    workers."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        return pool.submit(_read, path, encoding)
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
-def _alone(path: Path, encoding):
-    """``load_one`` of one file in a fresh process of its own: a ``LoadError`` when that
-    process dies."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(1, mp_context=_context(), initializer=_quiet_worker) as pool:
-        try:
-            return _submit(pool, path, encoding).result()
-        except BrokenProcessPool:
-            return LoadError(path, DIED)
