@@ -108,8 +108,11 @@ def load_many(files, encoding: str | None = None, jobs: int | None = None,
 def _worker(conn, encoding) -> None:
     """A worker's loop: a path in, its ``load_one`` out, until it is sent None."""
     _quiet_worker()
-    while (path := conn.recv()) is not None:
-        conn.send(load_one(path, encoding))
+    try:
+        while (path := conn.recv()) is not None:
+            conn.send(load_one(path, encoding))
+    except (EOFError, OSError):  # the parent is gone: nothing to report to
+        pass
 
 
 def _start_worker(context, encoding):
