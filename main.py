@@ -95,8 +95,8 @@ def _remember_jobs(ctx, param, value):
 
 jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(min=1), expose_value=False, callback=_remember_jobs,
-    metavar="N", help="Read the plans in N processes (default: one per core for 16 files or "
-    "more, else 1); the output is the same.")
+    metavar="N", help="Read the plans in N processes, at most one per core (default: one per "
+    "core for 16 files or more, else 1); the output is the same.")
 plan_files = click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))
 
 
