@@ -22,7 +22,7 @@ fi
 # Two steps, both always run; the script fails if either does. The tests not marked slow
 # run in parallel, one process per core (pytest-xdist; the browser tests stay in one
 # process, one Chromium); then the slow ones (`@pytest.mark.slow`: the 50 MB plan, the
-# wheel build, the corpus …), also spread over the cores.
+# wheel build, a few whole reports), also spread over the cores.
 # Bytecode caches on: with PYTHONDONTWRITEBYTECODE set, each pytest process rewrites and
 # compiles every test module again (about 3 s of the 5 s a collection takes).
 unset PYTHONDONTWRITEBYTECODE
