@@ -112,6 +112,12 @@ def read_inputs(files=(), jobs=None, encoding=None, db=None, year=None, jurisdic
 
     if not files and not db:
         raise click.UsageError(say("no_plans"))
+    from dutygraph.loaders.parallel import cap_jobs
+
+    capped = cap_jobs(jobs)  # at most a process per core
+    if capped != jobs:
+        click.echo(say("jobs_lowered", jobs=jobs, cores=capped), err=True)
+    jobs = capped
     loaded = load(files, encoding, jobs, db=db, year=year, jurisdiction=jurisdiction,
                   catch=not debugging(), progress=_progress)
     if loaded.failures and loaded.files > 1:

@@ -3,14 +3,21 @@
 Kept out of ``main.py`` so the commands stay thin. Two promises live here:
 
 - an output file is either the whole new file or untouched (a temporary file in the same
-  folder, then ``os.replace``): an interrupted run leaves no half-written report;
+  folder, then ``os.replace``): an interrupted run leaves no half-written report; a
+  symbolic link is written through (the file it points to is replaced, the link kept), a
+  device or pipe written in place, a read-only file never replaced;
+- stdout is written whole or the run fails: a closed, full or cut stdout is one line and
+  exit 2, never a silent exit 0 (``write_stdout``);
 - an unexpected exception is one line ``error: …`` and exit code 2, unless ``--debug``
   asked for the traceback; so is a usage error, and Ctrl-C is one line and exit 130.
+  Every message is kept on one line (a newline in a file name is shown as ``\\n``).
 """
 from __future__ import annotations
 
 import gc
+import io
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -24,6 +31,17 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
 
+NAME_MAX = 255  # bytes in one file name on Linux, macOS and Windows file systems
+CHUNK = 1 << 24  # bytes per write to stdout: one write call stops short at 2 GiB on Linux
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters shown as escapes (``\\n``),
+    so a message naming a file called ``a\\nb`` stays one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 class BadInput(click.ClickException):
     """Bad input or an output that cannot be written: one line on stderr, exit 2."""
 
@@ -32,7 +50,7 @@ class BadInput(click.ClickException):
     def show(self, file=None) -> None:
         from dutygraph.cli_words import said, say  # the words import this module
 
-        click.echo(say("error", message=said(self.format_message())), err=True)
+        click.echo(say("error", message=said(one_line(self.format_message()))), err=True)
 
 
 class Interrupted(BadInput):
@@ -62,15 +80,27 @@ def check_folder(out: str | os.PathLike) -> Path:
 
 def write_atomic(out: str | os.PathLike, content: str | bytes | Callable[[Path], None]) -> Path:
     """Write ``content`` (text as UTF-8, bytes, or a function that writes to the path it is
-    given) to a temporary file beside ``out``, then rename it into place."""
+    given) to a temporary file beside ``out``, then rename it into place.
+
+    A symbolic link is followed: the file it names is replaced and the link stays (a link
+    into /dev or /proc, such as /dev/stdout, and a device or pipe are written in place). A
+    file nobody may write is an error, not replaced."""
     target = check_folder(out)
     if target.is_dir():
         raise BadInput(f"{out}: is a folder; give a file name")
+    if target.is_symlink():
+        if str(target.absolute()).startswith(("/dev/", "/proc/")):  # /dev/stdout, /dev/fd/3
+            return _write_in_place(target, content, out)
+        target = Path(os.path.realpath(target))  # replace what the link names, keep the link
+        if not target.parent.is_dir():
+            raise BadInput(f"{out}: links to {target}, whose folder does not exist")
     if target.exists() and not target.is_file():  # /dev/null, a pipe: nothing to replace
-        return _write_in_place(target, content)
+        return _write_in_place(target, content, out)
+    if target.exists() and (not target.stat().st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise BadInput(f"{out}: is read-only; not replaced (make it writable or choose "
+                       "another name)")
     try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-",
-                                    suffix=f".tmp{target.suffix}")  # writers may read the suffix
+        fd, name = tempfile.mkstemp(dir=target.parent, **_temporary_name(target))
     except OSError as err:  # a read-only folder: name the target, not the temporary file
         raise BadInput(f"{out}: cannot be written ({err.strerror or err})") from None
     tmp = Path(name)
@@ -87,7 +117,61 @@ def write_atomic(out: str | os.PathLike, content: str | bytes | Callable[[Path],
     except BaseException as err:
         tmp.unlink(missing_ok=True)
         raise _one_line(out, err) from None
-    return target
+    return Path(out)  # a link by its own name
+
+
+def _temporary_name(target: Path) -> dict:
+    """mkstemp's prefix and suffix for ``target``: ``.NAME-XXXXXXXX.tmp.SUFFIX`` (writers
+    may read the suffix), the name cut so the whole stays within ``NAME_MAX`` bytes."""
+    suffix = f".tmp{target.suffix}" if len(os.fsencode(target.suffix)) <= 16 else ".tmp"
+    room = NAME_MAX - len(os.fsencode(suffix)) - 2 - 8 - 8  # ".", "-", random, a margin
+    stem = target.stem
+    while len(os.fsencode(stem)) > room:
+        stem = stem[:-1]
+    return {"prefix": f".{stem}-", "suffix": suffix}
+
+
+def write_stdout(content: str | bytes) -> None:
+    """Write ``content`` to stdout, with a final newline if it has none, in chunks (one
+    ``write`` stops short at 2 GiB); a closed, full or cut stdout raises ``BadInput`` (one
+    line, exit 2) instead of ending the run as if all had been written."""
+    stream = sys.stdout
+    if stream is None:  # started with >&-: Python leaves sys.stdout None, click writes nothing
+        raise BadInput("stdout is closed: nothing written (give -o FILE)")
+    if isinstance(content, str):
+        content = content.encode(getattr(stream, "encoding", None) or "utf-8",
+                                 getattr(stream, "errors", None) or "strict")
+    try:
+        stream.flush()
+        try:
+            fd = stream.fileno()
+        except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+            fd = None  # a stream without a descriptor (click's CliRunner, a notebook)
+        for part in (content, b"" if content.endswith(b"\n") else b"\n"):
+            view = memoryview(part)
+            while view:
+                if fd is None:
+                    stream.buffer.write(view[:CHUNK])
+                    view = view[CHUNK:]
+                else:
+                    view = view[os.write(fd, view[:CHUNK]):]
+        if fd is None:
+            stream.buffer.flush()
+    except OSError as err:
+        _silence(stream)
+        raise BadInput(f"stdout: cannot be written ({err.strerror or err}); the output is "
+                       "incomplete") from None
+
+
+def _silence(stream) -> None:
+    """Point a failed stdout at /dev/null, so Python's flush at exit does not print a
+    second, multi-line complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        pass
 
 
 def _one_line(out, err: BaseException) -> BaseException:
@@ -122,7 +206,7 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
-def _write_in_place(target: Path, content) -> Path:
+def _write_in_place(target: Path, content, out) -> Path:
     """A device or pipe (/dev/null, /dev/full): written as it is, errors named."""
     try:
         if callable(content):
@@ -131,7 +215,7 @@ def _write_in_place(target: Path, content) -> Path:
             with open(target, "wb") as handle:
                 handle.write(content.encode("utf-8") if isinstance(content, str) else content)
     except BaseException as err:
-        raise _one_line(target, err) from None
+        raise _one_line(out, err) from None
     return target
 
 
@@ -162,7 +246,7 @@ class SafeGroup(click.Group):
             from dutygraph.cli_words import said, say
 
             where = say("see_help", command=err.ctx.command_path) if err.ctx else ""
-            click.echo(say("error", message=said(err.format_message()) + where), err=True)
+            click.echo(say("error", message=said(one_line(err.format_message())) + where), err=True)
             sys.exit(err.exit_code)
         except click.ClickException as err:
             err.show()

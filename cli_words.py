@@ -166,6 +166,8 @@ HELP = {
 MESSAGES = {
     "wrote": ("已写入 {path}（{size}）", "wrote {path} ({size})"),
     "error": ("错误：{message}", "error: {message}"),
+    "jobs_lowered": ("提示：--jobs {jobs} 已降为 {cores}（本次可用的核数）",
+                     "note: --jobs {jobs} lowered to {cores}, the cores this run may use"),
     "skipped_copy": ("已跳过：{path}：与 {same_as} 是同一份计划（只读一次）",
                      "skipped: {path}: the same plan as {same_as} (read once)"),
     "skipped_junk": ("已跳过：{path}：不是计划（没有责任单位，也没有计划标题下的编号条目）",

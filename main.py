@@ -31,7 +31,7 @@ from dutygraph import __version__
 from dutygraph.cli_options import (arranged, audit_options, audited, exit_code, finding_kinds,
                                    input_options, lang_option, option, output_options,
                                    read_inputs, settings_from, suffix_of, thresholds)
-from dutygraph.cli_support import write_atomic
+from dutygraph.cli_support import one_line, write_atomic, write_stdout
 from dutygraph.cli_words import Group, Option, current_lang, say
 
 
@@ -41,10 +41,10 @@ def dump_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1)
 
 
-def write_output(text: str, out: str | None) -> None:
+def write_output(text: str | bytes, out: str | None) -> None:
     """Write to a file atomically (a temporary file renamed into place) or to stdout."""
     if out is None or out == "-":
-        click.echo(text, nl=not text.endswith("\n"))
+        write_stdout(text)
         return
     write_file(out, text)
 
@@ -55,7 +55,7 @@ def write_file(out, content) -> None:
     size = path.stat().st_size if path.is_file() else 0
     shown = (f"{size} bytes" if size < 1024 else f"{size / 1024:.0f} KB" if size < 1024 ** 2
              else f"{size / 1024 ** 2:.1f} MB")
-    click.echo(say("wrote", path=path, size=shown), err=True)
+    click.echo(one_line(say("wrote", path=path, size=shown)), err=True)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,15 +72,15 @@ def cli(ctx, debug, lang):
 @output_options(("json", "csv", "table"))
 @lang_option
 def extract(fmt, out, lang, **inputs):
-    from dutygraph.model import to_dict
+    from dutygraph.model import plan_json
     from dutygraph.reports.plain import plan_rows_csv, plan_table
 
     loaded = read_inputs(**inputs)
     plans = loaded.plans
     if fmt == "json":
-        text = (dump_json(to_dict(plans[0])) + "\n"
+        text = (plan_json(plans[0]) + b"\n"
                 if len(plans) == 1 and loaded.files == 1 and not loaded.skipped
-                else "".join(json.dumps(to_dict(p), ensure_ascii=False) + "\n" for p in plans))
+                else b"".join(plan_json(p, indent=False) + b"\n" for p in plans))
     elif fmt == "csv":
         text = plan_rows_csv(plans, lang)
     else:

@@ -25,7 +25,7 @@ from .loads import (Distribution, Overload, PeerGroup, UnitLoad, load_distributi
                     overloaded_units, peer_groups, unit_loads)
 from .names import MergedName, merged_names
 from .orphans import ORPHAN_KINDS, Orphan, orphan_tasks, split_silent_plans
-from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, colead_pairs,
+from .overlaps import (CoLeadPair, JointLeads, LeadAndSupport, SimilarTasks, count_colead_pairs,
                        joint_leads, lead_and_support, similar_tasks)
 from .quality import QualityFinding, data_quality
 from .roster import RosterMember, roster_members
@@ -124,9 +124,9 @@ def audit_graph(plans, settings: AuditSettings = AuditSettings(), registry=None)
 
 
 def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettings()):
-    """(scope audits, loads, overloaded units, co-leading pairs), each scope on its own part
-    of the graph; the lists run scope after scope."""
-    scopes, loads, overloaded, pairs = [], [], [], []
+    """(scope audits, loads, overloaded units, co-leading pairs, how many co-leading pairs
+    in all), each scope on its own part of the graph; the lists run scope after scope."""
+    scopes, loads, overloaded, pairs, pair_count = [], [], [], [], 0
     for scope, part in scope_graphs(graph, plan_scopes(plans, plan_keys(plans), settings.scope)):
         scope_loads = unit_loads(part, settings, scope.key)
         groups = peer_groups(part, scope_loads, settings)
@@ -137,8 +137,10 @@ def scope_findings(graph: nx.Graph, plans, settings: AuditSettings = AuditSettin
                                  collaboration(part, settings)))
         loads += scope_loads
         overloaded += scope_overloaded
-        pairs += colead_pairs(part, settings)
-    return tuple(scopes), tuple(loads), tuple(overloaded), tuple(pairs)
+        listed, counted = count_colead_pairs(part, settings)
+        pairs += listed
+        pair_count += counted
+    return tuple(scopes), tuple(loads), tuple(overloaded), tuple(pairs), pair_count
 
 
 def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
@@ -147,7 +149,7 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
     files ``loaders.screen`` left out as ``skipped`` so the audit names them."""
     plans = tuple(plans)
     graph = audit_graph(plans, settings, registry) if graph is None else graph
-    scopes, loads, overloaded, pairs = scope_findings(graph, plans, settings)
+    scopes, loads, overloaded, pairs, pair_count = scope_findings(graph, plans, settings)
     distribution = load_distribution(graph, loads, settings)  # pooled over scopes
     orphans, silent = split_silent_plans(orphan_tasks(graph), plans)
     both = lead_and_support(graph)
@@ -173,7 +175,7 @@ def run_audit(plans, settings: AuditSettings = AuditSettings(), registry=None,
         lead_and_support=len(both),
         joint_leads_unstated=sum(1 for j in joint if j.division == "unstated"),
         joint_leads_stated=sum(1 for j in joint if j.division == "stated"),
-        colead_pairs=len(pairs), similar_tasks=len(similar), quality=len(quality),
+        colead_pairs=pair_count, similar_tasks=len(similar), quality=len(quality),
         expanded_links=sum(1 for _, _, e in graph.edges(data="expanded") if e),
         roster_members=len(members),
         members_without_tasks=sum(1 for m in members if m.status == "none"),

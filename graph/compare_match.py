@@ -63,6 +63,7 @@ import numpy as np
 from dutygraph.model import Plan, Task
 
 from .compare_units import task_units
+from .settings import checked_number
 from .textsim import (best_sentence_pairs, distinctiveness, plain_text, task_body,
                       task_sentences, tfidf_cosine)
 
@@ -245,4 +246,5 @@ def match_settings(spec: str | None, base: MatchSettings = MatchSettings()) -> M
             changes[key] = float(value)
         except ValueError:
             raise ValueError(f"'{key}' needs a number, got '{value.strip()}'") from None
+        checked_number(key, changes[key])  # no NaN, infinity or negative threshold
     return dataclasses.replace(base, **changes)

@@ -5,14 +5,19 @@
   leads states a division of work (分工 / 分别): joint leads are legitimate in Chinese
   plans (分工牵头), so this is a graded finding, never an error.
 - ``colead_pairs``: two concrete units leading at least ``colead_min`` tasks together
-  (overlapping mandates).
+  (overlapping mandates). Linear in the leads: a unit leading fewer than ``colead_min``
+  tasks is in no such pair and is dropped before any pair is formed, so one task led by
+  3,000 units costs 3,000 steps, not 4.5 million pairs. Where more than ``PAIRS_ENUMERATED``
+  pairs would remain (thousands of units leading the same tasks), they are counted with a
+  sparse product, a block of units at a time, and the ``PAIRS_LISTED`` most shared are
+  listed: ``count_colead_pairs`` gives the count beside them.
 - ``similar_tasks``: two tasks of one plan whose texts are near-identical (rapidfuzz
   ratio at least ``similar_tasks``) but whose leads differ.
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -25,6 +30,9 @@ from .refs import TaskRef, UnitRef, task_order, task_ref, unit_ref
 from .settings import AuditSettings
 
 DIVISION_WORDS = re.compile(r"分工|分[别別]")
+PAIRS_ENUMERATED = 200_000  # past this many candidate pairs, pairs are counted, not listed
+PAIRS_LISTED = 10_000  # pairs listed at most (the most shared); the count says how many
+BLOCK_ENTRIES = 1_000_000  # entries of one block of the sparse product (tens of MB)
 
 
 @dataclass(frozen=True)
@@ -97,17 +105,80 @@ def joint_leads(graph: nx.Graph) -> tuple[JointLeads, ...]:
 
 def colead_pairs(graph: nx.Graph, settings: AuditSettings = AuditSettings()
                  ) -> tuple[CoLeadPair, ...]:
-    """Pairs of concrete units co-leading at least ``colead_min`` tasks, most first."""
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for task in task_nodes(graph):
-        for pair in combinations(_leads(graph, task), 2):
-            shared[pair].append(task)
+    """Pairs of concrete units co-leading at least ``colead_min`` tasks, most first (at
+    most ``PAIRS_LISTED``)."""
+    return count_colead_pairs(graph, settings)[0]
+
+
+def count_colead_pairs(graph: nx.Graph, settings: AuditSettings = AuditSettings()
+                       ) -> tuple[tuple[CoLeadPair, ...], int]:
+    """(the pairs of ``colead_pairs``, how many pairs there are in all)."""
+    minimum = max(settings.colead_min, 1)
+    leads = _pair_candidates({t: _leads(graph, t) for t in task_nodes(graph)}, minimum)
+    if sum(len(us) * (len(us) - 1) // 2 for us in leads.values()) <= PAIRS_ENUMERATED:
+        shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for task, units in leads.items():
+            for pair in combinations(units, 2):
+                shared[pair].append(task)
+        found = [(len(ts), pair) for pair, ts in shared.items() if len(ts) >= minimum]
+        total = len(found)
+    else:
+        found, total = _count_pairs(leads, minimum)
+        shared = None
+    found = sorted(found, key=lambda cp: (-cp[0], cp[1]))[:PAIRS_LISTED]
     order = task_order(graph)
-    return tuple(
-        CoLeadPair(first=unit_ref(graph, a), second=unit_ref(graph, b), count=len(tasks),
-                   tasks=tuple(task_ref(graph, t) for t in sorted(tasks, key=order)))
-        for (a, b), tasks in sorted(shared.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        if len(tasks) >= max(settings.colead_min, 1))
+    tasks_of = defaultdict(set)
+    if shared is None:  # the tasks of the listed pairs only
+        for task, units in leads.items():
+            for u in units:
+                tasks_of[u].add(task)
+    pairs = []
+    for count, (a, b) in found:
+        tasks = shared[(a, b)] if shared is not None else tasks_of[a] & tasks_of[b]
+        pairs.append(CoLeadPair(first=unit_ref(graph, a), second=unit_ref(graph, b),
+                                count=count,
+                                tasks=tuple(task_ref(graph, t) for t in sorted(tasks, key=order))))
+    return tuple(pairs), total
+
+
+def _pair_candidates(leads: dict[str, list[str]], minimum: int) -> dict[str, list[str]]:
+    """The tasks' leads less every unit leading fewer than ``minimum`` of the tasks that
+    still have two leads, repeated until nothing changes (each round is linear)."""
+    while True:
+        count = Counter(u for units in leads.values() for u in units)
+        kept = {t: [u for u in units if count[u] >= minimum] for t, units in leads.items()}
+        kept = {t: units for t, units in kept.items() if len(units) >= 2}
+        if sum(map(len, kept.values())) == sum(map(len, leads.values())):
+            return kept
+        leads = kept
+
+
+def _count_pairs(leads: dict[str, list[str]], minimum: int):
+    """([(shared tasks, (a, b))] of the pairs sharing at least ``minimum`` tasks, the most
+    shared ``PAIRS_LISTED`` kept, and the number of them all), from the unit x task matrix
+    times its transpose, a block of units at a time so memory stays bounded."""
+    from scipy import sparse
+
+    units = sorted({u for us in leads.values() for u in us})
+    index = {u: i for i, u in enumerate(units)}
+    rows = [index[u] for us in leads.values() for u in us]
+    cols = [j for j, us in enumerate(leads.values()) for _ in us]
+    matrix = sparse.csr_matrix((np.ones(len(rows), dtype=np.int32), (rows, cols)),
+                               shape=(len(units), len(leads)))
+    transposed = matrix.T.tocsc()
+    block = max(1, BLOCK_ENTRIES // max(1, len(units)))
+    total, best = 0, []
+    for start in range(0, len(units), block):
+        product = sparse.triu(matrix[start:start + block] @ transposed, k=start + 1).tocoo()
+        keep = product.data >= minimum
+        row, col, count = product.row[keep], product.col[keep], product.data[keep]
+        total += len(count)
+        first = np.lexsort((col, row, -count))[:PAIRS_LISTED]  # units are in name order
+        best += [(int(c), (units[start + r], units[k]))
+                 for r, k, c in zip(row[first], col[first], count[first])]
+        if len(best) > 2 * PAIRS_LISTED:
+            best = sorted(best, key=lambda cp: (-cp[0], cp[1]))[:PAIRS_LISTED]
+    return best, total
 
 
 def _compact(text: str) -> str:

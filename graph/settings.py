@@ -20,6 +20,7 @@ are written into every audit so a reader can see which rule produced which findi
 from __future__ import annotations
 
 import dataclasses
+import math
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,26 +77,46 @@ def parse_pairs(text: str) -> dict[str, float]:
     return pairs
 
 
-def with_weights(settings: AuditSettings, weights: dict) -> AuditSettings:
-    """New settings with some role weights replaced; ValueError names an unknown role."""
-    unknown = sorted(set(weights) - set(ROLES))
+def checked_number(key: str, value, whole: bool = False) -> float | int:
+    """``value`` when it is a finite, non-negative number (a whole one if ``whole``); else
+    ValueError naming ``key``: a NaN or an infinity would give invalid JSON and meaningless
+    loads, a negative weight a negative load."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{key} must be a number, not {value!r}")
+    if not math.isfinite(value):
+        raise ValueError(f"{key} must be a finite number, not {value!r}")
+    if value < 0:
+        raise ValueError(f"{key} must not be negative, not {value!r}")
+    if whole and value != int(value):
+        raise ValueError(f"{key} must be a whole number, not {value!r}")
+    return int(value) if whole else float(value)
+
+
+def _table(value, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be a table of KEY = NUMBER, not {value!r}")
+    return value
+
+
+def with_weights(settings: AuditSettings, weights: dict, where: str = "") -> AuditSettings:
+    """New settings with some role weights replaced; ValueError names an unknown role or a
+    weight that is not a finite, non-negative number (``where`` prefixes the key)."""
+    unknown = sorted(set(_table(weights, where.strip() or "weights")) - set(ROLES))
     if unknown:
-        raise ValueError(f"unknown role '{unknown[0]}' (roles: {', '.join(ROLES)})")
-    if any(float(w) < 0 for w in weights.values()):
-        raise ValueError("weights must not be negative")
-    merged = dict(settings.weights) | {k: float(v) for k, v in weights.items()}
+        raise ValueError(f"{where}unknown role '{unknown[0]}' (roles: {', '.join(ROLES)})")
+    checked = {k: checked_number(f"{where}{k}", v) for k, v in weights.items()}
+    merged = dict(settings.weights) | checked
     return dataclasses.replace(settings, weights=tuple((r, merged[r]) for r in ROLES))
 
 
-def with_overload(settings: AuditSettings, values: dict) -> AuditSettings:
+def with_overload(settings: AuditSettings, values: dict, where: str = "") -> AuditSettings:
     """New settings with overload thresholds replaced (fence, lead_share, min_tasks,
-    min_peers)."""
-    unknown = sorted(set(values) - set(OVERLOAD_KEYS))
+    min_peers); ValueError names an unknown key or a value that is not a finite,
+    non-negative number (whole for min_tasks and min_peers)."""
+    unknown = sorted(set(_table(values, where.strip() or "overload")) - set(OVERLOAD_KEYS))
     if unknown:
-        raise ValueError(f"unknown key '{unknown[0]}' (keys: {', '.join(OVERLOAD_KEYS)})")
-    if any(float(v) < 0 for v in values.values()):
-        raise ValueError("overload thresholds must not be negative")
-    changes = {k: (int(v) if k in ("min_tasks", "min_peers") else float(v))
+        raise ValueError(f"{where}unknown key '{unknown[0]}' (keys: {', '.join(OVERLOAD_KEYS)})")
+    changes = {k: checked_number(f"{where}{k}", v, whole=k in ("min_tasks", "min_peers"))
                for k, v in values.items()}
     return dataclasses.replace(settings, **changes)
 
@@ -109,9 +130,9 @@ def with_scope(settings: AuditSettings, scope: str) -> AuditSettings:
 
 def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> AuditSettings:
     """Settings from the parsed TOML document (its ``[audit]`` table); ValueError if wrong."""
-    table = dict(data.get("audit", {}))
-    settings = with_weights(base, table.pop("weights", {}))
-    settings = with_overload(settings, table.pop("overload", {}))
+    table = dict(_table(data.get("audit", {}), "[audit]"))
+    settings = with_weights(base, table.pop("weights", {}), "[audit.weights] ")
+    settings = with_overload(settings, table.pop("overload", {}), "[audit.overload] ")
     fields = {f.name: f for f in dataclasses.fields(AuditSettings)}
     if "scope" in table:
         scope = table.pop("scope")
@@ -133,9 +154,8 @@ def settings_from_toml(data: dict, base: AuditSettings = AuditSettings()) -> Aud
             continue
         if kind is bool and not isinstance(value, bool):
             raise ValueError(f"[audit] {key} must be true or false, not {value!r}")
-        if kind is not bool and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise ValueError(f"[audit] {key} must be a number, not {value!r}")
-        changes[key] = kind(value)
+        changes[key] = value if kind is bool else checked_number(f"[audit] {key}", value,
+                                                                 whole=kind is int)
     return dataclasses.replace(settings, **changes)
 
 

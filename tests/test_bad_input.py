@@ -283,6 +283,7 @@ def test_a_writer_failing_midway_leaves_no_file(monkeypatch, tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_an_interrupted_report_keeps_the_old_one(monkeypatch, tmp_path):
     from dutygraph import cli_support
 

@@ -152,6 +152,7 @@ def test_ctrl_c_exits_130_with_one_line_and_no_file(tmp_path, jobs):
 
 # --- --jobs: the output of one process --------------------------------------------------------
 
+@pytest.mark.slow
 def test_jobs_give_the_output_of_one_process(tmp_path):
     folder = plan_folder(tmp_path / "plans", 5)
     (folder / "010-empty.txt").write_bytes(b"")

@@ -31,6 +31,7 @@ if not Path(CHROMIUM).exists():
 sync_api = pytest.importorskip("playwright.sync_api",
                                reason="playwright is not installed (pip install '.[test]')")
 
+pytestmark = pytest.mark.xdist_group("browser")  # one worker, one Chromium for the module
 ROWS = "table.mx tbody tr"
 VISIBLE = "table.mx tbody tr:not([hidden])"
 

@@ -58,6 +58,7 @@ def test_quality_findings_are_data_and_read_in_either_language(samples):
     assert body[0]["params"] == {k: v for k, v in audit.quality[0].params}
 
 
+@pytest.mark.slow
 def test_the_chinese_report_has_no_english_sentence_and_opens_with_findings(samples):
     plans, audit = samples
     html = render_report(plans, audit)
@@ -160,6 +161,7 @@ def test_every_file_written_is_named_on_stderr_with_its_size(tmp_path, args):
     assert result.stdout == ""
 
 
+@pytest.mark.slow
 def test_report_with_png_says_each_file(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(HUAIHUA_2021), "-o", str(tmp_path / "r.html"),
                                       "--png", str(tmp_path)])

@@ -43,6 +43,7 @@ def rows_of(sheet, task_id: str) -> list[int]:
     return [r for r in range(2, sheet.max_row + 1) if sheet.cell(r, col).value == task_id]
 
 
+@pytest.mark.slow
 def test_round_trip_without_edits_changes_nothing(tmp_path):
     originals = [load_plan(p) for p in SAMPLE_PLANS]
     target = write_review(tmp_path, PLANS_DIR)
