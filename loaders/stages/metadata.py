@@ -109,8 +109,8 @@ def find_jurisdiction(title: str, issuers, head, all_text: str) -> str:
         place = opening_place(text, gazetteer)
         if place:
             return place
-    full = Counter(m.group(0) for m in _full_names().finditer(all_text))
-    in_head = {m.group(0) for m in _full_names().finditer("\n".join(head[:8]))}
+    full = Counter(full_names_in(all_text))
+    in_head = set(full_names_in("\n".join(head[:8])))
     score = {name: 2 * count + all_text.count(ADMIN_SUFFIX.sub("", name)) - count
              for name, count in full.items()}  # its short name counts once the full one stood
     level = _levels()
@@ -122,9 +122,9 @@ def find_jurisdiction(title: str, issuers, head, all_text: str) -> str:
 def opening_place(text: str, gazetteer) -> str:
     """The place a title or an issuer opens with (怀化市…, 怀化2021…, 中共金乡县委…), or ""."""
     text = re.sub(r"^(中共|中国共产党)", "", text)
-    m = _full_names().match(text)
-    if m:
-        return m.group(0)
+    opening = [name for name in full_names_in(text[:12]) if text.startswith(name)]
+    if opening:
+        return max(opening, key=len)
     named = TITLE_PLACE.match(text)  # a place the gazetteer does not know (new, renamed)
     if named:
         return named.group(0)
@@ -148,13 +148,35 @@ def _levels() -> dict[str, int]:
                 else 2 for row in csv.DictReader(fh)}
 
 
+BEFORE_NO_PLACE = set("局委办部厅队院所站室心")  # 县应急局会同县公安局: 会同 is a verb there
+AFTER_NO_PLACE = set("场民域间块位级委")  # 市场, 区域, 县域, 县级: the suffix starts a word
+
+
+def full_names_in(text: str) -> list[str]:
+    """Every full place name (沈阳市, 海原县) standing in ``text`` as a name: not where its
+    suffix starts a longer word, nor right after a unit's name. Aho–Corasick: one pass."""
+    gazetteer, out = _gazetteer(), []
+    for end, name in _automaton().iter(text):
+        start = end - len(name) + 1
+        after = text[end + 1: end + 3]
+        if gazetteer[name] != name or (start and text[start - 1] in BEFORE_NO_PLACE) or (
+                after[:1] in AFTER_NO_PLACE or after[:1] == "政" and after != "政府"):
+            continue
+        out.append(name)
+    return out
+
+
 @lru_cache(maxsize=1)
-def _full_names():
-    """Every full place name, longest first; not where the suffix starts a longer word
-    (市场, 区域, 县域), nor right after a unit's name (…局会同县公安局: 会同 is a verb)."""
-    names = sorted((n for n, full in _gazetteer().items() if n == full), key=len, reverse=True)
-    return re.compile("(?<![局委办部厅队院所站室心])(?:" + "|".join(map(re.escape, names)) +
-                      ")(?![场民域间块位级委]|政(?!府))")  # 县应急局会同县公安局 names no 会同县
+def _automaton():
+    """Aho–Corasick over every full place name."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for name, full in _gazetteer().items():
+        if name == full:
+            automaton.add_word(name, name)
+    automaton.make_automaton()
+    return automaton
 
 
 def find_title(head, jurisdiction: str) -> str:
