@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ...model import Plan, Reading
 from ..units import Registry, is_collective, split_level
@@ -65,7 +66,8 @@ def read_quality(plan: Plan, lines, registry: Registry) -> Reading:
     return Reading(coverage, unread[:20], poor)
 
 
-def names_in(text: str) -> list[str]:
+@lru_cache(maxsize=16384)  # boilerplate lines recur (a table's cells, repeated clauses)
+def names_in(text: str) -> tuple[tuple[str, bool], ...]:
     """(name, whether it stands where plans assign) for the unit names in ``text``."""
     pieces = [(m.group(m.lastindex), rx is not NAME) for rx in (
         IN_BRACKETS, AFTER_LABEL, BEFORE_VERB, OPENING, NAME) for m in rx.finditer(text)]
@@ -77,7 +79,7 @@ def names_in(text: str) -> list[str]:
                        if is_unit_like(u.name) and OFFICE_END.search(u.name)
                        and 3 <= len(u.name) <= 16 and not NOT_A_NAME.search(u.name)
                        and not is_collective(u.name))  # a class (各有关部门) is no one office
-    return out
+    return tuple(out)
 
 
 # 有关部门 names nobody; 街道, 党组 alone name no office; a label or 的 is inside a phrase
