@@ -238,16 +238,20 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
 
 
 UNIT_SUBJECT = re.compile(r"^([^，。；：“”]{2,30}?)(?=要|应当|应|须|必须|负责|牵头|协助|配合|会同|承担)")
+OWN_LEAD = re.compile(r"^[^，。；：]{2,30}?由([^，。；：]{2,30}?)(?=牵头|负责)")
 HEADING_ONLY = re.compile(r"^[^。；！？]{1,30}$")
 
 
 def opens_with_unit(text: str) -> bool:
-    """A paragraph whose subject is a unit (县民政局负责…, 财政部门应…)."""
+    """A paragraph whose subject is a unit (县民政局负责…, 财政部门应…), or whose first
+    clause names its lead (校园内部安全整治主要由教育局牵头，…)."""
     from .unitlist import is_unit_like, split_units
 
-    m = UNIT_SUBJECT.match(text)
-    units = split_units(m.group(1)) if m else []
-    return bool(units) and all(is_unit_like(u.name) for u in units)
+    for m in (UNIT_SUBJECT.match(text), OWN_LEAD.match(text)):
+        units = split_units(m.group(1)) if m else []
+        if units and all(is_unit_like(u.name) for u in units):
+            return True
+    return False
 
 
 def unit_sentences(line: Line) -> list[Line]:
