@@ -63,6 +63,7 @@ class _Builder:
         self.regions: list[Region] = []
         self.warnings: list[Finding] = []
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
+        self.last_clause: tuple = (None, None, None)  # (clause, where, as written)
 
     # -- assignments --
     def assignment(self, mention, role, source, clause, line, evidence="",
@@ -72,7 +73,9 @@ class _Builder:
         unit = self.registry.canonical(mention.name)
         written = mention.text
         if where is not None:
-            clause, written = as_written(clause, where), as_written(mention.text, where)
+            if self.last_clause[:2] != (clause, where):  # one clause, many units: map it once
+                self.last_clause = (clause, where, as_written(clause, where))
+            clause, written = self.last_clause[2], as_written(mention.text, where)
         return Assignment(unit=unit, mention=written, role=role,
                           collective=is_collective(unit, self.level), source=source,
                           clause=clause, line=line, exhaustive=mention.exhaustive,

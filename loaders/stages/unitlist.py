@@ -29,7 +29,6 @@ HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
 NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
 JOINED_LEVELS = re.compile(r"^(省|市|县|区|乡|镇)(和|及|与)(省|市|县|区|乡|镇)$")
-TRAILING_BRACKETS = re.compile(r"[(（〈][^)）〉]*[)）〉]$")
 LEADING_WORD = re.compile(r"^(由|请|是|为|即)")
 KIND_IN_BRACKETS = re.compile(r"[（(](单位|部门|单位、部门)[)）]$")
 SPACES = re.compile(r"\s+")
@@ -69,11 +68,22 @@ FALSE_SUFFIX = re.compile(r"(开局|格局|布局|大局|全局|结局|会议|�
                           r"都会|峰会|年会|例会|盛会)$")
 
 
+def without_trailing_brackets(name: str) -> str:
+    """The name without the bracket closing it (市应急局（牵头）→ 市应急局): from the first
+    opening bracket after the last closing one before the end. Linear in the name (a
+    pattern searched from every opening bracket was quadratic on a run of them)."""
+    if not name or name[-1] not in ")）〉":
+        return name
+    before = max(name.rfind(c, 0, len(name) - 1) for c in ")）〉")
+    opens = [k for k in (name.find(c, before + 1, len(name) - 1) for c in "(（〈") if k >= 0]
+    return name[:min(opens)] if opens else name
+
+
 @lru_cache(maxsize=65536)  # a plan names the same offices again and again
 def is_unit_like(name: str) -> bool:
     """Ends like an office (局, 委, 办, 政府, 单位 …), brackets after the name aside, and is
     not a phrase that happens to (see PHRASE_START)."""
-    core = TRAILING_BRACKETS.sub("", name)
+    core = without_trailing_brackets(name)
     return bool(UNIT_START_OK.match(core) and 2 <= len(name) <= 40 and UNIT_END.search(core)
                 and not PHRASE_START.match(core) and not PHRASE_INSIDE.search(core)
                 and not FALSE_SUFFIX.search(core))
