@@ -60,6 +60,10 @@ def office_of(x: str, y: str) -> bool:
     return long.startswith(short) and long[len(short):] in OFFICES
 
 
+ROWS = 512  # names compared a block at a time
+CITE = 400  # characters of a clause quoted in a finding
+
+
 def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings()
                        ) -> tuple[QualityFinding, ...]:
     """Pairs of concrete units whose names or mentions look alike, the rarer one cited."""
@@ -75,13 +79,21 @@ def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings(
         if len({u for u, _ in entries}) < 2:
             continue
         labels = [label for _, label in entries]
-        scores = process.cdist(labels, labels, scorer=fuzz.ratio, dtype=np.float32,
-                               score_cutoff=settings.similar_units, workers=1)
-        for i, j in zip(*np.nonzero(np.triu(scores, k=1))):
-            a, b = entries[i][0], entries[j][0]
-            if a != b and not office_of(graph.nodes[a]["name"], graph.nodes[b]["name"]):
-                pair = (min(a, b), max(a, b))
-                best[pair] = max(best.get(pair, 0.0), float(scores[i, j]))
+        partner: dict[str, tuple[float, str]] = {}  # each unit's one most alike other unit
+        for start in range(0, len(labels), ROWS):  # rows in blocks: memory stays bounded
+            scores = process.cdist(labels[start: start + ROWS], labels, scorer=fuzz.ratio,
+                                   dtype=np.float32, score_cutoff=settings.similar_units,
+                                   workers=1)
+            for i, j in zip(*np.nonzero(scores)):
+                a, b = entries[start + i][0], entries[j][0]
+                if a < b and not office_of(graph.nodes[a]["name"], graph.nodes[b]["name"]):
+                    score = float(scores[i, j])
+                    for unit, other in ((a, b), (b, a)):
+                        if score > partner.get(unit, (0.0, ""))[0]:
+                            partner[unit] = (score, other)
+        for unit, (score, other) in partner.items():
+            pair = (min(unit, other), max(unit, other))
+            best[pair] = max(best.get(pair, 0.0), score)
     found = []
     for (a, b), score in best.items():
         # the rarer name is the suspect; cite where it is used
@@ -92,7 +104,8 @@ def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings(
             kind="similar_names", path=graph.nodes[task]["path"], line=line,
             params=(("name", x), ("tasks", graph.degree(rare)), ("like", y),
                     ("like_tasks", graph.degree(common))),
-            text=clause, task=task_ref(graph, task), units=(x, y), score=round(score, 1)))
+            text=clause if len(clause) <= CITE else clause[:CITE] + "…", task=task_ref(graph, task),
+            units=(x, y), score=round(score, 1)))
     return tuple(sorted(found, key=lambda f: (f.path, f.line, f.units)))
 
 
