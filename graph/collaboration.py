@@ -124,6 +124,9 @@ def _dense_group(units: list[str], tasks: list[str], task_units: dict[str, list[
                  settings: AuditSettings):
     """Per unit (partners, shared tasks, betweenness) and the communities of a dense group,
     measured on its task-unit graph (see the module's docstring)."""
+    if len(tasks) == 1:  # one task naming them all: each the partner of every other, none
+        n = len(units) - 1  # between two others (a star): no graph to build
+        return {u: [n, n, 0.0] for u in units}, [sorted(units)]
     sub = nx.Graph()
     sub.add_nodes_from(units)
     sub.add_nodes_from(tasks)
