@@ -133,6 +133,28 @@ def report_cli(runs: int) -> dict:
             "value": best, "unit": "CPU s"}
 
 
+def hostile_clause(spec: str) -> dict:
+    """``dutygraph audit PLAN --format json`` as a whole process on a plan of one hostile
+    line (issue 23): ``units:N``, one clause naming N units; ``brackets:N``, N opening
+    brackets that never close. Wall time and the child's peak memory."""
+    kind, n = spec.split(":")
+    n = int(n)
+    if kind == "units":
+        line = "1.加强隐患排查。（" + "、".join(f"市第{i}局" for i in range(n)) + "牵头）"
+    else:
+        line = "1.加强隐患排查" + "（" * n + "市应急局牵头\n2.做好宣传工作。（市委宣传部负责）"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "hostile.txt"
+        path.write_text("某市工作要点\n一、重点工作\n" + line + "\n", encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "audit", str(path),
+                        "--format", "json"], check=True, capture_output=True)
+        seconds = time.perf_counter() - start
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"size": f"one clause of {n} {kind}, audit as a process", "seconds": seconds,
+            "value": None, "unit": "", "peak_mb": child}
+
+
 def numbered_plan(lines: int) -> str:
     """A plan of ``lines`` short items numbered 1., 2., … (above 999 too), one a line."""
     units = ("市应急管理局", "市公安局", "市交通运输局", "市住房城乡建设局", "市消防救援支队")
@@ -288,13 +310,19 @@ def startup(runs: int) -> dict:
 MEASURES = {"startup": startup, "extract_samples": extract_samples, "extract_large": extract_large,
             "extract_e2e": extract_e2e, "extract_lines": extract_lines, "audit": audit,
             "dense": dense, "dense_leads": dense_leads, "folder": folder, "compare": compare,
-            "report": report, "report_cli": report_cli, "hostile": hostile}
+            "report": report, "report_cli": report_cli, "hostile": hostile,
+            "hostile_clause": hostile_clause}
 SIZE = {"extract_samples": float, "extract_large": float, "folder": str, "hostile": str,
+        "hostile_clause": str,
         "extract_e2e": str}  # else int
 HUAIHUA, LIUPANSHUI = "huaihua-2022-safety-key-points.txt", "liupanshui-2020-rescue-action-plan.txt"
 
 
 HOSTILE = [  # issue 23: small files that claimed minutes or gigabytes (bench/hostile_bench.py)
+    ("audit", "hostile_clause", "units:20000", "< 10 s, < 1 GB",
+     lambda r: r["seconds"] < 10 and r["peak_mb"] < 1024),
+    ("audit", "hostile_clause", "brackets:32000", "< 10 s, < 1 GB",
+     lambda r: r["seconds"] < 10 and r["peak_mb"] < 1024),
     ("reading", "hostile", "far:XFD1", "< 2 s, read", lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),
     ("reading", "hostile", "far:XFD1048576", "< 2 s, read",
      lambda r: r["seconds"] < 2 and "tasks" in r["outcome"]),

@@ -61,6 +61,7 @@ def office_of(x: str, y: str) -> bool:
 
 
 ROWS = 512  # names compared a block at a time
+SIMILAR_MAX = 5000  # names of one place compared for typos at most (pairs grow as the square)
 CITE = 400  # characters of a clause quoted in a finding
 
 
@@ -79,6 +80,8 @@ def similar_unit_names(graph: nx.Graph, settings: AuditSettings = AuditSettings(
         if len({u for u, _ in entries}) < 2:
             continue
         labels = [label for _, label in entries]
+        if len(labels) > SIMILAR_MAX:  # a plan naming thousands of offices in one place
+            continue  # is no typo hunt: a bound, so an adversarial list stays linear
         partner: dict[str, tuple[float, str]] = {}  # each unit's one most alike other unit
         for start in range(0, len(labels), ROWS):  # rows in blocks: memory stays bounded
             scores = process.cdist(labels[start: start + ROWS], labels, scorer=fuzz.ratio,
