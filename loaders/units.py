@@ -13,6 +13,8 @@ from pathlib import Path
 
 from .readers.document import to_simplified
 
+MARKS = re.compile(r"[\s*_`#\u3000]")
+
 LEVEL_PREFIX = re.compile(r"^(省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)(?!委|场|民|直属|政府)")
 BRACKETS = str.maketrans({"〈": "(", "〉": ")", "（": "(", "）": ")", "【": "(", "】": ")",
                           "［": "(", "］": ")", "[": "(", "]": ")", "﹙": "(", "﹚": ")"})
@@ -28,7 +30,7 @@ LOWER_LEVELS = {"省": ("市", "县", "区", "乡", "镇"), "市": ("县", "区"
 def normalise_name(name: str) -> str:
     """Simplified script, round brackets, no spaces or emphasis marks."""
     name = to_simplified(name).translate(BRACKETS)
-    return re.sub(r"[\s*_`#\u3000]", "", name).strip("、，,；;：:。.")
+    return MARKS.sub("", name).strip("、，,；;：:。.")
 
 
 def split_level(name: str) -> tuple[str, str]:

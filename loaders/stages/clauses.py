@@ -19,6 +19,11 @@ from dataclasses import dataclass
 
 from .unitlist import OFFICE_END, BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
 
+LINE_BREAK = re.compile(r"\s*\n\s*")
+LIST_MARKS = re.compile(r"[，,；;]")
+COMMA_AND = re.compile(r"，[和及]")
+STANDING_WORDS = re.compile(r"^.*?(均需|均由|都要|均要)|不再一一列出.*$|下同.*$")
+
 OPEN, CLOSE = "(（〔［[【", ")）〕］]】"
 LABEL_ROLE = [
     (r"牵头(责任)?(单位|部门|科室|处室|股室)?|主责(单位|部门)|(主要)?责任(单位|部门|主体|科室|处室|股室)|"
@@ -28,6 +33,7 @@ LABEL_ROLE = [
     (r"(完成|办结)(时限|时间)|时限(要求)?|时间(要求|节点|安排)", "deadline"),
     (r"(牵头|责任|分管|包保|联系)(负责)?(省|市|县|区)?领导|(项目)?责任人|负责人", "leader"),
 ]
+LABEL_ROLE_RES = [(re.compile(p), r) for p, r in LABEL_ROLE]
 LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) +  # 责任单位及责任人：
                    r")(?:[及和/]责任人)?\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
@@ -76,7 +82,7 @@ class ClauseReading:
 def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False) -> ClauseReading:
     """Read one clause's text (without its brackets) into roles, deadline and leaders;
     ``lead_named``: another clause of the item names the lead (责任单位 then implements)."""
-    text = re.sub(r"\s*\n\s*", "", text)  # a clause broken over two lines reads as one
+    text = LINE_BREAK.sub("", text)  # a clause broken over two lines reads as one
     simple = text
     roles: list[Role] = []
     standing: list[Role] = []
@@ -108,7 +114,7 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
             body = _names_only(body, jurisdiction_stem)
             marked = dict(MARKED_UNIT.findall(body))  # 市应急局（牵头）、市公安局
             body = MARKED_UNIT.sub(lambda m: m.group(1), body)
-            units = split_units(re.sub(r"[，,；;]", "、", body), jurisdiction_stem)
+            units = split_units(LIST_MARKS.sub("、", body), jurisdiction_stem)
             roles.extend(Role(u, _marked_role(marked.get(u.text.strip()), label, bool(marked)))
                          for u in units)
             ordered = ordered or (label == "lead" and not marked and len(units) > 1)
@@ -181,7 +187,7 @@ def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
         out.append((None, part[: matches[0].start()].rstrip("【["), ""))
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(part)
-        role = next(r for p, r in LABEL_ROLE if re.fullmatch(p, m.group(1)))
+        role = next(r for p, r in LABEL_ROLE_RES if p.fullmatch(m.group(1)))
         out.append((role, part[m.end(): end].rstrip("【["), m.group(1)))
     return out
 
@@ -197,10 +203,10 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
     """``X牵头，Y配合`` style: segments by comma; verbless units take the next verb."""
     roles, standing, pending, clean = [], [], [], True
     part = VERB_THEN_LIST.sub(lambda m: m.group(1) + "，", part)  # X牵头、Y配合
-    part = re.sub(r"，[和及]", "，", part)
+    part = COMMA_AND.sub("，", part)
     for seg in split_top(part, "，,"):
         if STANDING.search(seg):  # 以下各项均需各县市区负责 / 不再一一列出
-            body = re.sub(r"^.*?(均需|均由|都要|均要)|不再一一列出.*$|下同.*$", "", seg)
+            body = STANDING_WORDS.sub("", seg)
             vm = VERB_AT_END.search(body)
             if vm:
                 standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))

@@ -35,6 +35,9 @@ ABBREVIATED = re.compile(  # 发改、住建、国土、安监等部门要…: d
     r"(?:(?:及|和)(?P<more>[\u4e00-\u9fff]{2,10}部门))?(?:要|应|须|负责|按照|根据)")
 
 
+CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,]+")
+
+
 def find_inline(text: str, taken, stem: str = "", level: str = ""):
     """(mention, role, sentence, offset) for each subject unit outside the clause spans;
     ``level`` (市, 县 …) prefixes departments named by their short stems."""
@@ -43,7 +46,7 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
     for a, b in taken:  # clause spans are not sentences of their own
         chars[a:b] = "。" * (b - a)
     text = "".join(chars)
-    for m in re.finditer(r"[^。；;！？\n，,]+", text):
+    for m in CLAUSE_PIECE.finditer(text):
         start = m.start()
         sentence = m.group(0).strip()
         offset = start + (len(m.group(0)) - len(m.group(0).lstrip()))

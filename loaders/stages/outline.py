@@ -13,6 +13,9 @@ from .clean import CleanText
 from .normalise import Line
 from .tables import TableBlock
 
+FIRST_SENTENCE = re.compile(r"^(.+?)(。|；|;|！|？|：|:|$)")
+CLOSING_CLAUSE = re.compile(r"[（(][^（）()]*[)）]$")
+
 CN = "一二三四五六七八九十百零〇两"
 MARKERS = [  # (kind, pattern); the group is the number as printed
     ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
@@ -98,9 +101,9 @@ class Node:
 
 def heading_title(text: str) -> str:
     """The first sentence, or the text up to a colon, without trailing punctuation."""
-    m = re.match(r"^(.+?)(。|；|;|！|？|：|:|$)", text)
+    m = FIRST_SENTENCE.match(text)
     title = (m.group(1) if m else text).strip()
-    title = re.sub(r"[（(][^（）()]*[)）]$", "", title).strip() or title  # its clause aside
+    title = CLOSING_CLAUSE.sub("", title).strip() or title  # its clause aside
     return title[:60]
 
 

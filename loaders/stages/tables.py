@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from .clauses import read_clause
 from .unitlist import is_unit_like, split_units
 
+EDGE_BAR = re.compile(r"^\s*[|｜]|[|｜]\s*$")
+EDGE_BARS = re.compile(r"^\s*[|｜]\s*|\s*[|｜]\s*$")
+
 ROLE_WORDS = [  # (column role, header words); in a cell, the word standing first decides
     ("number", r"^(序号|编号|序|No\.?|项目编号)$"),
     ("leader", r"领导|责任人|联系人|负责人"),
@@ -145,12 +148,12 @@ def _cells_of(text: str) -> list[str]:
 
 
 def is_pipe_line(text: str) -> bool:
-    return text.count("|") + text.count("｜") >= 2 or bool(re.search(r"^\s*[|｜]|[|｜]\s*$", text))
+    return text.count("|") + text.count("｜") >= 2 or bool(EDGE_BAR.search(text))
 
 
 def _bare(text: str) -> str:
     """A cell without the bars a page leaves before or after it."""
-    return re.sub(r"^\s*[|｜]\s*|\s*[|｜]\s*$", "", text).strip()
+    return EDGE_BARS.sub("", text).strip()
 
 
 def find_header(lines, i):

@@ -93,10 +93,15 @@ def is_unit_like(name: str) -> bool:
 ANY_BRACKET = re.compile(r"[(（〈<《\[［【)）〉>》\]］】]")
 
 
+@lru_cache(maxsize=32)
+def _separators(seps: str) -> re.Pattern:
+    return re.compile("[" + re.escape(seps) + "]")
+
+
 def split_top(text: str, seps: str) -> list[str]:
     """Split at separators that stand outside brackets."""
     if not ANY_BRACKET.search(text):  # (the common case, without a walk over every character)
-        return [p.strip() for p in re.split("[" + re.escape(seps) + "]", text) if p.strip()]
+        return [p.strip() for p in _separators(seps).split(text) if p.strip()]
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "(（〈<《[［【":
