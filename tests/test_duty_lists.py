@@ -111,3 +111,9 @@ def test_a_plan_read_badly_says_so_and_one_read_well_does_not(tmp_path):
                  "参与，县教育局负责，开展大检查，具体见附件。\n", "badly.txt")
     assert badly.reading.poor and badly.tasks == ()
     assert {"应急管理局", "公安局"} <= set(badly.reading.unread)
+
+
+def test_a_short_name_defined_in_brackets_is_no_clause(tmp_path):
+    plan = read(tmp_path, "第一章 组织机构\n第一条 黄河防汛工作由黄河防汛总指挥部（简称黄防总）统一领导，"
+                "分级分部门负责。\n第二条 黄防总办负责日常工作。\n")
+    assert roles(plan, "黄河防汛工作") == {("黄河防汛总指挥部", "lead")}  # not 简称黄防总, not 组织机构

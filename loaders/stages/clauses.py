@@ -38,7 +38,8 @@ LABEL = re.compile("(" + "|".join(f"(?:{p})" for p, _ in LABEL_ROLE) +  # 责任
                    r")(?:[及和/]责任人)?\s*(?:[:：]|[】\]]\s*[:：]?)")
 VERBS = [  # (pattern at the end of a segment, role); order matters
     (r"(负责)?(督促|督导|指导|监督|督办)(检查|落实)?", "supervise"),
-    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|带队|统筹(协调|推进)?", "lead"),
+    (r"(负责)?(分工|分别)?牵头(负责|落实|推进|实施|抓总|协调|组织)?|主办|承办|带队|统筹(协调|推进)?|"
+     r"统一(领导|指挥)", "lead"),
     (r"(分别|分工|组织|负责|按要求|抓好|具体|认真|共同|督促|抓)?落实|(具体|组织|负责)实施", "implement"),
     (r"(积极|分工)?(配合|参与|参加|协助|协同|协办)", "support"),
     (r"(分工|具体|共同|各自|分别)?负责|负总责", "lead"),
@@ -47,6 +48,7 @@ VERBS = [  # (pattern at the end of a segment, role); order matters
 VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?(?:职责|职能|分工)(?:分工)?|各司其职)?(?:" + "|".join(
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
+ALIAS_NOTE = re.compile(r"^(以下|下文)?(简称|称|下称)")
 ROLE_MARK = re.compile(r"牵头|主责|牵头单位|负责|配合|协办|主办")
 ROLE_VERB = re.compile(r"牵头|负责|配合|落实|督促|督导|会同|参与|协助")
 
@@ -299,6 +301,8 @@ def find_clauses(text: str) -> list[ClauseSpan]:
                 if not depth_stack:
                     inner = text[start + 1: i]
                     simple_inner = inner.strip()
+                    if ALIAS_NOTE.match(simple_inner):
+                        continue  # （以下简称市防指）: a short name defined, no clause
                     if LABEL_WORD.fullmatch(simple_inner) or ROLE_MARK.fullmatch(simple_inner):
                         continue  # 【牵头单位】X, 市应急局（牵头）: read with the text around
                     if has_role_word(simple_inner):
@@ -373,7 +377,8 @@ SENTENCES = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]*")
 LABEL_MARK = re.compile(r"[:：】\]]")
 FIRST_PART = re.compile(r"[^，,]+")
 COMMA_PARTS = re.compile(r"[^，,]+[，,]?")
-GENERIC_BODY = re.compile(r"(各|有关|相关)?(部门|单位|机构|成员单位)")  # 部门职责 names nobody
+GENERIC_BODY = re.compile(r"(各|有关|相关|组织|工作|领导|职能|议事|协调)?(部门|单位|机构|成员单位)")  # 部门职责,
+# 组织机构: headings that name nobody
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
 DUTY_WORDS = (r"(?:安全生产|安全|生产|消防|防汛|抗旱|森林防火|防火|应急|救援|监督管理|监管|管理|"
               r"工作|主要|具体|行业|岗位|相关)")  # 安全生产监管职责, 消防安全工作职责

@@ -29,6 +29,7 @@ HAS_LEVEL = re.compile(rf"^{LEVELS}(?!委|场|民|直属|政府)")
 NOT_EXHAUSTIVE = re.compile(r"等([^、，,]{0,24}?(部门|单位|机构))?$")
 JOINERS = re.compile(r"(以及|及其|和|及|与|暨)")
 JOINED_LEVELS = re.compile(r"^(省|市|县|区|乡|镇)(和|及|与)(省|市|县|区|乡|镇)$")
+ALIAS_NOTE = re.compile(r"[(（](以下|下文)?(简称|下称)[^()（）]{1,20}[)）]")  # X（简称Y）: X
 LEADING_WORD = re.compile(r"^(由|请|是|为|即)")
 KIND_IN_BRACKETS = re.compile(r"[（(](单位|部门|单位、部门)[)）]$")
 SPACES = re.compile(r"\s+")
@@ -57,7 +58,7 @@ class UnitMention:
 # 明确高危行业企业), holds a clause word (审批权限一律由投资管理部门), or ends in a word that
 # only looks like an office's suffix (良好开局, 总体格局, 社会).
 PHRASE_START = re.compile(
-    r"^(打造|倒逼|联合|明确|确保|推进|加强|推动|开展|建立|实施|完成|提升|强化|落实|做好|抓好|深化|"
+    r"^(打造|倒逼|联合|明确|确保|推进|加强|推动|开展|建立|分级|分类|分层|分片|实施|完成|提升|强化|落实|做好|抓好|深化|"
     r"健全|完善|加快|严格|全面|坚持|持续|积极|切实|进一步|依法|引导|鼓励|督促|按照|根据|通过|围绕|"
     r"聚焦|压实|夯实|守住|保持|防范|防止|整治|排查|优化|创建|打好|打赢|扎实|稳步|大力|着力|努力|"
     r"不断|逐步|认真|要求|构建|形成|推行|探索|筑牢|压紧|召开|印发|制定|出台|配合|会同|牵头|负责|"
@@ -160,7 +161,7 @@ def split_units(text: str, jurisdiction_stem: str = "") -> list[UnitMention]:
 
 @lru_cache(maxsize=16384)  # (the same lists recur through a plan; mentions are frozen)
 def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
-    text = LEADING_WORD.sub("", text.strip(" ，,、；;：:。"))
+    text = LEADING_WORD.sub("", ALIAS_NOTE.sub("", text).strip(" ，,、；;：:。"))
     exhaustive = True
     text = KIND_IN_BRACKETS.sub("", text)
     simple = text
