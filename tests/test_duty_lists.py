@@ -117,3 +117,9 @@ def test_a_short_name_defined_in_brackets_is_no_clause(tmp_path):
     plan = read(tmp_path, "第一章 组织机构\n第一条 黄河防汛工作由黄河防汛总指挥部（简称黄防总）统一领导，"
                 "分级分部门负责。\n第二条 黄防总办负责日常工作。\n")
     assert roles(plan, "黄河防汛工作") == {("黄河防汛总指挥部", "lead")}  # not 简称黄防总, not 组织机构
+
+
+def test_items_numbered_past_999_go_on_under_a_new_heading(tmp_path):
+    plan = read(tmp_path, "一、第一部分\n998.甲项工作。（市应急局牵头）\n999.乙项工作。（市应急局牵头）\n"
+                "二、第二部分\n1000.丙项工作。（市公安局牵头）\n1001.丁项工作。（市公安局牵头）\n")
+    assert [t.label for t in plan.tasks] == ["一/998", "一/999", "二/1000", "二/1001"]

@@ -132,6 +132,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     signature = signature_lines(lines)
     damaged: list[Line] = []
     in_roster = False
+    last_number: dict[str, int] = {}  # the last number seen of each marker kind
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -160,10 +161,11 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             i += 1
             continue
         found = None if RANGE_AT_START.match(text) else match_marker(text)  # （一）至（五）项由…
-        if found and found[1].group(1).isdigit() and len(found[1].group(1)) > 3 and not any(
-                n.kind == found[0] and n.number.strip("()（）") == str(int(found[1].group(1)) - 1)
-                for n in stack[-1:-3:-1]):
+        if found and found[1].group(1).isdigit() and len(found[1].group(1)) > 3 and \
+                last_number.get(found[0]) != int(found[1].group(1)) - 1:
             found = None  # 2021、2022年…: a number past 999 is an item only after its predecessor
+        if found and found[1].group(1).isdigit():  # (under another heading too)
+            last_number[found[0]] = int(found[1].group(1))
         if found:
             kind, m = found
             in_roster = False
