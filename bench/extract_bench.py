@@ -2,8 +2,7 @@
 
 ``repeated_plan`` keeps the sample's preamble once and repeats its body (from the first
 ``一、`` heading on), each copy a chapter of its own (``第一章``, ``第二章`` …) so the outline
-stays one a reader would number: every copy's items are tasks again (items numbered to run
-on past 999 under a new heading are not read today, so they would measure another plan).
+stays one a reader would number: every copy's items are tasks again.
 Used by ``bench/run.py`` (``extract_e2e``): ``dutygraph extract PLAN --format json`` timed
 as a whole process, start-up subtracted.
 

@@ -164,7 +164,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
         if found and found[1].group(1).isdigit() and len(found[1].group(1)) > 3 and \
                 last_number.get(found[0]) != int(found[1].group(1)) - 1:
             found = None  # 2021、2022年…: a number past 999 is an item only after its predecessor
-        if found and found[1].group(1).isdigit():  # (under another heading too)
+        if found and found[1].group(1).isdecimal():  # (under another heading too; ① is no number)
             last_number[found[0]] = int(found[1].group(1))
         if found:
             kind, m = found
