@@ -43,6 +43,7 @@ NUMBER_CELL = re.compile(r"^[（(]?(\d{1,4})[)）]?[.、．]?$")
 DEADLINE_CELL = re.compile(
     r"^.{0,12}(\d{1,2}\s*月|年底|年末|季度|年内|上半年|下半年|全年|长期|持续|常态|每年|每月|前$|底前|"
     r"月份|\d{4}\s*年)")
+WORD_THEN_DATE = re.compile(r"^[\u4e00-\u9fff]{2,}\s+\d")  # 烟花爆竹  1月份: a topic and its month
 ONGOING_CELL = re.compile(r"^(长期|持续|常态|每年|每月|每季|全年)[\u4e00-\u9fff]{0,4}$")
 PERSON_CELL = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:同志)?$|^[\u4e00-\u9fff]{1,4}(县长|区长|市长|"
                          r"镇长|主任|书记|局长|部长|秘书长|常委|委员)$")
@@ -199,7 +200,8 @@ def cell_type(text: str) -> str:
     if GROUP_CELL.match(text):
         return "text"
     simple = text
-    if DEADLINE_CELL.match(simple) and len(simple) <= 12 or ONGOING_CELL.match(simple):
+    if (DEADLINE_CELL.match(simple) and len(simple) <= 12 and not WORD_THEN_DATE.match(simple)
+            or ONGOING_CELL.match(simple)):
         return "deadline"
     simple = simple.rstrip("。；;")
     parts = [p for p in re.split(r"\s+", simple) if p]
