@@ -7,12 +7,10 @@ Each shot is cut to at most ``MAX_HEIGHT`` pixels and reduced to 64 colours.
 """
 from __future__ import annotations
 
-import io
 import sys
 import tempfile
 from pathlib import Path
 
-from PIL import Image
 from playwright.sync_api import sync_playwright
 
 HERE = Path(__file__).resolve().parent
@@ -21,27 +19,17 @@ sys.path.insert(0, str(HERE.parent))
 from dutygraph.graph.compare import compare_plans  # noqa: E402
 from dutygraph.loaders import load_plan  # noqa: E402
 from dutygraph.reports.compare_html import render_compare_html  # noqa: E402
+from screenshots import shoot_parts  # noqa: E402 (docs/screenshots.py, beside this file)
 
-WIDTHS = {"desktop": 1400, "phone": 390}
 PARTS = {"compare": "#change-0", "compare-diff": ".cmp-pair"}
 MAX_HEIGHT = 1400
 
 
 def shoot(html: Path, out: Path = HERE) -> list[Path]:
-    written = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu"])
-        for device, width in WIDTHS.items():
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(html.as_uri())
-            for name, selector in PARTS.items():
-                png = page.locator(selector).first.screenshot()
-                image = Image.open(io.BytesIO(png))
-                image = image.crop((0, 0, image.width, min(image.height, MAX_HEIGHT)))
-                path = out / f"{name}-{device}.png"
-                image.quantize(64).save(path, optimize=True)
-                written.append(path)
+        written = shoot_parts(browser, html, out, PARTS, MAX_HEIGHT)
         browser.close()
     return written
 

@@ -33,22 +33,29 @@ MAX_HEIGHT = 760
 
 
 def shoot(html: Path, out: Path = HERE) -> list[Path]:
-    written = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium",
                                     args=["--no-sandbox", "--disable-gpu"])
-        for device, width in WIDTHS.items():
-            page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(html.as_uri())
-            for name, selector in PARTS.items():
-                png = page.locator(selector).first.screenshot()
-                image = Image.open(io.BytesIO(png))
-                image = image.crop((0, 0, image.width, min(image.height, MAX_HEIGHT)))
-                path = out / f"{name}-{device}.png"
-                image.quantize(64).save(path, optimize=True)
-                written.append(path)
+        written = shoot_parts(browser, html, out, PARTS, MAX_HEIGHT)
         written += print_pages(browser, html, out)
         browser.close()
+    return written
+
+
+def shoot_parts(browser, html: Path, out: Path, parts: dict, max_height: int) -> list[Path]:
+    """``parts`` (name -> CSS selector) of the page at each width, each cut to
+    ``max_height`` pixels and reduced to 64 colours, as ``NAME-DEVICE.png``."""
+    written = []
+    for device, width in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(html.as_uri())
+        for name, selector in parts.items():
+            png = page.locator(selector).first.screenshot()
+            image = Image.open(io.BytesIO(png))
+            image = image.crop((0, 0, image.width, min(image.height, max_height)))
+            path = out / f"{name}-{device}.png"
+            image.quantize(64).save(path, optimize=True)
+            written.append(path)
     return written
 
 

@@ -7,20 +7,8 @@ Each class on a small plan written for it; the expected readings follow
 """
 import pytest
 
-from dutygraph.loaders import load_plan
 from dutygraph.loaders.stages.resolve import PRECEDENCE
-
-
-def read(tmp_path, text, name="plan.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return load_plan(path)
-
-
-def roles(plan, key):
-    """{(unit, role)} of the one task whose text holds ``key`` (inline left out)."""
-    [task] = [t for t in plan.tasks if key in t.text]
-    return {(a.unit, a.role) for a in task.assignments if a.source != "inline"}
+from test_extraction_conventions import read, roles
 
 
 def test_a_unit_on_its_own_numbered_line_leads_the_duties_below_it(tmp_path):

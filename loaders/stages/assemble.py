@@ -387,16 +387,6 @@ def find_deadline(text: str) -> str | None:
     return m.group(1).replace(" ", "") if m else None
 
 
-def dedupe(assignments):
-    seen, out = set(), []
-    for a in assignments:
-        key = (a.unit, a.role, a.source == "inline")
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
-
-
 def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = "") -> Outline:
     root, roster, damaged = build_tree(cleaned)
     builder = _Builder(registry, jurisdiction)
@@ -420,7 +410,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
                                     "number was lost", x.raw[:40]) for x in damaged)
     units, aliases, typos = collect_units(builder.tasks, builder.standing)
     return Outline(tuple(builder.sections), tuple(builder.tasks), units,
-                   tuple(dedupe(builder.standing)), tuple(builder.warnings) + typos,
+                   tuple(resolve(builder.standing)), tuple(builder.warnings) + typos,
                    tuple(builder.regions), aliases)
 
 

@@ -74,27 +74,32 @@ def read_metadata(raw_lines, cleaned) -> Metadata:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, str]:
-    """Short and full names of China's provinces, cities and counties -> full name.
-
-    From the administrative-division table that the cpca package ships (read as a file:
-    importing cpca itself would load pandas for nothing).
-    """
+def _divisions() -> tuple[dict[str, str], dict[str, int]]:
+    """China's provinces, cities and counties from the administrative-division table the
+    cpca package ships (read as a file: importing cpca would load pandas for nothing):
+    short and full names -> full name, and full name -> level (0 province, 1 city,
+    2 county or district, from the adcode)."""
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return {}, {}
     table = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
     names: dict[str, str] = {}
+    levels: dict[str, int] = {}
     with table.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            full = row["name"]
+            full, code = row["name"], row["adcode"]
+            levels.setdefault(full, 0 if code[2:6] == "0000" else 1 if code[4:6] == "00" else 2)
             if len(full) < 3:
                 continue
             names.setdefault(full, full)
             short = ADMIN_SUFFIX.sub("", full)
             if len(short) >= 2 and short != full:
                 names.setdefault(short, full)
-    return names
+    return names, levels
+
+
+def _gazetteer() -> dict[str, str]:
+    return _divisions()[0]
 
 
 def find_jurisdiction(title: str, issuers, head, all_text: str) -> str:
@@ -113,7 +118,7 @@ def find_jurisdiction(title: str, issuers, head, all_text: str) -> str:
     in_head = set(full_names_in("\n".join(head[:8])))
     score = {name: 2 * count + all_text.count(ADMIN_SUFFIX.sub("", name)) - count
              for name, count in full.items()}  # its short name counts once the full one stood
-    level = _levels()
+    level = _divisions()[1]
     ranked = sorted(score, key=lambda n: (-score[n], level.get(n, 9), n))
     good = [n for n in ranked if score[n] >= 3 or n in in_head or len(ranked) == 1]
     return good[0] if good else ""
@@ -134,18 +139,6 @@ def opening_place(text: str, gazetteer) -> str:
                 r"[\d（(““《\s]|20|关于|市|县|区", text[size:size + 2] or "x"):
             return gazetteer[short]
     return ""
-
-
-@lru_cache(maxsize=1)
-def _levels() -> dict[str, int]:
-    """0 for a province, 1 for a city, 2 for a county or district (from the adcode)."""
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        return {}
-    table = Path(spec.submodule_search_locations[0]) / "resources" / "adcodes.csv"
-    with table.open(encoding="utf-8") as fh:
-        return {row["name"]: 0 if row["adcode"][2:6] == "0000" else 1 if row["adcode"][4:6] == "00"
-                else 2 for row in csv.DictReader(fh)}
 
 
 BEFORE_NO_PLACE = set("局委办部厅队院所站室心")  # 县应急局会同县公安局: 会同 is a verb there
