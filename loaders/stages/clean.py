@@ -61,7 +61,7 @@ def clean_lines(normalised: Normalised) -> CleanText:
     """Clean a document's normalised lines (see the module docstring)."""
     kept: list[Line] = []
     skipped = list(normalised.skipped)
-    warnings = list(normalised.warnings)
+    warnings: list[Finding] = []
     for line in normalised.lines:
         if FURNITURE.search(line.text) and len(line.text) < 120:
             skipped.append(Region(line.number, line.number, "furniture", len(line.raw)))

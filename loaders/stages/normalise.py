@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Finding, Region
+from ...model import Region
 from ..readers.document import PINYIN, _converter
 
 # ASCII and full-width forms of the marks the grammar reads, read alike (one width: the
@@ -115,13 +115,12 @@ def normalise_line(number: int, raw: str) -> Line:
 @dataclass(frozen=True)
 class Normalised:
     lines: tuple[Line, ...]
-    skipped: tuple[Region, ...]
-    warnings: tuple[Finding, ...]
+    skipped: tuple[Region, ...]  # lines of nothing but marks or invisible characters
 
 
 def normalise(raw_lines) -> Normalised:
     """Every non-blank line normalised; a line of marks only is recorded as skipped."""
-    lines, skipped, warnings = [], [], []
+    lines, skipped = [], []
     for number, raw in enumerate(raw_lines, 1):
         text = tidy(raw)
         if not text:
@@ -129,4 +128,4 @@ def normalise(raw_lines) -> Normalised:
                 skipped.append(Region(number, number, "blank", len(raw)))
             continue
         lines.append(normalise_line(number, text))
-    return Normalised(tuple(lines), tuple(skipped), tuple(warnings))
+    return Normalised(tuple(lines), tuple(skipped))
