@@ -56,6 +56,15 @@ def test_a_plan_run_together_on_one_line(tmp_path):
     assert roles(plan, "危险路段") == {("县应急管理局", "lead"), ("县公安局", "support")}
 
 
+def test_a_run_together_page_cut_at_numbers_that_count_on_from_the_page_before(tmp_path):
+    # the page starts at item (34): a sequence need not start at 1, its neighbours tell
+    plan = read(tmp_path, "某县自然灾害救助应急预案 1.3 工作原则量参与灾后重建工作。(34)县民政局:支持引导社会力量"
+                "参与抢险救灾、救灾捐赠等工作。(35)县财政局:负责安排县级救灾资金预算。"
+                "2.1 应急指挥机构县减灾委为县自然灾害救助应急综合协调机构。\n")
+    assert roles(plan, "救灾捐赠") == {("县民政局", "lead")}
+    assert roles(plan, "救灾资金") == {("县财政局", "lead")}
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

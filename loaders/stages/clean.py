@@ -115,23 +115,30 @@ def cut_spam(line: Line) -> Line:
     return out.strip()
 
 
-SEQUENCE_MARK = re.compile(r"(?:(?<=\s)|(?<=[。；，]))(?:(?P<num>\d{1,3})[.、．](?!\d)|"
-                           r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）)")
+SEQUENCE_MARK = re.compile(r"(?:(?<=\s)|(?<=[。；，]))(?:(?P<dec>\d{1,2}(?:\.\d{1,2}){1,2})(?=\s*\D)|"
+                           r"(?P<num>\d{1,3})[.、．](?!\d)|"
+                           r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）|"
+                           r"（(?P<pnum>\d{1,3})）)")
 CN_DIGITS = "一二三四五六七八九十"
 
 
 def numbered_cuts(text: str) -> list[int]:
-    """Where a run-together page's items start: markers after a space or a stop whose
-    numbers count on from 1 (1. … 2. … 3.), one sequence per kind of marker."""
-    last: dict[str, int] = {}
-    cuts = []
+    """Where a run-together page's items start: markers after a space or a stop that count
+    on, one sequence per kind of marker (1. … 2. … 3.; （34）… （35）; 1.1 … 1.2): a marker
+    is a cut when it is the first of its kind or a neighbour of one before or after it."""
+    marks = []  # (kind, number, offset); a decimal's kind holds its prefix (1.2 -> dec1.)
     for m in SEQUENCE_MARK.finditer(text):
         kind = m.lastgroup
         value = m.group(kind)
-        n = int(value) if kind == "num" else (CN_DIGITS.index(value) + 1 if len(value) == 1 else 0)
-        if n and (n == 1 or last.get(kind) == n - 1):
-            last[kind] = n
-            cuts.append(m.start())
+        if kind == "dec":
+            prefix, _, value = value.rpartition(".")
+            kind += prefix
+        n = int(value) if value.isdigit() else (CN_DIGITS.index(value) + 1 if len(value) == 1 else 0)
+        if n:
+            marks.append((kind, n, m.start()))
+    seen = {(kind, n) for kind, n, _ in marks}
+    cuts = [at for kind, n, at in marks
+            if n == 1 or (kind, n - 1) in seen or (kind, n + 1) in seen]
     return cuts if len(cuts) >= 2 else []
 
 
