@@ -65,6 +65,15 @@ def test_a_run_together_page_cut_at_numbers_that_count_on_from_the_page_before(t
     assert roles(plan, "救灾资金") == {("县财政局", "lead")}
 
 
+@pytest.mark.parametrize("mark", ["[接上页] ", "（续上页）", "[接上页]\n"])
+def test_a_page_that_goes_on_from_the_page_before(tmp_path, mark):
+    plan = read(tmp_path, f"{mark}省水利厅:负责水利设施沿线地质灾害隐患的排查。\n"
+                "省交通运输厅:负责公路沿线地质灾害隐患的排查。\n")
+    assert roles(plan, "水利设施") == {("省水利厅", "lead")}
+    assert roles(plan, "公路沿线") == {("省交通运输厅", "lead")}
+    assert any(r.kind == "furniture" and r.start_line == 1 for r in plan.coverage)
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

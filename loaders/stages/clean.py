@@ -28,6 +28,8 @@ FURNITURE = re.compile(
     r"|^[\[【(（]?\s*字体\s*[:：]|^[（(]此件(主动|依申请|不予)?公开(发布)?[）)]$"
     r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$"
 )
+# A page's mark that it goes on from the page before ([接上页] 省水利厅：…), cut off its line.
+CONTINUED = re.compile(r"^[\[【〔（]?\s*(接上页|续上页|续前页|上接第?\d{0,3}页)\s*[\]】〕）]?\s*")
 # Gambling spam that defaced pages inject, often in place of a place name.
 SPAM = re.compile(
     r"(老虎机|百家乐|娱乐城|博彩|赌场|葡京|威尼斯人|时时彩|六合彩|真人视讯|电子游艺|网投|"
@@ -75,6 +77,12 @@ def clean_lines(normalised: Normalised) -> CleanText:
             if not cleaned.text:
                 continue
             line = cleaned
+        continued = CONTINUED.match(line.text)
+        if continued:
+            skipped.append(Region(line.number, line.number, "furniture", continued.end()))
+            line = line.cut(continued.end())
+            if not line.text.strip():
+                continue
         garbled = GARBLED.search(line.raw)
         if garbled:
             warnings.append(Finding("garbled", line.number, "garbled characters (mojibake or "
