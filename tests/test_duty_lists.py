@@ -74,6 +74,17 @@ def test_a_page_that_goes_on_from_the_page_before(tmp_path, mark):
     assert any(r.kind == "furniture" and r.start_line == 1 for r in plan.coverage)
 
 
+def test_a_letter_spaced_word_reads_as_the_word(tmp_path):
+    # a two-character name spaced out to align its column (户 县, 备 注) or a list (农 办)
+    plan = read(tmp_path, "附件:\n市政府安全生产督查组分组表\n分 组\n| 督查组牵头单位\n| 督查单位\n"
+                "| 备 注\n|\n第一组\n| 市公安局\n| 长安区\n|\n|\n第二组\n| 市国土局\n| 户 县\n|\n|\n"
+                "第三组\n| 市农委\n| 高陵县\n|\n|\n")
+    assert [t.text.replace("\n", "") for t in plan.tasks] == [
+        "第一组| 市公安局| 长安区", "第二组| 市国土局| 户 县", "第三组| 市农委| 高陵县"]
+    plan = read(tmp_path, "一、检查组\n1.第一组：负责农村用电安全检查。责任单位：农 办、供电所\n")
+    assert roles(plan, "农村用电") == {("农办", "lead"), ("供电所", "lead")}
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

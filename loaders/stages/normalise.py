@@ -27,6 +27,9 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 QUOTE_MARK = re.compile(r"^>\s*")
 SPACE_RUN = re.compile(r"[ \t]+")
+# A word of two to four characters spaced out to align a column or a signature (户 县,
+# 牵 头 部 门, 杨 剑): read as the word; a space between words of two or more stays.
+LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
 @dataclass(frozen=True)
 class Line:
     """One line of the plan: ``text`` normalised, ``raw`` as written; ``omap`` gives the
@@ -101,10 +104,14 @@ def normalise_line(number: int, raw: str) -> Line:
     """One tidied source line as a Line."""
     omap = None
     text = raw
-    if "(" in raw and PINYIN.search(raw):
+    dropped = [(m.start(), m.end()) for m in PINYIN.finditer(raw)] if "(" in raw else []
+    if " " in raw:  # 户 县, 牵 头 部 门: the spaces inside a letter-spaced word
+        dropped += [(m.start() + k, m.start() + k + 1) for m in LETTER_SPACED.finditer(raw)
+                    for k in range(1, m.end() - m.start(), 2)]
+    if dropped:
         keep = [True] * len(raw)
-        for m in PINYIN.finditer(raw):
-            keep[m.start(): m.end()] = [False] * (m.end() - m.start())
+        for a, b in dropped:
+            keep[a:b] = [False] * (b - a)
         idx = [k for k in range(len(raw)) if keep[k]]
         text = "".join(raw[k] for k in idx)
         omap = tuple(idx) + (len(raw),)
