@@ -76,6 +76,10 @@ def test_unit_lists():
         "市住房和城乡建设局", "市交通运输局"]
     assert [u.name for u in split_units("各县〈市、区、特区〉应急救援总指挥部")] == [
         "各县(市、区、特区)应急救援总指挥部"]
+    # stems share the last member's 部门, however long the last one is
+    assert [u.name for u in split_units("司法、劳动和社会保障、安全生产监督管理部门")] == [
+        "司法部门", "劳动和社会保障部门", "安全生产监督管理部门"]
+    assert [u.name for u in split_units("市应急局、有关部门")] == ["市应急局", "有关部门"]
 
 
 def test_where_clauses_stand():

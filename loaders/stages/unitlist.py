@@ -128,6 +128,7 @@ GOVERNMENT_EACH = re.compile(r"^((?:省|市|县|区)(?:人民)?政府)各")
 ONE_BODY = re.compile(r"(党委|党工委)$")
 ONE_BODY_END = re.compile(r"^(人民)?政府$|^管委会$|^管理委员会$")
 CLASS_WORD = re.compile(r"单位|部门|机构|企业")
+SHARED_KIND = re.compile(r"(?!各|有关|相关|其他)[\u4e00-\u9fff]{2,10}(部门)")  # 司法、劳动和社会保障部门
 LEVEL_LIST = re.compile(r"(?<![\u4e00-\u9fff])各((?:省|市|县|区|乡|镇)、)+(?:省|市|县|区|乡|镇)"
                         r"[\u4e00-\u9fff]")
 
@@ -191,9 +192,9 @@ def _split_units(text: str, jurisdiction_stem: str) -> tuple[UnitMention, ...]:
         shared = ZONE_BODY.match(raw_items[k + 1])
         if shared and ZONE.search(raw_items[k]):
             raw_items[k] += shared.group(2)
-    last_kind = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(部门)", raw_items[-1]) if raw_items else None
+    last_kind = SHARED_KIND.fullmatch(raw_items[-1]) if raw_items else None
     if last_kind and len(raw_items) > 1:  # 公安、交通部门: the stems share the last one's 部门
-        raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 4 and not is_unit_like(
+        raw_items = [r + last_kind.group(1) if 2 <= len(r) <= 8 and not is_unit_like(
             r) and not CLASS_START.match(r) and not has_place(r)
             else r for r in raw_items[:-1]] + raw_items[-1:]
     out: list[UnitMention] = []
