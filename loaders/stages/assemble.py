@@ -16,11 +16,11 @@ from .normalise import Line
 from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
-from .resolve import resolve
+from .resolve import Evidence, Resolver
 from .outline import CN, Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
-from ..units import Registry, is_collective, normalise_name, split_level
+from ..units import Registry, normalise_name, split_level
 
 RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
                    rf"|[（(]([{CN}\d]+)[）)]\s*项")
@@ -54,7 +54,6 @@ class _Builder:
     """Walks the tree once, collecting records (a helper of build_outline only)."""
 
     def __init__(self, registry: Registry, jurisdiction: str):
-        self.registry = registry
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
@@ -63,23 +62,15 @@ class _Builder:
         self.regions: list[Region] = []
         self.warnings: list[Finding] = []
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
-        self.last_clause: tuple = (None, None, None)  # (clause, where, as written)
+        self.resolver = Resolver(registry, self.level)
 
-    # -- assignments --
-    def assignment(self, mention, role, source, clause, line, evidence="",
-                   where: Line | None = None) -> Assignment:
-        """An assignment; ``where`` (the Line the clause stands in) gives the clause and
-        the mention as the source wrote them."""
-        unit = self.registry.canonical(mention.name)
-        written = mention.text
-        if where is not None:
-            if self.last_clause[:2] != (clause, where):  # one clause, many units: map it once
-                self.last_clause = (clause, where, as_written(clause, where))
-            clause, written = self.last_clause[2], as_written(mention.text, where)
-        return Assignment(unit=unit, mention=written, role=role,
-                          collective=is_collective(unit, self.level), source=source,
-                          clause=clause, line=line, exhaustive=mention.exhaustive,
-                          evidence=evidence or source)
+    # -- evidence --
+    @staticmethod
+    def assignment(mention, role, source, clause, line, evidence="",
+                   where: Line | None = None) -> Evidence:
+        """A record of evidence; ``where`` (the Line the clause stands in) gives the clause
+        and the mention as the source wrote them when it is resolved."""
+        return Evidence(mention, role, source, evidence or source, clause, line, where)
 
     def read_text(self, where: Line, line_at):
         """Clauses in a task's text -> (assignments, deadline, leaders, clause spans)."""
@@ -99,7 +90,7 @@ class _Builder:
             self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line,
                                                  where=clause_line)
                                  for r in reading.standing)
-            deadline = deadline or (reading.deadline and as_written(reading.deadline, clause_line))
+            deadline = deadline or (reading.deadline and clause_line.written(reading.deadline))
             leaders.extend(reading.leaders)
             spans.append((span.start, span.end))
         return found, deadline, leaders, spans
@@ -274,7 +265,7 @@ class _Builder:
             title=heading_title(where.raw), text=where.raw, line=lines[0].number,
             end_line=lines[-1].end,
             deadline=deadline or find_deadline(text),
-            assignments=tuple(resolve(found + list(inherited) + inline)),
+            assignments=tuple(self.resolver.resolve(found + list(inherited) + inline)),
             leaders=tuple(dict.fromkeys(leaders))))
 
     def add_table(self, node: Node, section_id, inherited):
@@ -329,7 +320,8 @@ class _Builder:
                     if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
                     deadline=cells["deadline"].strip() or find_deadline(piece),
-                    assignments=tuple(resolve(found + list(inherited))), leaders=leaders))
+                    assignments=tuple(self.resolver.resolve(found + list(inherited))),
+                    leaders=leaders))
             previous = row
 
     def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Assignment]:
@@ -344,8 +336,8 @@ class _Builder:
         else:
             pairs = [(u, role) for u in split_units(re.sub(r"[，,；;\s]+", "、", cell), self.stem)
                      if is_unit_like(u.name)]
-        return [replace(self.assignment(m, r, source, clause, row.line, "table"),
-                        clause=row.raw_of(clause), mention=row.raw_of(m.text)) for m, r in pairs]
+        return [Evidence(m, r, source, "table", clause, row.line,
+                         written=(row.raw_of(clause), row.raw_of(m.text))) for m, r in pairs]
 
 
 def number_range(first: str, last: str) -> list[str]:
@@ -408,9 +400,10 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     builder.regions.extend(Region(x.number, x.end, kind, len(x.text)) for x, kind in roster)
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
                                     "number was lost", x.raw[:40]) for x in damaged)
-    units, aliases, typos = collect_units(builder.tasks, builder.standing)
+    standing = tuple(builder.resolver.resolve(builder.standing))
+    units, aliases, typos = collect_units(builder.tasks, standing)
     return Outline(tuple(builder.sections), tuple(builder.tasks), units,
-                   tuple(resolve(builder.standing)), tuple(builder.warnings) + typos,
+                   standing, tuple(builder.warnings) + typos,
                    tuple(builder.regions), aliases)
 
 
@@ -446,11 +439,3 @@ def find_typos(units, mentions) -> tuple[Finding, ...]:
     return tuple(Finding("typo", mentions[short]["line"],
                          f"unit name {short} looks like a typo of {long_}", short)
                  for (short, _), long_ in sorted(pairs.items()))
-
-
-def as_written(piece: str, where: Line) -> str:
-    """A piece of normalised text as the source wrote it (itself where it is not found)."""
-    if where.omap is None and where.raw is where.text:
-        return piece
-    at = where.text.find(piece)
-    return where.raw_at(at, at + len(piece)) if at >= 0 else piece

@@ -52,6 +52,13 @@ class Line:
             return self.raw[start:stop]
         return self.raw[self.omap[start]: self.omap[stop]]
 
+    def written(self, piece: str) -> str:
+        """A piece of ``text`` as the source wrote it (itself where it is not found)."""
+        if self.omap is None and self.raw is self.text:
+            return piece
+        at = self.text.find(piece)
+        return self.raw_at(at, at + len(piece)) if at >= 0 else piece
+
     def cut(self, start: int, stop: int | None = None) -> "Line":
         """The part ``text[start:stop]`` as a Line of its own, its raw text beside it."""
         stop = len(self.text) if stop is None else stop

@@ -1,7 +1,11 @@
 """Resolve: the evidence found for one item into its assignments, by a precedence table.
 
-Every stage that finds an assignment records what kind of evidence it is (``evidence``)
-and where it came from (``source``). An item may be named by several at once: its own
+The stage before this one reads the outline and emits an ``Evidence`` record for each unit
+it finds named for an item: the mention, the role, the kind of evidence (``evidence``) and
+its scope (``source``: the item's own, a heading's, a range's, inline), the clause and its
+line. Only here do records become ``Assignment``s: names made canonical by the registry,
+the clause and mention cut from the text as the source wrote it, classes of offices told
+from single ones. An item may be named by several at once: its own
 clause, a clause closing its group, a range stated above it, the unit heading of its duty
 list, a clause in the heading of its section. The table below says, strongest first,
 which evidence decides: for each role, the strongest deciding evidence that names any
@@ -18,40 +22,85 @@ replacing.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...model import Assignment
+from ..units import Registry, is_collective
+from .normalise import Line
+from .unitlist import UnitMention
 
 DECIDES, ADDS = "decides", "adds"
-PRECEDENCE = (  # (level, mode, which assignments belong to it), strongest first
-    ("item", DECIDES, lambda a: a.source == "explicit"),  # own clause, cell or unit heading
-    ("group", DECIDES, lambda a: a.evidence == "after"),  # 上述各项由X负责 closing its group
-    ("range", DECIDES, lambda a: a.source == "range"),  # （一）至（五）项由X负责
-    ("unit heading", DECIDES, lambda a: a.evidence == "header"),  # 一、市教育局工作职责
-    ("heading clause", ADDS, lambda a: a.source == "inherited"),  # 一、…（X牵头）
+PRECEDENCE = (  # (level, mode, which evidence belongs to it), strongest first
+    ("item", DECIDES, lambda e: e.source == "explicit"),  # own clause, cell or unit heading
+    ("group", DECIDES, lambda e: e.evidence == "after"),  # 上述各项由X负责 closing its group
+    ("range", DECIDES, lambda e: e.source == "range"),  # （一）至（五）项由X负责
+    ("unit heading", DECIDES, lambda e: e.evidence == "header"),  # 一、市教育局工作职责
+    ("heading clause", ADDS, lambda e: e.source == "inherited"),  # 一、…（X牵头）
 )
 
 
-def rank(a: Assignment) -> tuple[int, int, str]:
+@dataclass(frozen=True)
+class Evidence:
+    """A unit found named in a role for an item, before resolving."""
+
+    mention: UnitMention
+    role: str
+    source: str  # explicit (the item's own), inherited (a heading's), range, inline
+    evidence: str  # the kind: paren, label, sentence, header, heading, after, table, first …
+    clause: str  # normalised
+    line: int
+    where: Line | None = None  # the line the clause stands in: gives both as written
+    written: tuple[str, str] | None = None  # (clause, mention) as written, where known
+
+
+def rank(e: Evidence) -> tuple[int, int, str]:
     """Lower is stronger: the level in PRECEDENCE, then nearness (for headings)."""
     for level, (_, mode, belongs) in enumerate(PRECEDENCE):
-        if belongs(a):
-            return level, (-a.line if level else 0), mode
+        if belongs(e):
+            return level, (-e.line if level else 0), mode
     return len(PRECEDENCE), 0, ADDS
 
 
-def resolve(assignments) -> list[Assignment]:
-    """The assignments that stand (see PRECEDENCE); inline ones all kept; each (unit, role)
-    once, in the order first found."""
-    explicit = [a for a in assignments if a.source != "inline"]
+def decide(records) -> list[Evidence]:
+    """The records that stand (see PRECEDENCE); inline ones all kept, after the others."""
+    explicit = [e for e in records if e.source != "inline"]
     best: dict[str, tuple] = {}
-    for a in explicit:
-        r = rank(a)
+    for e in explicit:
+        r = rank(e)
         if r[2] == DECIDES:
-            best[a.role] = min(best.get(a.role, r), r)
-    kept = [a for a in explicit if rank(a)[2] == ADDS or rank(a) == best[a.role]]
-    seen, out = set(), []
-    for a in kept + [a for a in assignments if a.source == "inline"]:
-        key = (a.unit, a.role, a.source == "inline")
-        if key not in seen:
-            seen.add(key)
-            out.append(a)
-    return out
+            best[e.role] = min(best.get(e.role, r), r)
+    return [e for e in explicit if rank(e)[2] == ADDS or rank(e) == best[e.role]] + [
+        e for e in records if e.source == "inline"]
+
+
+class Resolver:
+    """Records to Assignments for one plan: its registry and its level (a unit one level
+    below the plan's is a class, one per county)."""
+
+    def __init__(self, registry: Registry, level: str):
+        self.registry = registry
+        self.level = level
+        self._clause: tuple = (None, None, None)  # one clause, many units: cut it once
+
+    def resolve(self, records) -> list[Assignment]:
+        """The assignments that stand, each (unit, role) once, in the order first found."""
+        seen, out = set(), []
+        for e in decide(records):
+            a = self.assignment(e)
+            key = (a.unit, a.role, a.source == "inline")
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+        return out
+
+    def assignment(self, e: Evidence) -> Assignment:
+        unit = self.registry.canonical(e.mention.name)
+        clause, mention = e.written or (e.clause, e.mention.text)
+        if e.where is not None and e.written is None:
+            if self._clause[:2] != (e.clause, e.where):
+                self._clause = (e.clause, e.where, e.where.written(e.clause))
+            clause, mention = self._clause[2], e.where.written(e.mention.text)
+        return Assignment(unit=unit, mention=mention, role=e.role,
+                          collective=is_collective(unit, self.level), source=e.source,
+                          clause=clause, line=e.line, exhaustive=e.mention.exhaustive,
+                          evidence=e.evidence or e.source)
