@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ("dutygraph.api", "dutygraph.sheet_text", "dutygraph.loaders.stages.deadlines", "dutygraph.loaders.roster",
+MODULES = ("dutygraph.api", "dutygraph.sheet_text", "dutygraph.loaders.stages.deadlines", "dutygraph.loaders.grammar.numerals", "dutygraph.loaders.roster",
            "dutygraph.graph.expand", "dutygraph.graph.deadlines", "dutygraph.reports.cells",
            "dutygraph.reports.strings")
 

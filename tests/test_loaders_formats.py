@@ -16,7 +16,8 @@ import pytest
 from tests.format_builders import build_docx, build_html, build_pdf, build_xlsx
 from dutygraph.data import SAMPLE_PLANS
 from dutygraph.loaders import LoadError, load_plan, read_document
-from dutygraph.loaders.readers.docx import Numbering, chinese_number, format_number
+from dutygraph.loaders.grammar.numerals import to_chinese, to_int
+from dutygraph.loaders.readers.docx import Numbering, format_number
 from dutygraph.loaders.readers.pdf import _clean
 from dutygraph.loaders.units import split_level
 
@@ -125,8 +126,10 @@ def test_numbering_start_override_restarts_a_list():
 
 
 def test_chinese_numbers():
-    assert [chinese_number(n) for n in (1, 9, 12, 40, 99, 110)] == \
+    assert [to_chinese(n) for n in (1, 9, 12, 40, 99, 110)] == \
         ["一", "九", "十二", "四十", "九十九", "一百一十"]
+    assert all(to_int(to_chinese(n)) == n for n in range(1, 1000))  # read back as written
+    assert (to_int("两"), to_int("〇"), to_int("甲")) == (2, 0, None)
 
 
 # --- PDF --------------------------------------------------------------------------------

@@ -17,31 +17,13 @@ from pathlib import Path
 
 from .document import Document, LoadError, sha256_of
 from .table import pipe_lines
+from ..grammar.numerals import to_chinese
 
 SUFFIXES = (".docx", ".docm")
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
-
-
-def chinese_number(n: int) -> str:
-    """一 … 九十九 … 九百九十九, as Word's chineseCounting prints them."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return DIGITS[n]
-    if n < 20:
-        return "十" + (DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return DIGITS[n // 10] + "十" + (DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        tail = "" if not rest else ("零" + DIGITS[rest] if rest < 10 else
-                                    ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest)))
-        return DIGITS[n // 100] + "百" + tail
-    return str(n)
 
 
 def _roman(n: int) -> str:
@@ -61,7 +43,7 @@ def format_number(n: int, fmt: str) -> str:
     """One counter in one of Word's number formats (w:numFmt)."""
     if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
                "ideographDigital", "japaneseCounting", "taiwaneseCounting"):
-        return chinese_number(n)
+        return to_chinese(n)
     if fmt == "decimalFullWidth":
         return str(n).translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese") and n <= len(CIRCLED):

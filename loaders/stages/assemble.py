@@ -12,21 +12,19 @@ from dataclasses import dataclass, replace
 from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
                       read_clause)
 from .clean import CleanText
+from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
 from .normalise import Line
 from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
 from .resolve import Evidence, Resolver
-from .outline import CN, Node, build_tree, heading_title, is_action
+from .outline import Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
 from ..units import Registry, normalise_name, split_level
 
-RANGE = re.compile(rf"[（(]([{CN}\d]+)[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(]([{CN}\d]+)[）)]\s*项?"
-                   rf"|[（(]([{CN}\d]+)[）)]\s*项")
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
-RANGE_LINE = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]\s*项?")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
 DUTY_SECTION = re.compile(r"职责|职能|分工")  # 三、成员单位职责: a section of duty lists
@@ -166,12 +164,12 @@ class _Builder:
                                    head_line)
                    for u in header_units(heading, self.stem))
         for line in node.lines[1:]:  # （一）至（五）项由X负责。 on a line of its own
-            if RANGE_LINE.match(line.text):
+            if RANGE_AT_START.match(line.text):
                 for key, items in self.read_ranges(line.text, line.text, line.number, line).items():
                     ranges.setdefault(key, []).extend(items)
         label_lines = [x for x in node.lines[1:] if LABEL.match(x.text)]
         clause_lines = label_lines + [x for x in node.lines[1:] if x not in label_lines and (
-            RANGE_LINE.match(x.text) or self.read_standing(x))]
+            RANGE_AT_START.match(x.text) or self.read_standing(x))]
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
@@ -338,37 +336,6 @@ class _Builder:
                      if is_unit_like(u.name)]
         return [Evidence(m, r, source, "table", clause, row.line,
                          written=(row.raw_of(clause), row.raw_of(m.text))) for m, r in pairs]
-
-
-def number_range(first: str, last: str) -> list[str]:
-    a, b = to_int(first), to_int(last)
-    if a is None or b is None or b < a or b - a > 50:
-        return [first]
-    cn = first[0] in CN
-    return [to_cn(n) if cn else str(n) for n in range(a, b + 1)]
-
-
-def to_int(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    digits = "零一二三四五六七八九"
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + digits.index(text[1]) if len(text) == 2 and text[1] in digits else None
-    if len(text) == 1 and text in digits:
-        return digits.index(text)
-    if len(text) in (2, 3) and text[1] == "十" and text[0] in digits:
-        return digits.index(text[0]) * 10 + (digits.index(text[2]) if len(text) == 3 else 0)
-    return None
-
-
-def to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def find_deadline(text: str) -> str | None:

@@ -14,6 +14,7 @@ from .unitlist import is_unit_like
 from ...model import Finding, Region
 from .normalise import Line, Normalised
 from .tables import find_tables
+from ..grammar.numerals import to_int
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
 FURNITURE = re.compile(
@@ -127,7 +128,6 @@ SEQUENCE_MARK = re.compile(r"(?:(?<=\s)|(?<=[。；，]))(?:(?P<dec>\d{1,2}(?:\.
                            r"(?P<num>\d{1,3})[.、．](?!\d)|"
                            r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）|"
                            r"（(?P<pnum>\d{1,3})）)")
-CN_DIGITS = "一二三四五六七八九十"
 
 
 def numbered_cuts(text: str) -> list[int]:
@@ -141,7 +141,7 @@ def numbered_cuts(text: str) -> list[int]:
         if kind == "dec":
             prefix, _, value = value.rpartition(".")
             kind += prefix
-        n = int(value) if value.isdigit() else (CN_DIGITS.index(value) + 1 if len(value) == 1 else 0)
+        n = to_int(value)
         if n:
             marks.append((kind, n, m.start()))
     seen = {(kind, n) for kind, n, _ in marks}

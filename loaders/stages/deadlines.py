@@ -19,9 +19,8 @@ import calendar
 import re
 
 from ...model import Due
+from ..grammar.numerals import VALUE, to_int
 
-CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-             "七": 7, "八": 8, "九": 9}
 NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 YEAR = r"(?:(?P<year>\d{4})\s*年|(?P<next>明年|次年)|(?:今年|本年|当年))?"
 
@@ -50,17 +49,8 @@ BARE_YEAR = re.compile(r"(?P<year>\d{4})\s*年(?:前|内|以前|之前|完成)?"
 
 
 def cn_number(text: str) -> int:
-    """A number written in digits or in Chinese numerals up to 99.
-
-    >>> cn_number("12"), cn_number("三"), cn_number("十二"), cn_number("二十")
-    (12, 3, 12, 20)
-    """
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (CN_DIGITS.get(tens, 1) if tens else 1) * 10 + CN_DIGITS.get(ones, 0)
-    return CN_DIGITS.get(text, 0)
+    """A month, day or quarter in digits or Chinese numerals (0 where it is neither)."""
+    return to_int(text) or 0
 
 
 def _iso(year: int, month: int, day: int | None = None) -> str:
@@ -158,7 +148,7 @@ def normalise_deadline(text: str | None, year: int | None) -> Due | None:
     """
     if not text or not text.strip():
         return None
-    text = CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS[c]) for c in m[1]) + "年",
+    text = CN_YEAR.sub(lambda m: "".join(str(VALUE[c]) for c in m[1]) + "年",
                       text.translate(FULL_WIDTH)).strip()
     for word, every in RECURRING:
         if word in text:

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import CleanText
+from ..grammar.numerals import CN, RANGE_AT_START
 from .normalise import Line
 from .tables import TableBlock
 
 FIRST_SENTENCE = re.compile(r"^(.+?)(。|；|;|！|？|：|:|$)")
 CLOSING_CLAUSE = re.compile(r"[（(][^（）()]*[)）]$")
 
-CN = "一二三四五六七八九十百零〇两"
 MARKERS = [  # (kind, pattern); the group is the number as printed
     ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
     ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
@@ -36,7 +36,6 @@ MARKERS = [  # (kind, pattern); the group is the number as printed
     ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
     ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
 ]
-RANGE_AT_START = re.compile(rf"^[（(][{CN}\d]+[）)]\s*(?:至|到|—|－|-|~|～)\s*[（(][{CN}\d]+[）)]")
 # The conventional depth of each marker (第一章 > 第一条 > 一、 > （一） > 1. > 1.1 > （1） > ①):
 # a marker never opens inside a deeper one, so an item that a page cut off before its
 # heading (a stray （五） or 4.) does not swallow the headings after it.
