@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses, header_units,
+from .duties import header_units, item_heading_units
+from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses,
                       read_clause)
 from .clean import CleanText
 from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
@@ -24,12 +25,8 @@ from .unitlist import OFFICE_END, is_unit_like, split_units
 from ..units import Registry, normalise_name, split_level
 
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
-HEADER_DUTIES = re.compile(r"职责[:：]?\s*$")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
 ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
-DUTY_SECTION = re.compile(r"职责|职能|分工")  # 三、成员单位职责: a section of duty lists
-NAME_COLON = re.compile(r"^([^，。；：]{2,30})：(?=\S)")
-DUTY_START = re.compile(r"^\s*(负责|承担|牵头|主要职责|职责)")  # 县住建局：负责…
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
@@ -230,27 +227,11 @@ class _Builder:
                 found += [self.assignment(r.mention, r.role, "range", node.after.text,
                                           node.after.number, "after", node.after)
                           for r in reading.roles]
-        if len(lines) > 1 and node.kind != "titled":
-            # 第八条 区公安分局工作职责： or （1）市林业局。 over its duties
-            named = header_units(node.first_text, self.stem)
-            if HEADER_DUTIES.search(node.first_text) or all(
-                    OFFICE_END.search(u.name) for u in named):  # an office, not a place
-                found += [self.assignment(u, "lead", "explicit", node.first_text,
-                                          lines[0].number, "header", where) for u in named]
-        opening = NAME_COLON.match(text)  # （一）市安监局：履行…
-        if node.kind != "titled" and opening and not found:
-            named = header_units(opening.group(1), self.stem)
-            if named and all(OFFICE_END.search(u.name) for u in named):
-                found += [self.assignment(u, "lead", "explicit", opening.group(1),
-                                          lines[0].number, "header", where) for u in named]
-        if node.kind == "titled":  # 县住建局：负责… (an office's name, not a topic, titles it)
-            named = header_units(node.number, self.stem)
-            in_duties = node.parent.kind == "root" or any(
-                DUTY_SECTION.search(n.title) for n in node.path()[:-1])
-            if DUTY_START.match(text[len(node.number) + 1:]) or in_duties and all(
-                    OFFICE_END.search(u.name) for u in named):
-                found += [self.assignment(u, "lead", "explicit", node.number, lines[0].number,
-                                          "header", where) for u in named]
+        found += [self.assignment(u, "lead", "explicit", words, lines[0].number, "header", where)
+                  for u, words in item_heading_units(
+                      node.kind, node.first_text, text, node.number, len(lines) > 1,
+                      [n.title for n in node.path()[:-1]], node.parent.kind == "root",
+                      bool(found), self.stem)]
         if not found and not inherited and not is_action(node):
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .unitlist import OFFICE_END, BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
+from .unitlist import BARE_PLACE, UnitMention, is_unit_like, split_top, split_units
 
 LINE_BREAK = re.compile(r"\s*\n\s*")
 LIST_MARKS = re.compile(r"[，,；;]")
@@ -372,37 +372,11 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
     return end if start < end < len(sentence.rstrip("。；; ")) else 0
 
 
-ORDINAL_NAME = re.compile(r"^第[一二三四五六七八九十\d]+")
 SENTENCES = re.compile(r"(?:^|(?<=[。；;\n]))[^。；;\n]*")
 LABEL_MARK = re.compile(r"[:：】\]]")
 FIRST_PART = re.compile(r"[^，,]+")
 COMMA_PARTS = re.compile(r"[^，,]+[，,]?")
-GENERIC_BODY = re.compile(r"(各|有关|相关|组织|工作|领导|职能|议事|协调)?(部门|单位|机构|成员单位)")  # 部门职责,
-# 组织机构: headings that name nobody
 NAME_PREFIX = re.compile(r"^\s*[^，,:：。；;]{1,8}[:：]")
-DUTY_WORDS = (r"(?:安全生产|安全|生产|消防|防汛|抗旱|森林防火|防火|应急|救援|监督管理|监管|管理|"
-              r"工作|主要|具体|行业|岗位|相关)")  # 安全生产监管职责, 消防安全工作职责
-HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?" + DUTY_WORDS + r"*"
-                          r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
-# X应当…履行下列消防安全职责： / X的主要职责是：: the subject holds the duties listed below
-DUTY_INTRO = re.compile(r"^(?P<units>[^，。；;：:]{2,40}?)(?=应当|应|要|须|必须|负责|履行|承担|具体|的主要)"
-                        r"[^。；;]{0,60}?(?:下列|以下|如下|主要)[\u4e00-\u9fff]{0,8}(?:职责|任务)"
-                        r"(?:如下|是|为)?[:：]?$")
-
-
-def header_units(heading: str, stem: str = "") -> list[UnitMention]:
-    """The units a whole heading names as the holders of the duties below it (``市教育局的
-    工作职责``, ``区公安分局工作职责：``, ``各街道办事处``), or []."""
-    simple = heading.strip(" 。")
-    m = HEADER_UNITS.match(simple) or DUTY_INTRO.match(simple)
-    text = m.group("units") if m else simple
-    if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
-        return []  # 第一检查督导组: a group's name, not an office
-    units = split_units(text, stem) if len(text) <= 60 else []
-    return units if units and all(is_unit_like(u.name) and not GENERIC_BODY.fullmatch(u.name)
-                                  and (m or OFFICE_END.search(u.name)) for u in units) else []
-
-
 def _label_blocks(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence that opens with a label (责任单位：…), in order."""
     out = []

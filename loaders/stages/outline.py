@@ -444,6 +444,6 @@ def is_action(node: Node) -> bool:
 
 def unit_heading(title: str) -> bool:
     """A title that is nothing but unit names (县住建局：负责… opens a unit's duties)."""
-    from .clauses import header_units
+    from .duties import header_units
 
     return bool(header_units(title))
