@@ -85,6 +85,16 @@ def test_a_letter_spaced_word_reads_as_the_word(tmp_path):
     assert roles(plan, "农村用电") == {("农办", "lead"), ("供电所", "lead")}
 
 
+def test_a_table_one_cell_a_line_without_numbers(tmp_path):
+    # the first row's task cell is no header cell: a unit cell follows it
+    plan = read(tmp_path, "附件\n重点工作任务分工表\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+                "切实加大安全监管力度\n省安监局\n各负有安全生产监管职责的部门\n2024年12月底前\n"
+                "统筹规划安全生产工作\n省发展改革委\n省财政厅、省安监局\n2024年12月底前\n")
+    assert [t.title for t in plan.tasks] == ["切实加大安全监管力度", "统筹规划安全生产工作"]
+    assert roles(plan, "统筹规划") == {("省发展和改革委员会", "lead"), ("省财政厅", "support"),
+                                     ("省安全生产监督管理局", "support")}
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

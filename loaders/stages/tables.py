@@ -157,6 +157,13 @@ def _bare(text: str) -> str:
     return EDGE_BARS.sub("", text).strip()
 
 
+def _row_starts(lines, j) -> bool:
+    """Line j names no column and a unit cell follows it: the first row's task cell, not one
+    more header cell (a table without numbers: 工作任务 / 牵头单位 / … / 加大监管力度 / 省安监局)."""
+    return (j + 1 < len(lines) and not header_role(_bare(lines[j].text))
+            and cell_type(_bare(lines[j + 1].text)) == "units")
+
+
 def find_header(lines, i):
     """(header cells, shape, index after the header) when a header starts at line i."""
     text = lines[i].text
@@ -173,8 +180,8 @@ def find_header(lines, i):
             and not re.search(r"[。，；,;]", lines[j].text) and not HEADING_CELL.match(lines[j].text):
         cells.append(_bare(lines[j].text))
         j += 1
-        if len(cells) >= 3 and _header_ok(cells) and not _header_ok(cells + [
-                _bare(lines[j].text)] if j < len(lines) else cells):
+        if len(cells) >= 3 and _header_ok(cells) and (not _header_ok(cells + [
+                _bare(lines[j].text)] if j < len(lines) else cells) or _row_starts(lines, j)):
             break
     while len(cells) >= 3 and (not _header_ok(cells) or TITLE_CELL.search(cells[0])
                                or not header_role(cells[0]) and _header_ok(cells[1:])
