@@ -95,6 +95,18 @@ def test_a_table_one_cell_a_line_without_numbers(tmp_path):
                                      ("省安全生产监督管理局", "support")}
 
 
+def test_a_table_whose_rows_a_page_ran_together_a_space_apart(tmp_path):
+    # header after the title, rows and cells one long line; a unit name broken by a space
+    plan = read(tmp_path, "附件 某县大气污染综合整治职责清单 工作任务和内容 责任单位 配合单位 完成时间 "
+                "负责全县大气污染整治工作的舆论宣传,开展专题宣传和跟踪报道. 县委宣传部 持续开展 "
+                "负责大气污染综合治理工作任务的督导和检查考核工作. 县委县政府 督查室 持续开展 "
+                "负责抓好砂石场和道路运输扬尘的污染防治工作. 县交通 运输局 12月底前完成\n")
+    assert roles(plan, "舆论宣传") == {("县委宣传部", "lead")}
+    assert roles(plan, "检查考核") == {("县委县政府督查室", "lead")}
+    assert roles(plan, "砂石场") == {("县交通运输局", "lead")}
+    assert [t.deadline for t in plan.tasks] == ["持续开展", "持续开展", "12月底前完成"]
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

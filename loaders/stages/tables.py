@@ -164,6 +164,22 @@ def _row_starts(lines, j) -> bool:
             and cell_type(_bare(lines[j + 1].text)) == "units")
 
 
+def header_in_line(words: list[str]) -> list[str] | None:
+    """A header a page ran together with its title and its rows (``附件 X职责清单 工作任务
+    责任单位 配合单位 完成时间 负责全县…``): the longest run of header cells right after
+    the line's start or a title, with prose after it; else None."""
+    for start in range(len(words)):
+        if start and not TITLE_CELL.search(words[start - 1]):
+            continue
+        end = start
+        while end < len(words) and len(words[end]) <= 14 and header_role(words[end]):
+            end += 1
+        if end - start >= 3 and end < len(words) and _header_ok(words[start:end]) and \
+                len(words[end]) > 14:
+            return words[start:end]
+    return None
+
+
 def find_header(lines, i):
     """(header cells, shape, index after the header) when a header starts at line i."""
     text = lines[i].text
@@ -174,6 +190,9 @@ def find_header(lines, i):
     words = text.split()
     if len(words) >= 3 and _header_ok(words) and not NUMBER_CELL.match(words[0] or "x"):
         return words, "space", i + 1
+    inline = header_in_line(words)
+    if inline:
+        return inline, "run", i + 1
     j, cells = i, []  # one cell a line
     while j < len(lines) and len(_bare(lines[j].text).replace(" ", "")) <= 14 \
             and _bare(lines[j].text) and not NUMBER_CELL.match(_bare(lines[j].text)) \
@@ -339,6 +358,59 @@ def _rows_by_line(lines, start, roles) -> tuple[list[Row], int]:
     return rows, k
 
 
+def _rows_by_token(lines, at, header, roles) -> tuple[list[Row], int]:
+    """Rows a page ran together, cells a space apart: the words after the header, a unit's
+    name broken by a space joined again (县交通 运输局); a row starts at each prose cell
+    (a long one, or one with a stop) after a unit cell."""
+    first = lines[at].text
+    cut = first.find(header[-1]) + len(header[-1])
+    tokens = [(w, at) for w in first[cut:].split()]
+    k = at + 1
+    while k < len(lines) and not STOP_LINE.match(lines[k].text) and not HEADING_CELL.match(
+            lines[k].text) and not is_pipe_line(lines[k].text):
+        tokens += [(w, k) for w in lines[k].text.split()]
+        k += 1
+    merged: list[tuple[str, int, str]] = []  # (cell, line index, as written)
+    for word, n in tokens:
+        if merged and _broken_name(merged[-1][0], word):
+            left, m, written = merged[-1]
+            merged[-1] = (left + word, m, f"{written} {lines[n].written(word)}")
+        else:
+            merged.append((word, n, lines[n].written(word)))
+    rows, current, seen_units = [], [], False
+    for cell in merged:
+        kind = cell_type(cell[0])
+        if kind == "text" and (len(cell[0]) > 14 or PROSE_STOP.search(cell[0])) and seen_units:
+            rows.append(current)
+            current, seen_units = [], False
+        current.append(cell)
+        seen_units = seen_units or kind == "units"
+    rows.append(current)
+    out = []
+    for cells in rows:
+        source = tuple(dict.fromkeys(lines[n] for _, n, _ in cells))
+        row = _row([(w, lines[n].number) for w, n, _ in cells], roles,  # its own cells only
+                   raw=" ".join(written for _, _, written in cells), lines_apart=False,
+                   source=source)
+        if row:
+            out.append(row)
+    return out, k
+
+
+PROSE_STOP = re.compile(r"[。；;，,.]")
+
+
+def _broken_name(left: str, right: str) -> bool:
+    """``县交通 运输局``, ``县委县政府 督查室``: one name a space broke, not two names (the
+    second would carry its own level: 县委宣传部 县公安局)."""
+    return (len(right) <= 4 and len(left) <= 10 and not PROSE_STOP.search(left + right)
+            and right[0] not in "省市县区乡镇" and is_unit_like(left + right)
+            and (not is_unit_like(left) or bool(OFFICE_PART.search(right))))
+
+
+OFFICE_PART = re.compile(r"^[\u4e00-\u9fff]{1,3}(室|科|股|处|组)$")  # 督查室: a body's office
+
+
 STOP_LINE = re.compile(r"^(附\s*件|第[一二三四五六七八九十]+[章节条]|[一二三四五六七八九十]+、)")
 
 
@@ -443,6 +515,8 @@ def read_table(lines, i) -> TableBlock | None:
         return None
     if shape == "cells":
         rows, end = _rows_by_cell(lines, body, roles, header)
+    elif shape == "run":
+        rows, end = _rows_by_token(lines, body - 1, header, roles)
     else:
         rows, end = _rows_by_line(lines, body, roles)
     if not any(r.kind == "task" for r in rows):
