@@ -374,7 +374,7 @@ def _rows_by_token(lines, at, header, roles) -> tuple[list[Row], int]:
     for word, n in tokens:
         if merged and _broken_name(merged[-1][0], word):
             left, m, written = merged[-1]
-            merged[-1] = (left + word, m, f"{written} {lines[n].written(word)}")
+            merged[-1] = (left + word, m, written + lines[n].written(word))  # as one name
         else:
             merged.append((word, n, lines[n].written(word)))
     rows, current, seen_units = [], [], False
