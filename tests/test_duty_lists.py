@@ -13,10 +13,12 @@ from test_extraction_conventions import read, roles
 
 def test_a_unit_on_its_own_numbered_line_leads_the_duties_below_it(tmp_path):
     plan = read(tmp_path, "2.2职责任务。\n(1)市林业局。\n负责火灾扑救的组织和火灾现场勘察。\n"
-                "(2)市公安局、市教育局。\n负责火灾区域内的治安管理。\n3.预防和预报\n"
+                "(2)市公安局、市教育局。\n负责火灾区域内的治安管理。\n"
+                "(3)沈阳警备区。\n负责组织驻军参加扑救。\n3.预防和预报\n"
                 "3.1预防。\n各级森林防火部门要大力做好宣传教育工作。\n")
     assert roles(plan, "火灾现场勘察") == {("市林业局", "lead")}
     assert roles(plan, "治安管理") == {("市公安局", "lead"), ("市教育局", "lead")}
+    assert roles(plan, "驻军") == {("沈阳警备区", "lead")}  # a military district: a command
     # 3. is never inside (2): the decimal outline survives the items before it
     assert [t.label for t in plan.tasks][-1] == "3/3.1"
 

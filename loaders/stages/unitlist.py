@@ -20,7 +20,8 @@ UNIT_END = re.compile(
 # Narrower than clauses.UNIT_END: no place words (区, 县, 园区), so a closing bracket of
 # place names, e.g. （集中区）, is not read as the units responsible.
 OFFICE_END = re.compile(r"(局|委|办|厅|部|队|中心|政府|单位|部门|指挥部|公司|院|(?<!场)所|站|处|办公室|"
-                        r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行)$")
+                        r"委员会|机关|机构|党委|党组|街道|乡镇|团|会|室|社|馆|行|"
+                        r"军分区|警备区)$")  # a military district is a command, not a place
 UNIT_START_OK = re.compile(r"^[\u4e00-\u9fff]")
 LEVELS = r"(?:省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)"
 BARE_LEVEL = re.compile(rf"^{LEVELS}$")
