@@ -109,6 +109,14 @@ def test_a_table_whose_rows_a_page_ran_together_a_space_apart(tmp_path):
     assert [t.deadline for t in plan.tasks] == ["持续开展", "持续开展", "12月底前完成"]
 
 
+def test_two_names_run_together_where_the_page_lost_the_separator(tmp_path):
+    plan = read(tmp_path, "一、综合协调组\n主要职责：负责综合协调。\n责任单位：办公室、政法委、社会发展局\n"
+                "二、宣传舆情组\n主要职责：负责宣传报道。\n责任单位：宣传部、政法委社会发展局、公安局\n"
+                "三、治安组\n主要职责：负责治安秩序。\n责任单位：公安局、公安局交警大队\n")
+    assert roles(plan, "宣传报道") >= {("政法委", "lead"), ("社会发展局", "lead")}
+    assert ("公安局交通警察大队", "lead") in roles(plan, "治安秩序")  # a part of 公安局: whole
+
+
 def test_groups_led_by_a_unit(tmp_path):
     plan = read(tmp_path, "三、督查组安排\n(一)第一督查组。由市应急局1名领导带队，负责对化工企业进行督查。\n"
                 "(二)第二督查组。由市住建局分管领导带队，负责对建筑工地进行督查。\n")

@@ -18,7 +18,7 @@ from .normalise import Line
 from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
-from .resolve import Evidence, Resolver
+from .resolve import Evidence, Resolver, unglue
 from .outline import Node, build_tree, heading_title, is_action
 from .tables import UNIT_ROLES, sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
@@ -349,8 +349,9 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
                                     "number was lost", x.raw[:40]) for x in damaged)
     standing = tuple(builder.resolver.resolve(builder.standing))
-    units, aliases, typos = collect_units(builder.tasks, standing)
-    return Outline(tuple(builder.sections), tuple(builder.tasks), units,
+    tasks = unglue(builder.tasks)
+    units, aliases, typos = collect_units(tasks, standing)
+    return Outline(tuple(builder.sections), tuple(tasks), units,
                    standing, tuple(builder.warnings) + typos,
                    tuple(builder.regions), aliases)
 

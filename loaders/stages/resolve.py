@@ -22,12 +22,13 @@ replacing.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from ...model import Assignment
 from ..units import Registry, is_collective
 from .normalise import Line
-from .unitlist import UnitMention
+from .unitlist import OFFICE_END, UnitMention
 
 DECIDES, ADDS = "decides", "adds"
 PRECEDENCE = (  # (level, mode, which evidence belongs to it), strongest first
@@ -104,3 +105,33 @@ class Resolver:
                           collective=is_collective(unit, self.level), source=e.source,
                           clause=clause, line=e.line, exhaustive=e.mention.exhaustive,
                           evidence=e.evidence or e.source)
+
+
+# a part of the office before it (市公安局交警支队), or its members (X指挥部成员单位)
+SUB_OFFICE = re.compile(r"(支队|大队|中队|分队|科|股|室|处|所|站|组|单位|部门|机构|机关)$")
+
+
+def unglue(tasks):
+    """Two names a page ran together when it lost the 、 between them (政法委社会发展局):
+    split where both halves are units the plan names on their own elsewhere and the second
+    is a peer office, not a part of the first (市公安局交警支队 stays whole)."""
+    named = {a.unit for t in tasks for a in t.assignments}
+    glued = {}
+    for unit in named:
+        for k in range(2, len(unit) - 2):
+            left, right = unit[:k], unit[k:]
+            if left in named and right in named and OFFICE_END.search(left) \
+                    and OFFICE_END.search(right) and not SUB_OFFICE.search(right):
+                glued[unit] = (left, right)
+                break
+    if not glued:
+        return tasks
+    def split(a):
+        if a.unit not in glued:
+            return [a]
+        left, right = glued[a.unit]
+        if a.mention.replace(" ", "") == a.unit:
+            return [replace(a, unit=left, mention=left), replace(a, unit=right, mention=right)]
+        return [replace(a, unit=left), replace(a, unit=right)]
+    return [replace(t, assignments=tuple(x for a in t.assignments for x in split(a)))
+            if any(a.unit in glued for a in t.assignments) else t for t in tasks]
