@@ -160,6 +160,12 @@ def test_a_plan_read_badly_says_so_and_one_read_well_does_not(tmp_path):
                  "参与，县教育局负责，开展大检查，具体见附件。\n", "badly.txt")
     assert badly.reading.poor and badly.tasks == ()
     assert {"应急管理局", "公安局"} <= set(badly.reading.unread)
+    # tasks found, but not one of the units the text names again and again was read
+    unread = read(tmp_path, "一、隐患整改通知书印送：县安委办、县应急局、县公安局。\n"
+                  "二、整改督办情况印送：县安委办、县应急局。\n", "unread.txt")
+    assert unread.tasks and unread.reading.poor
+    labelled = read(tmp_path, "一、综合组\n负责综合协调。\n责任单位：县办公室、县政法委\n", "labelled.txt")
+    assert "责任单位" not in labelled.reading.unread  # a label, not a unit
 
 
 def test_a_short_name_defined_in_brackets_is_no_clause(tmp_path):

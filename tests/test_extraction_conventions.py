@@ -199,3 +199,14 @@ def test_whole_unit_names_a_space_apart_are_two_units(tmp_path):
                 "2.开展消防演练(市消防救援支队 市教育局负责)。\n")
     assert roles(plan, "燃气") == {("市应急管理局", "lead"), ("市住房和城乡建设局", "lead")}
     assert roles(plan, "消防演练") == {("市消防救援支队", "lead"), ("市教育局", "lead")}
+
+
+def test_the_agent_a_sentence_names_after_by_is_an_inline_lead(tmp_path):
+    # 由 marks the agent wherever it stands in the sentence
+    plan = read(tmp_path, "一、整改结果由县安委办（县安监局）组织复查。\n二、逾期未整改的，由县应急局报告县人民政府。\n"
+                "三、此项工作由县应急局会同县公安局组织实施。\n")
+    inline = {t.label: {(a.unit, a.role) for a in t.assignments if a.source == "inline"}
+              for t in plan.tasks}
+    assert inline["一"] == {("县安委办(县安监局)", "lead")}
+    assert inline["二"] == {("县应急管理局", "lead")}
+    assert roles(plan, "县公安局") == {("县应急管理局", "lead"), ("县公安局", "support")}  # the clause's

@@ -36,6 +36,11 @@ ABBREVIATED = re.compile(  # 发改、住建、国土、安监等部门要…: d
 
 
 CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,]+")
+# 由 marks the agent wherever it stands (整改结果由县安委办（县安监局）组织复查): the units
+# after it, up to an office's ending (and a bracketed other name), lead
+AGENT = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))由(?P<units>[^，。；：由]{2,40}?"
+                   r"(?:局|委|办|厅|部门|政府|单位|中心|支队|大队|管委会|办事处|指挥部)"
+                   r"(?:（[^（）]{2,16}）)?)(?=[\u4e00-\u9fff])(?![办局委室会队厅部处所站心])")
 
 
 def find_inline(text: str, taken, stem: str = "", level: str = ""):
@@ -63,17 +68,36 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
             if am.group("more"):
                 out.append((UnitMention(am.group("more"), am.group("more")), "lead", sentence, offset))
             continue
-        sm = SUBJECT.match(simple)
-        if not sm:
-            continue
-        if NOT_A_SUBJECT.match(sm.group("units")):
-            continue
-        role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
-        units = split_units(sm.group("units"), stem)
-        units = [u for u in units if is_unit_like(u.name) and not GENERIC.match(u.name)
-                 and "的" not in u.name
-                 and (len(u.name) > 2 or is_collective(u.name))]
-        if units and len(units) == len(split_units(sm.group("units"), stem)):
-            out.extend((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset)
-                       for u in units)
+        found = subjects(simple, stem)
+        out.extend((u, role, sentence, offset) for u, role in found or [
+            (u, "lead") for u in agents(simple, stem)])
     return out
+
+
+ROLE_INSIDE = re.compile(r"会同|牵头|配合|协助|负责")
+
+
+def subjects(sentence: str, stem: str) -> list[tuple[UnitMention, str]]:
+    """(unit, role) for the units a sentence opens with as its subject, when all of them
+    are units (县应急局牵头组织…: lead; X督促…: supervise)."""
+    sm = SUBJECT.match(sentence)
+    if not sm or NOT_A_SUBJECT.match(sm.group("units")):
+        return []
+    role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
+    listed = split_units(sm.group("units"), stem)
+    units = [u for u in listed if is_unit_like(u.name) and not GENERIC.match(u.name)
+             and "的" not in u.name and (len(u.name) > 2 or is_collective(u.name))]
+    if not units or len(units) != len(listed):
+        return []
+    return [(UnitMention(u.text, u.name, u.exhaustive), role) for u in units]
+
+
+def agents(sentence: str, stem: str) -> list[UnitMention]:
+    """The units 由 names as the agent inside a sentence, when all of them are units."""
+    m = AGENT.search(sentence)
+    if not m or ROLE_INSIDE.search(m.group("units")):
+        return []  # (由X会同Y…: the clause grammar's, not an agent alone)
+    units = split_units(m.group("units"), stem)
+    named = [UnitMention(u.text, u.name, u.exhaustive) for u in units
+             if is_unit_like(u.name) and not GENERIC.match(u.name) and "的" not in u.name]
+    return named if named and len(named) == len(units) else []

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ...model import Plan, Reading
 from ..units import Registry, is_collective, split_level
+from .clauses import LABEL_WORD
 from .unitlist import OFFICE_END, is_unit_like, split_units
 
 # Where a plan names the units responsible: a bracket (（市应急局牵头，市公安局配合）), a
@@ -28,9 +29,9 @@ BEFORE_VERB = re.compile(r"(?:^|(?<=[，；：。（由]))([^，；：。（）]
 OPENING = re.compile(r"^([^，；：。（）]{2,30})[：。]")
 NAME_SEPARATORS = re.compile(r"[，；、]")
 # …and any name between separators that ends like a government office
-NAME = re.compile(r"(?:^|(?<=[、，；：）。由\s]))([\u4e00-\u9fff]{2,14}?"
+NAME = re.compile(r"(?:^|(?<=[、，；：）。由\s]))((?:(?!由)[\u4e00-\u9fff]){2,14}?"
                   r"(?:局|委员会|委|办公室|办|厅|部门|政府|指挥部|支队|大队|管委会|办事处))"
-                  r"(?=[、，；：（）。\s牵负配落督参协会等和及与要应]|$)")
+                  r"(?=[、，；：（）。\s牵负配落督参协会等和及与要应定报组向统指]|$)")
 NOT_READ = ("roster", "signature", "notice", "furniture", "spam", "blank", "annex", "table_header")
 POOR_BELOW = 0.5
 MIN_NAMES = 4  # fewer names than this are too few to judge a reading by their share
@@ -62,7 +63,8 @@ def read_quality(plan: Plan, lines, registry: Registry) -> Reading:
     coverage = round(len(read) / len(names), 3) if names else 1.0
     placed_read = len(placed & read) / len(placed) if placed else 1.0
     poor = bool(names) and (not plan.tasks or len(placed) >= MIN_NAMES
-                            and placed_read < POOR_BELOW)
+                            and placed_read < POOR_BELOW
+                            or not read and sum(found[n] for n in names) >= MIN_NAMES)
     return Reading(coverage, unread[:20], poor)
 
 
@@ -78,6 +80,7 @@ def names_in(text: str) -> tuple[tuple[str, bool], ...]:
             out.extend((u.name, assigning) for u in units
                        if is_unit_like(u.name) and OFFICE_END.search(u.name)
                        and 3 <= len(u.name) <= 16 and not NOT_A_NAME.search(u.name)
+                       and not LABEL_WORD.fullmatch(u.name)  # 责任单位 is a label
                        and not is_collective(u.name))  # a class (各有关部门) is no one office
     return tuple(out)
 
@@ -85,7 +88,7 @@ def names_in(text: str) -> tuple[tuple[str, bool], ...]:
 # 有关部门 names nobody; 街道, 党组 alone name no office; a label or 的 is inside a phrase
 NOT_A_NAME = re.compile(r"^(各|有关|相关|其他)?(部门|单位|机构)$|^(街道|党组|管委会|编办)$|[的：]"
                         r"|(开|新|变|时|战|布|格|大|全|结|困|破)局$|(督|承|举|主|创|协|包|代|会|交)办$"
-                        r"|将|把|对|向|抄告|报告|组织|开展|及时|按照|根据")  # a verb: a phrase
+                        r"|将|把|对|向|^在|抄告|报告|组织|开展|及时|按照|根据")  # a verb: a phrase
 
 
 def bare(name: str) -> str:
