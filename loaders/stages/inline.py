@@ -40,7 +40,7 @@ CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,]+")
 # after it, up to an office's ending (and a bracketed other name), lead
 AGENT = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))由(?P<units>[^，。；：由]{2,40}?"
                    r"(?:局|委|办|厅|部门|政府|单位|中心|支队|大队|管委会|办事处|指挥部)"
-                   r"(?:（[^（）]{2,16}）)?)(?=[\u4e00-\u9fff])(?![办局委室会队厅部处所站心])")
+                   r"(?:（[^（）]{2,16}）)?)(?=[\u4e00-\u9fff])(?!相关|有关|所属|直属|[各办局委室会队厅部处所站心])")
 
 
 def find_inline(text: str, taken, stem: str = "", level: str = ""):
