@@ -19,7 +19,7 @@ from ..readers.document import to_simplified
 from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
 from .resolve import Evidence, Resolver, unglue
-from .outline import Node, build_tree, heading_title, is_action
+from .outline import Node, build_tree, heading_title, paragraph_node
 from .tables import UNIT_ROLES, sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
 from ..units import Registry, normalise_name, split_level
@@ -133,9 +133,9 @@ class _Builder:
     def add_section(self, node: Node, parent_id, inherited):
         sid = f"S{len(self.sections) + 1}"
         first = node.lines[0]
-        self.sections.append(Section(sid, node.number, heading_title(node.first_raw), parent_id,
+        self.sections.append(Section(sid, node.number, node.heading, parent_id,
                                      first.number,
-                                     len(node.path())))
+                                     len(node.trail)))
         heading = node.first_text
         head_line = node.lines[0].cut(node.marker_len)
         own, ranges = [], {}
@@ -172,7 +172,7 @@ class _Builder:
                 own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
                                            "heading", line) for r in reading.roles)
         body_text = "\n".join(x.text for x in node.lines[1:] if x not in clause_lines)
-        if self.assigns(body_text) and is_action(node):
+        if self.assigns(body_text) and node.action:
             self.add_task(node, parent_id, inherited)
         else:
             self.regions.extend(Region(line.number, line.end, "heading" if k == 0 else "intro",
@@ -230,9 +230,9 @@ class _Builder:
         found += [self.assignment(u, "lead", "explicit", words, lines[0].number, "header", where)
                   for u, words in item_heading_units(
                       node.kind, node.first_text, text, node.number, len(lines) > 1,
-                      [n.title for n in node.path()[:-1]], node.parent.kind == "root",
+                      [n.title for n in node.trail[:-1]], node.parent.kind == "root",
                       bool(found), self.stem)]
-        if not found and not inherited and not is_action(node):
+        if not found and not inherited and not node.action:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
         inline = [self.assignment(m, role, "inline", sentence, line_at(offset),
@@ -240,7 +240,7 @@ class _Builder:
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
         self.tasks.append(Task(
             id=f"T{len(self.tasks) + 1}", section=section_id,
-            label="/".join(n.number for n in node.path()), number=node.number,
+            label="/".join(n.number for n in node.trail), number=node.number,
             title=heading_title(where.raw), text=where.raw, line=lines[0].number,
             end_line=lines[-1].end,
             deadline=deadline or find_deadline(text),
@@ -259,7 +259,7 @@ class _Builder:
         in_rows = {n for row in table.rows for n in range(row.line, row.end_line + 1)}
         self.regions.extend(Region(x.number, x.end, "table", len(x.text)) for x in node.lines
                             if x.number not in in_rows and x.number not in table.header_lines)
-        prefix = [n.number for n in node.path()[:-1]]
+        prefix = [n.number for n in node.trail[:-1]]
         section, previous = section_id, None
         for k, row in enumerate(table.rows, 1):
             if row.kind == "heading":
@@ -336,7 +336,7 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     preamble = root.lines
     if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks
         for line in root.lines:
-            node = Node("paragraph", str(len(builder.tasks) + 1), [line], root)
+            node = paragraph_node(line, str(len(builder.tasks) + 1), root)
             if builder.assigns(line.text):
                 builder.add_task(node, None, [])
         taken = {t.line for t in builder.tasks}

@@ -77,6 +77,9 @@ class Node:
     marker_len: int = 0  # characters of the first line taken by the marker
     closes_on: str = ""  # a box (专栏) ends where an item of this kind, its siblings', comes
     after: "Line | None" = None  # a clause standing after a group of items, naming their units
+    trail: tuple = ()  # the nodes from the top down to this one (set once the tree stands)
+    action: bool = True  # not inside principles, targets, a roster … (set then too)
+    heading: str = ""  # heading_title of the first line as written (set then too)
 
     @property
     def first_text(self) -> str:
@@ -238,7 +241,25 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     split_backward_groups(root)
     split_unit_paragraphs(root)
     attach_group_clauses(root)
+    settle(root)
     return root, roster, damaged
+
+
+def paragraph_node(line: Line, number: str, root: Node) -> Node:
+    """A paragraph of a plan without numbered items, as an item of its own."""
+    node = Node("paragraph", number, [line], root)
+    node.trail, node.action, node.heading = (node,), is_action(node), heading_title(node.first_raw)
+    return node
+
+
+def settle(node: Node, trail: tuple = ()) -> None:
+    """What later stages ask of each node, once the tree stands: its path from the top,
+    whether it sits among actions, its heading as the source wrote it."""
+    for child in node.children:
+        child.trail = trail + (child,)
+        child.action = is_action(child)
+        child.heading = heading_title(child.first_raw)
+        settle(child, child.trail)
 
 
 UNIT_SUBJECT = re.compile(r"^([^，。；：“”]{2,30}?)(?=要|应当|应|须|必须|负责|牵头|协助|配合|会同|承担)")
