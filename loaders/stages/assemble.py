@@ -139,7 +139,7 @@ class _Builder:
         heading = node.first_text
         head_line = node.lines[0].cut(node.marker_len)
         own, ranges = [], {}
-        title_end = len(heading_title(heading)) + 2
+        title_end = len(node.topic) + 2
         for span in find_clauses(heading):
             if span.start > max(title_end, 60) and len(heading) > 60:
                 continue  # a clause deep in a long first paragraph: the item's own
@@ -230,7 +230,7 @@ class _Builder:
         found += [self.assignment(u, "lead", "explicit", words, lines[0].number, "header", where)
                   for u, words in item_heading_units(
                       node.kind, node.first_text, text, node.number, len(lines) > 1,
-                      [n.title for n in node.trail[:-1]], node.parent.kind == "root",
+                      [n.topic for n in node.trail[:-1]], node.parent.kind == "root",
                       bool(found), self.stem)]
         if not found and not inherited and not node.action:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)

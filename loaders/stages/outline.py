@@ -80,6 +80,7 @@ class Node:
     trail: tuple = ()  # the nodes from the top down to this one (set once the tree stands)
     action: bool = True  # not inside principles, targets, a roster … (set then too)
     heading: str = ""  # heading_title of the first line as written (set then too)
+    topic: str = ""  # the same, normalised: the title the grammar reads (set then too)
 
     @property
     def first_text(self) -> str:
@@ -248,7 +249,8 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
 def paragraph_node(line: Line, number: str, root: Node) -> Node:
     """A paragraph of a plan without numbered items, as an item of its own."""
     node = Node("paragraph", number, [line], root)
-    node.trail, node.action, node.heading = (node,), is_action(node), heading_title(node.first_raw)
+    node.trail, node.action = (node,), is_action(node)
+    node.heading, node.topic = heading_title(node.first_raw), heading_title(node.first_text)
     return node
 
 
@@ -259,6 +261,7 @@ def settle(node: Node, trail: tuple = ()) -> None:
         child.trail = trail + (child,)
         child.action = is_action(child)
         child.heading = heading_title(child.first_raw)
+        child.topic = heading_title(child.first_text)
         settle(child, child.trail)
 
 
