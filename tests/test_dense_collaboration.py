@@ -33,27 +33,24 @@ def dense_plan(units: int) -> str:
             "市公安局）\n（三）强化执法检查。（牵头单位：市公安局、市甲甲局）\n（四）做好汛期防范。（牵头单位：市气象局）\n")
 
 
-def test_one_task_of_3000_units_audited_within_10_s_and_1_gb(tmp_path):
+def test_one_task_of_3000_units_audited_with_its_pairs_approximated(tmp_path):
+    # (its time and memory, < 10 s and < 1 GB, are a row of bench/run.py: not timed here)
     plan = tmp_path / "dense.txt"
     plan.write_text(dense_plan(3000), encoding="utf-8")
     script = textwrap.dedent(f"""
-        import json, resource, sys, time
+        import json, sys
         sys.path.insert(0, {str(ROOT)!r})
         from dutygraph.loaders import load_plan
         from dutygraph.graph.audit import run_audit, audit_to_dict
-        start = time.perf_counter()
         audit = run_audit([load_plan({str(plan)!r})])
-        seconds = time.perf_counter() - start
         c = audit_to_dict(audit)["collaboration"]
-        print(json.dumps({{"seconds": seconds, "mb": resource.getrusage(
-            resource.RUSAGE_SELF).ru_maxrss / 1024, "units": c["units"], "links": c["links"],
-            "approximated": c["approximated"]}}))
+        print(json.dumps({{"units": c["units"], "links": c["links"],
+                           "approximated": c["approximated"]}}))
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["seconds"] < 10 and result["mb"] < 1024, result
     assert result["units"] == 3003 and result["approximated"] == 3002  # 市气象局 alone: exact
     assert result["links"] == 3001 * 3000 // 2 + 2  # and 市公安局 with 市应急管理局, 市甲甲局
 

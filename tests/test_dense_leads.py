@@ -75,26 +75,23 @@ def test_past_the_bound_the_most_shared_are_listed_and_all_counted(monkeypatch):
 
 @pytest.mark.slow
 def test_audit_of_a_task_led_by_3000_units_is_bounded(tmp_path):
-    """End to end, read and audited in a process of its own: well under 10 s and 1 GB (the
-    bench row says how far under)."""
+    """End to end, read and audited in a process of its own (its time and memory, < 10 s and
+    < 1 GB, are a row of bench/run.py, not a timed test)."""
     path = tmp_path / "dense-leads.txt"
     path.write_text("某市2024年安全生产工作要点\n一、重点任务\n（一）开展安全生产大检查。（牵头单位："
                     + "、".join(NAMES[:3000]) + "）\n（二）加强宣传教育。（牵头单位：市应急管理局）\n",
                     encoding="utf-8")
     script = textwrap.dedent(f"""
-        import json, resource, sys, time
+        import json, sys
         sys.path.insert(0, {str(ROOT.parent)!r})
         from dutygraph.loaders import load_plan
         from dutygraph.graph.audit import run_audit
-        start = time.process_time()
         audit = run_audit([load_plan({str(path)!r})])
-        print(json.dumps({{"seconds": time.process_time() - start, "mb": resource.getrusage(
-            resource.RUSAGE_SELF).ru_maxrss / 1024, "leads": sum(1 for x in audit.loads
-            if x.lead), "pairs": audit.summary.colead_pairs}}))
+        print(json.dumps({{"leads": sum(1 for x in audit.loads if x.lead),
+                           "pairs": audit.summary.colead_pairs}}))
     """)
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     assert result["leads"] == 3001 and result["pairs"] == 0
-    assert result["seconds"] < 10 and result["mb"] < 1024, result
