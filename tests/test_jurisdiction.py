@@ -82,6 +82,7 @@ def test_no_jurisdiction_from_a_common_word(tmp_path, line):
     assert place(tmp_path, "安全生产工作要点\n" + ITEMS.format(line)) == ""
 
 
-@pytest.mark.parametrize("title", ["XX县安全生产工作要点", "××县安全生产工作要点"])
+@pytest.mark.parametrize("title", ["某市2024年安全生产重点工作任务分工方案", "XX县安全生产工作要点",
+                                   "××县安全生产工作要点"])
 def test_an_anonymised_place_is_unknown(tmp_path, title):
     assert place(tmp_path, f"{title}\n" + ITEMS.format("县应急局负责隐患排查。")) == ""
