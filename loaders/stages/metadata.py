@@ -16,6 +16,7 @@ from pathlib import Path
 from dataclasses import dataclass
 
 from .clean import SPAM
+from ..grammar.numerals import to_int
 from ..readers.document import to_simplified
 
 TITLE_WORDS = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|表|任务|"
@@ -31,8 +32,7 @@ ADMIN_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|
                           r"地区|林区|新区|省|市|县|区|盟|旗)$")
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*\d+\s*号")
 DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?")
-FIVE_YEAR = re.compile(r"“?十([一二三四五六七八九])五”?")
-CN_DIGITS = "一二三四五六七八九"
+FIVE_YEAR = re.compile(r"“?(十[一二三四五六七八九])五”?")  # 十四五: the fourteenth
 PUBLISHED = re.compile(r"(发布时间|发布日期|成文日期)\s*[:：]\s*(\S+)")
 SOURCE = re.compile(r"(信息来源|来源|发布机构)\s*[:：]\s*([\u4e00-\u9fff]+)")
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff]{2,30}(人民政府办公室|人民政府|办公室|委员会|管理局|指挥部|"
@@ -343,7 +343,7 @@ def find_year(title: str, number, published: str, all_text: str) -> int | None:
         return int(m.group(1))
     m = FIVE_YEAR.search(title)
     if m:  # the n-th five-year plan starts in 1966 + 5 (n - 3), from the third on
-        return 1966 + 5 * (10 + CN_DIGITS.index(m.group(1)) + 1 - 3)
+        return 1966 + 5 * (to_int(m.group(1)) - 3)
     if number:
         return int(number.group(1))
     if published[:4].isdigit():
