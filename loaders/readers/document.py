@@ -273,9 +273,18 @@ def to_simplified(text: str) -> str:
     return _converter("tw2s").convert(text)
 
 
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+SCRIPT_SAMPLE = 20000  # ideographs
+
+
 def detect_script(text: str) -> str:
-    """simplified, traditional or mixed, from how many characters conversion changes."""
-    sample = re.sub(r"[^\u4e00-\u9fff]", "", text)[:20000]
+    """simplified, traditional or mixed, from how many characters conversion changes
+    (of the first ideographs: the text is read a piece at a time until there are enough)."""
+    sample, start = "", 0
+    while len(sample) < SCRIPT_SAMPLE and start < len(text):
+        sample += NOT_HAN.sub("", text[start: start + 4 * SCRIPT_SAMPLE])
+        start += 4 * SCRIPT_SAMPLE
+    sample = sample[:SCRIPT_SAMPLE]
     if not sample:
         return "simplified"
     changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)

@@ -27,6 +27,7 @@ MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 QUOTE_MARK = re.compile(r"^>\s*")
 SPACE_RUN = re.compile(r"[ \t]+")
+WIDTH_MARKS = re.compile("[" + "".join(map(chr, WIDTH)) + "]")  # the characters WIDTH changes
 @dataclass(frozen=True)
 class Line:
     """One line of the plan: ``text`` normalised, ``raw`` as written; ``omap`` gives the
@@ -80,11 +81,20 @@ class Line:
 
 
 def tidy(text: str) -> str:
-    """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off."""
+    """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off. Each
+    pattern runs only on a line holding the character it needs (a ``?``, a ``*`` or ``__``,
+    two spaces or a tab): most lines hold none, and a pattern tried at every offset of a
+    long line costs more than the rest of the stage."""
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
-    text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
-    text = QUOTE_MARK.sub("", MARKDOWN_EMPHASIS.sub("", MARKDOWN_HEADING.sub("", text)))
-    return SPACE_RUN.sub(" ", text).strip()
+    if "?" in text:
+        text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
+    text = MARKDOWN_HEADING.sub("", text)
+    if "*" in text or "__" in text:
+        text = MARKDOWN_EMPHASIS.sub("", text)
+    text = QUOTE_MARK.sub("", text)
+    if "  " in text or "\t" in text:
+        text = SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def simplify(text: str) -> str:
@@ -97,19 +107,47 @@ def simplify(text: str) -> str:
     return out
 
 
+def simplify_all(texts: list[str]) -> list[str]:
+    """``simplify`` of each text, with one call of the converter for them all (a call per
+    line cost a fifth of the stage). No phrase of the converter holds a newline, so the
+    texts joined by newlines convert as each alone; where the lines do not come back one
+    for one, or one changed length, that text is converted alone as ``simplify`` does."""
+    out = _converter("tw2s").convert("\n".join(texts)).split("\n")
+    if len(out) != len(texts):
+        return [simplify(text) for text in texts]
+    return [new if len(new) == len(text) else simplify(text) for new, text in zip(out, texts)]
+
+
+def widen(text: str) -> str:
+    """``text.translate(WIDTH)``: one width of punctuation, ASCII digits and letters. Only
+    the characters present are replaced (translate looks every character up, a tenth of
+    the stage); no character WIDTH gives is one it changes, so the order does not matter."""
+    for ch in set(WIDTH_MARKS.findall(text)):
+        text = text.replace(ch, WIDTH[ord(ch)])
+    return text
+
+
+def without_pinyin(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    """The text without pinyin a converter left (``責(zé)任``), and the offset in ``raw`` of
+    each of its offsets (None where nothing was removed)."""
+    if "(" not in raw or not PINYIN.search(raw):
+        return raw, None
+    keep = [True] * len(raw)
+    for m in PINYIN.finditer(raw):
+        keep[m.start(): m.end()] = [False] * (m.end() - m.start())
+    idx = [k for k in range(len(raw)) if keep[k]]
+    return "".join(raw[k] for k in idx), tuple(idx) + (len(raw),)
+
+
+def _as_line(number: int, raw: str, simplified: str, omap) -> Line:
+    norm = widen(simplified)
+    return Line(number, raw if norm == raw else norm, number, raw, omap)
+
+
 def normalise_line(number: int, raw: str) -> Line:
     """One tidied source line as a Line."""
-    omap = None
-    text = raw
-    if "(" in raw and PINYIN.search(raw):
-        keep = [True] * len(raw)
-        for m in PINYIN.finditer(raw):
-            keep[m.start(): m.end()] = [False] * (m.end() - m.start())
-        idx = [k for k in range(len(raw)) if keep[k]]
-        text = "".join(raw[k] for k in idx)
-        omap = tuple(idx) + (len(raw),)
-    norm = simplify(text).translate(WIDTH)
-    return Line(number, raw if norm == raw else norm, number, raw, omap)
+    text, omap = without_pinyin(raw)
+    return _as_line(number, raw, simplify(text), omap)
 
 
 @dataclass(frozen=True)
@@ -120,12 +158,16 @@ class Normalised:
 
 def normalise(raw_lines) -> Normalised:
     """Every non-blank line normalised; a line of marks only is recorded as skipped."""
-    lines, skipped = [], []
+    kept, skipped = [], []
     for number, raw in enumerate(raw_lines, 1):
         text = tidy(raw)
         if not text:
             if raw.strip():  # only marks (>, #, **) or invisible characters: say so
                 skipped.append(Region(number, number, "blank", len(raw)))
             continue
-        lines.append(normalise_line(number, text))
-    return Normalised(tuple(lines), tuple(skipped))
+        kept.append((number, text))
+    plain = [without_pinyin(text) for _, text in kept]
+    simplified = simplify_all([text for text, _ in plain])
+    lines = tuple(_as_line(number, raw, simple, omap)
+                  for (number, raw), (_, omap), simple in zip(kept, plain, simplified))
+    return Normalised(lines, tuple(skipped))
