@@ -262,13 +262,14 @@ def _converter(config: str):
 
 
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+TONE_MARK = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")  # no pinyin without one (a quick test)
 
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Simplified script. tw2s also converts what t2s leaves (著力 → 着力). Pinyin a
     converter left after a character (責(zé)任單位) is dropped: it hides every label."""
-    if "(" in text:
+    if "(" in text and TONE_MARK.search(text):
         text = PINYIN.sub("", text)
     return _converter("tw2s").convert(text)
 

@@ -192,6 +192,8 @@ def with_due(plan):
     """The plan with every task's ``due`` filled in from its ``deadline`` and the plan's year."""
     import dataclasses
 
-    tasks = tuple(dataclasses.replace(t, due=normalise_deadline(t.deadline, plan.year))
-                  for t in plan.tasks)
-    return dataclasses.replace(plan, tasks=tasks)
+    def dated(task):
+        due = normalise_deadline(task.deadline, plan.year)
+        return task if due is None and task.due is None else dataclasses.replace(task, due=due)
+
+    return dataclasses.replace(plan, tasks=tuple(dated(t) for t in plan.tasks))

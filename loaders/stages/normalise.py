@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Region
-from ..readers.document import PINYIN, _converter
+from ..readers.document import PINYIN, TONE_MARK, _converter
 
 # ASCII and full-width forms of the marks the grammar reads, read alike (one width: the
 # full-width forms Chinese documents use); full-width digits and letters read as ASCII.
@@ -130,7 +130,7 @@ def widen(text: str) -> str:
 def without_pinyin(raw: str) -> tuple[str, tuple[int, ...] | None]:
     """The text without pinyin a converter left (``責(zé)任``), and the offset in ``raw`` of
     each of its offsets (None where nothing was removed)."""
-    if "(" not in raw or not PINYIN.search(raw):
+    if "(" not in raw or not TONE_MARK.search(raw) or not PINYIN.search(raw):
         return raw, None
     keep = [True] * len(raw)
     for m in PINYIN.finditer(raw):
