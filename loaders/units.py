@@ -45,6 +45,7 @@ def split_level(name: str) -> tuple[str, str]:
     return "", name
 
 
+@lru_cache(maxsize=65536)  # asked for every assignment; a plan names a few hundred units
 def is_collective(name: str, jurisdiction_level: str = "") -> bool:
     """A class of offices (各有关部门, 市安委会各成员单位, 各县市区人民政府), not one office.
 

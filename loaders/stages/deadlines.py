@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from ...model import Due
 
@@ -140,6 +141,7 @@ def _month(m, y):
     return Due("period", start=_iso(y, month, 1), end=_iso(y, month))
 
 
+@lru_cache(maxsize=4096)  # a plan writes the same few deadlines (年底前, 长期坚持) again and again
 def normalise_deadline(text: str | None, year: int | None) -> Due | None:
     """The normalised form of a deadline as written, in a plan of ``year`` (or None).
 
