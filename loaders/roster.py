@@ -26,6 +26,8 @@ JOB = re.compile(r"(?:党组书记|党委书记|常务副|第一副|副)?(?:局�
                  r"书记|主席|秘书长|市长|县长|区长|州长|院长|处长|关长|经理|政委|站长|所长|厅长|"
                  r"会长|理事长|检察长|台长|社长|委员|常委|司令员|负责人|负责同志|主要负责同志)+$")
 GOVERNMENT = re.compile(r"(人民政府|政府|市委|县委|区委|党委)$")
+OFFICE_SPLIT = re.compile(r"[,，、;；]")
+SPACE = re.compile(r"\s")
 
 
 def _office_unit(office: str, registry: Registry) -> tuple[str, str]:
@@ -36,7 +38,7 @@ def _office_unit(office: str, registry: Registry) -> tuple[str, str]:
     >>> _office_unit("市应急局局长", Registry.default())[0]
     '市应急管理局'
     """
-    for part in reversed([p for p in re.split(r"[,，、;；]", office) if p.strip()]):
+    for part in reversed([p for p in OFFICE_SPLIT.split(office) if p.strip()]):
         unit = JOB.sub("", normalise_name(part))
         if len(unit) >= 2 and unit != normalise_name(part) or len(unit) >= 3:
             return registry.canonical(unit), office.strip()
@@ -47,7 +49,7 @@ def _members(post: str, rest: str, line: int, registry: Registry) -> list[Member
     m = PERSON.match(rest)
     if m:
         unit, title = _office_unit(m["office"], registry)
-        return [Member(post, re.sub(r"\s", "", m["person"]), unit, title, line)]
+        return [Member(post, SPACE.sub("", m["person"]), unit, title, line)]
     out = []
     for item in ITEM_SPLIT.split(rest.strip().rstrip("。")):
         name = JOB.sub("", normalise_name(item))
@@ -77,7 +79,7 @@ def read_roster(plan: Plan, lines, registry: Registry | None = None) -> tuple[Me
             continue
         m = LINE.match(text)
         if m:
-            post = re.sub(r"\s", "", m["post"])
+            post = SPACE.sub("", m["post"])
             members.extend(_members(post, m["rest"], number, registry))
         elif post and PERSON.match(text):
             members.extend(_members(post, text, number, registry))
@@ -126,7 +128,7 @@ def read_roster_file(path, registry: Registry | None = None) -> tuple[Member, ..
     for number, row in enumerate(rows[1:], 2):
         unit = cell(row, "unit")
         if unit:
-            members.append(Member(cell(row, "post") or "成员", re.sub(r"\s", "", cell(row, "person")),
+            members.append(Member(cell(row, "post") or "成员", SPACE.sub("", cell(row, "person")),
                                   registry.canonical(unit), "", number))
     return tuple(members)
 

@@ -76,9 +76,13 @@ def screen_plans(plans) -> Screened:
     kept: list[Plan] = []
     skipped: list[Skipped] = []
     first: dict[str, Plan] = {}
+    plans = tuple(plans)
     for plan in plans:
         if not is_plan(plan):
             skipped.append(Skipped(plan.source.path, "not_plan", title=plan.title))
+            continue
+        if len(plans) == 1:  # a plan alone is no copy: no fingerprint of its whole text
+            kept.append(plan)
             continue
         key = content_key(plan)
         if key not in first:

@@ -16,6 +16,7 @@ from .readers.document import to_simplified
 MARKS = re.compile(r"[\s*_`#\u3000]")
 
 LEVEL_PREFIX = re.compile(r"^(省级|市级|县级|区级|乡级|镇级|省|市|县|区|乡|镇)(?!委|场|民|直属|政府)")
+LEVEL_CHARS = "省市县区乡镇"  # the first character of every level prefix
 BRACKETS = str.maketrans({"〈": "(", "〉": ")", "（": "(", "）": ")", "【": "(", "】": ")",
                           "［": "(", "］": ")", "[": "(", "]": ")", "﹙": "(", "﹚": ")"})
 COLLECTIVE_START = re.compile(r"^(各|有关|相关|其他|其它|其余|所有|负有|全体|各级|广大)")
@@ -27,6 +28,7 @@ LOWER_LEVELS = {"省": ("市", "县", "区", "乡", "镇"), "市": ("县", "区"
                 "县": ("乡", "镇"), "区": ("乡", "镇", "街道")}
 
 
+@lru_cache(maxsize=65536)  # the same few hundred names are asked for again and again
 def normalise_name(name: str) -> str:
     """Simplified script, round brackets, no spaces or emphasis marks."""
     name = to_simplified(name).translate(BRACKETS)
@@ -35,12 +37,15 @@ def normalise_name(name: str) -> str:
 
 def split_level(name: str) -> tuple[str, str]:
     """('市', '应急管理局') from '市应急管理局'; ('', name) where there is no prefix."""
+    if not name or name[0] not in LEVEL_CHARS:
+        return "", name
     m = LEVEL_PREFIX.match(name)
     if m and len(name) > m.end():
         return m.group(0), name[m.end():]
     return "", name
 
 
+@lru_cache(maxsize=65536)  # asked for every assignment; a plan names a few hundred units
 def is_collective(name: str, jurisdiction_level: str = "") -> bool:
     """A class of offices (各有关部门, 市安委会各成员单位, 各县市区人民政府), not one office.
 

@@ -262,20 +262,30 @@ def _converter(config: str):
 
 
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+TONE_MARK = re.compile(r"[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")  # no pinyin without one (a quick test)
 
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Simplified script. tw2s also converts what t2s leaves (著力 → 着力). Pinyin a
     converter left after a character (責(zé)任單位) is dropped: it hides every label."""
-    if "(" in text:
+    if "(" in text and TONE_MARK.search(text):
         text = PINYIN.sub("", text)
     return _converter("tw2s").convert(text)
 
 
+NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+SCRIPT_SAMPLE = 20000  # ideographs
+
+
 def detect_script(text: str) -> str:
-    """simplified, traditional or mixed, from how many characters conversion changes."""
-    sample = re.sub(r"[^\u4e00-\u9fff]", "", text)[:20000]
+    """simplified, traditional or mixed, from how many characters conversion changes
+    (of the first ideographs: the text is read a piece at a time until there are enough)."""
+    sample, start = "", 0
+    while len(sample) < SCRIPT_SAMPLE and start < len(text):
+        sample += NOT_HAN.sub("", text[start: start + 4 * SCRIPT_SAMPLE])
+        start += 4 * SCRIPT_SAMPLE
+    sample = sample[:SCRIPT_SAMPLE]
     if not sample:
         return "simplified"
     changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)

@@ -66,7 +66,7 @@ def clean_lines(normalised: Normalised) -> CleanText:
     skipped = list(normalised.skipped)
     warnings: list[Finding] = []
     for line in normalised.lines:
-        if FURNITURE.search(line.text) and len(line.text) < 120:
+        if len(line.text) < 120 and FURNITURE.search(line.text):  # the length first: cheap
             skipped.append(Region(line.number, line.number, "furniture", len(line.raw)))
             continue
         if SPAM.search(line.text):
@@ -84,7 +84,7 @@ def clean_lines(normalised: Normalised) -> CleanText:
             line = line.cut(continued.end())
             if not line.text.strip():
                 continue
-        garbled = GARBLED.search(line.raw)
+        garbled = GARBLED.search(line.raw) if "?" in line.raw or "\ufffd" in line.raw else None
         if garbled:
             warnings.append(Finding("garbled", line.number, "garbled characters (mojibake or "
                                     "replacement marks)", garbled.group(0)))
@@ -108,8 +108,11 @@ RUN_ON_SPLIT = re.compile(
     r"|第[一二三四五六七八九十百\d]{1,4}[条章]"
     r"|(?:" + LABEL.pattern + "))")
 RUN_ON_MIN = 150
-UNIT_COLON = re.compile(r"(?<=[。；])\s*(?=([^，。；：、\s]{2,24})：)")  # …。市房管局：负责…
-GROUP_SPLIT = re.compile(r"(?<=[;；。])\s*(?=第[一二三四五六七八九十\d]{1,3}(?:组|小组)[:：])")  # …;第二组:
+# …。市房管局：负责… and …;第二组: — the stop is matched (the cut is after it), not looked
+# behind for: a pattern opening with a set of characters is scanned for them, one opening
+# with a look-behind is tried at every offset
+UNIT_COLON = re.compile(r"[。；]\s*(?=([^，。；：、\s]{2,24})：)")
+GROUP_SPLIT = re.compile(r"[;；。]\s*(?=第[一二三四五六七八九十\d]{1,3}(?:组|小组)[:：])")
 
 
 def cut_spam(line: Line) -> Line:
@@ -124,7 +127,9 @@ def cut_spam(line: Line) -> Line:
     return out.strip()
 
 
-SEQUENCE_MARK = re.compile(r"(?:(?<=\s)|(?<=[。；，]))(?:(?P<dec>\d{1,2}(?:\.\d{1,2}){1,2})(?=\s*\D)|"
+# the space or stop before a marker is matched, not looked behind for (scanned, not tried
+# at every offset; no marker ends in a space or stop, so no match takes the next one's)
+SEQUENCE_MARK = re.compile(r"[\s。；，](?:(?P<dec>\d{1,2}(?:\.\d{1,2}){1,2})(?=\s*\D)|"
                            r"(?P<num>\d{1,3})[.、．](?!\d)|"
                            r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）|"
                            r"（(?P<pnum>\d{1,3})）)")
@@ -143,7 +148,7 @@ def numbered_cuts(text: str) -> list[int]:
             kind += prefix
         n = to_int(value)
         if n:
-            marks.append((kind, n, m.start()))
+            marks.append((kind, n, m.start() + 1))  # after its space or stop
     seen = {(kind, n) for kind, n, _ in marks}
     cuts = [at for kind, n, at in marks
             if n == 1 or (kind, n - 1) in seen or (kind, n + 1) in seen]
@@ -160,8 +165,12 @@ def split_run_on(line: Line) -> list[Line]:
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
         cuts = []
-    cuts = sorted(set(cuts + numbered_cuts(text) + [m.start() for m in GROUP_SPLIT.finditer(text)] + [
-        m.start() for m in UNIT_COLON.finditer(text) if is_unit_like(m.group(1))]))
+    cuts += numbered_cuts(text)
+    if "组" in text:  # each pattern only where the word it needs stands; cut after the stop
+        cuts += [m.start() + 1 for m in GROUP_SPLIT.finditer(text)]
+    if "：" in text:
+        cuts += [m.start() + 1 for m in UNIT_COLON.finditer(text) if is_unit_like(m.group(1))]
+    cuts = sorted(set(cuts))
     if not cuts:
         return [line]
     bounds = [0] + cuts + [len(text)]

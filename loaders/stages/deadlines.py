@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 
 from ...model import Due
 from ..grammar.numerals import VALUE, to_int
@@ -130,6 +131,7 @@ def _month(m, y):
     return Due("period", start=_iso(y, month, 1), end=_iso(y, month))
 
 
+@lru_cache(maxsize=4096)  # a plan writes the same few deadlines (年底前, 长期坚持) again and again
 def normalise_deadline(text: str | None, year: int | None) -> Due | None:
     """The normalised form of a deadline as written, in a plan of ``year`` (or None).
 
@@ -182,6 +184,8 @@ def with_due(plan):
     """The plan with every task's ``due`` filled in from its ``deadline`` and the plan's year."""
     import dataclasses
 
-    tasks = tuple(dataclasses.replace(t, due=normalise_deadline(t.deadline, plan.year))
-                  for t in plan.tasks)
-    return dataclasses.replace(plan, tasks=tasks)
+    def dated(task):
+        due = normalise_deadline(task.deadline, plan.year)
+        return task if due is None and task.due is None else dataclasses.replace(task, due=due)
+
+    return dataclasses.replace(plan, tasks=tuple(dated(t) for t in plan.tasks))

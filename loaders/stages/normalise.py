@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import Region
-from ..readers.document import PINYIN, _converter
+from ..readers.document import PINYIN, TONE_MARK, _converter
 
 # ASCII and full-width forms of the marks the grammar reads, read alike (one width: the
 # full-width forms Chinese documents use); full-width digits and letters read as ASCII.
@@ -30,6 +30,9 @@ SPACE_RUN = re.compile(r"[ \t]+")
 # A word of two to four characters spaced out to align a column or a signature (户 县,
 # 牵 头 部 门, 杨 剑): read as the word; a space between words of two or more stays.
 LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
+WIDTH_MARKS = re.compile("[" + "".join(map(chr, WIDTH)) + "]")  # the characters WIDTH changes
+
+
 @dataclass(frozen=True)
 class Line:
     """One line of the plan: ``text`` normalised, ``raw`` as written; ``omap`` gives the
@@ -90,11 +93,20 @@ class Line:
 
 
 def tidy(text: str) -> str:
-    """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off."""
+    """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off. Each
+    pattern runs only on a line holding the character it needs (a ``?``, a ``*`` or ``__``,
+    two spaces or a tab): most lines hold none, and a pattern tried at every offset of a
+    long line costs more than the rest of the stage."""
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
-    text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
-    text = QUOTE_MARK.sub("", MARKDOWN_EMPHASIS.sub("", MARKDOWN_HEADING.sub("", text)))
-    return SPACE_RUN.sub(" ", text).strip()
+    if "?" in text:
+        text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
+    text = MARKDOWN_HEADING.sub("", text)
+    if "*" in text or "__" in text:
+        text = MARKDOWN_EMPHASIS.sub("", text)
+    text = QUOTE_MARK.sub("", text)
+    if "  " in text or "\t" in text:
+        text = SPACE_RUN.sub(" ", text)
+    return text.strip()
 
 
 def simplify(text: str) -> str:
@@ -107,23 +119,54 @@ def simplify(text: str) -> str:
     return out
 
 
-def normalise_line(number: int, raw: str) -> Line:
-    """One tidied source line as a Line."""
-    omap = None
-    text = raw
-    dropped = [(m.start(), m.end()) for m in PINYIN.finditer(raw)] if "(" in raw else []
-    if " " in raw:  # 户 县, 牵 头 部 门: the spaces inside a letter-spaced word
+def simplify_all(texts: list[str]) -> list[str]:
+    """``simplify`` of each text, with one call of the converter for them all (a call per
+    line cost a fifth of the stage). No phrase of the converter holds a newline, so the
+    texts joined by newlines convert as each alone; where the lines do not come back one
+    for one, or one changed length, that text is converted alone as ``simplify`` does."""
+    out = _converter("tw2s").convert("\n".join(texts)).split("\n")
+    if len(out) != len(texts):
+        return [simplify(text) for text in texts]
+    return [new if len(new) == len(text) else simplify(text) for new, text in zip(out, texts)]
+
+
+def widen(text: str) -> str:
+    """``text.translate(WIDTH)``: one width of punctuation, ASCII digits and letters. Only
+    the characters present are replaced (translate looks every character up, a tenth of
+    the stage); no character WIDTH gives is one it changes, so the order does not matter."""
+    for ch in set(WIDTH_MARKS.findall(text)):
+        text = text.replace(ch, WIDTH[ord(ch)])
+    return text
+
+
+def without_marks(raw: str) -> tuple[str, tuple[int, ...] | None]:
+    """The text without the pinyin a converter left (``責(zé)任``) and the spaces inside a
+    letter-spaced word (``户 县``), and the offset in ``raw`` of each of its offsets (None
+    where nothing was removed)."""
+    dropped = []
+    if "(" in raw and TONE_MARK.search(raw):
+        dropped = [(m.start(), m.end()) for m in PINYIN.finditer(raw)]
+    if " " in raw:  # 户 县, 牵 头 部 门: the spaces inside the word
         dropped += [(m.start() + k, m.start() + k + 1) for m in LETTER_SPACED.finditer(raw)
                     for k in range(1, m.end() - m.start(), 2)]
-    if dropped:
-        keep = [True] * len(raw)
-        for a, b in dropped:
-            keep[a:b] = [False] * (b - a)
-        idx = [k for k in range(len(raw)) if keep[k]]
-        text = "".join(raw[k] for k in idx)
-        omap = tuple(idx) + (len(raw),)
-    norm = simplify(text).translate(WIDTH)
+    if not dropped:
+        return raw, None
+    keep = [True] * len(raw)
+    for a, b in dropped:
+        keep[a:b] = [False] * (b - a)
+    idx = [k for k in range(len(raw)) if keep[k]]
+    return "".join(raw[k] for k in idx), tuple(idx) + (len(raw),)
+
+
+def _as_line(number: int, raw: str, simplified: str, omap) -> Line:
+    norm = widen(simplified)
     return Line(number, raw if norm == raw else norm, number, raw, omap)
+
+
+def normalise_line(number: int, raw: str) -> Line:
+    """One tidied source line as a Line."""
+    text, omap = without_marks(raw)
+    return _as_line(number, raw, simplify(text), omap)
 
 
 @dataclass(frozen=True)
@@ -134,12 +177,16 @@ class Normalised:
 
 def normalise(raw_lines) -> Normalised:
     """Every non-blank line normalised; a line of marks only is recorded as skipped."""
-    lines, skipped = [], []
+    kept, skipped = [], []
     for number, raw in enumerate(raw_lines, 1):
         text = tidy(raw)
         if not text:
             if raw.strip():  # only marks (>, #, **) or invisible characters: say so
                 skipped.append(Region(number, number, "blank", len(raw)))
             continue
-        lines.append(normalise_line(number, text))
-    return Normalised(tuple(lines), tuple(skipped))
+        kept.append((number, text))
+    plain = [without_marks(text) for _, text in kept]
+    simplified = simplify_all([text for text, _ in plain])
+    lines = tuple(_as_line(number, raw, simple, omap)
+                  for (number, raw), (_, omap), simple in zip(kept, plain, simplified))
+    return Normalised(lines, tuple(skipped))

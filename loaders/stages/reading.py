@@ -42,17 +42,21 @@ def read_quality(plan: Plan, lines, registry: Registry) -> Reading:
     not_read = NOT_READ + (("preamble",) if plan.tasks else ())  # the notice: its addressees
     skipped = {n for r in plan.coverage if r.kind in not_read
                for n in range(r.start_line, r.end_line + 1)}
-    found: Counter = Counter()  # every unit-like name
-    placed: set = set()  # those standing where plans assign (a clause, a label, a heading)
+    written: Counter = Counter()  # every unit-like name as written
+    assigning: set = set()  # those standing where plans assign (a clause, a label, a heading)
     for line in lines:
         if line.number in skipped:
             continue
-        for name, assigning in names_in(line.text):
-            key = bare(registry.canonical(name))
-            found[key] += 1
-            if assigning:
-                placed.add(key)
-    accounted = {bare(a.unit) for t in plan.tasks for a in t.assignments}
+        for name, assigns in names_in(line.text):
+            written[name] += 1
+            if assigns:
+                assigning.add(name)
+    key = {name: bare(registry.canonical(name)) for name in written}  # each name once
+    found: Counter = Counter()
+    for name, count in written.items():
+        found[key[name]] += count
+    placed = {key[name] for name in assigning}
+    accounted = {bare(unit) for unit in {a.unit for t in plan.tasks for a in t.assignments}}
     accounted |= {bare(a.unit) for a in plan.standing}
     accounted |= {bare(registry.canonical(m.unit)) for m in plan.roster if m.unit}
     accounted |= {bare(registry.canonical(u.name)) for u in split_units(plan.issuer or "")}

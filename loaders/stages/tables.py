@@ -37,6 +37,7 @@ ROLE_WORDS = [  # (column role, header words); in a cell, the word standing firs
     ("deadline", r"时限|完成时间|时间|期限|进度安排|节点"),
     ("task", r"任务|内容|措施|事项|要求|工作|项目|目标|指标|实事|名称|举措|清单|重点"),
 ]
+ROLE_PATTERNS = [(role, re.compile(pattern)) for role, pattern in ROLE_WORDS]
 UNIT_ROLES = ("lead", "support", "implement")
 RULE = re.compile(r"^[\s|｜:：\-—=+]+$")
 NUMBER_CELL = re.compile(r"^[（(]?(\d{1,4})[)）]?[.、．]?$")
@@ -55,6 +56,11 @@ ROLE_VERB = re.compile(r"牵头|负责|配合|落实|参与|协助")
 UNIT_WORD = re.compile(r"牵\s*头|责\s*任|配\s*合|协\s*同|主\s*办|承\s*办|参\s*与|参\s*加|组织单位|主责|"
                        r"负责单位|实施单位|落实单位")
 PIPE_SPLIT = re.compile(r"\s*[|｜]\s*")
+COORDINATED = re.compile(r"(?<=..)[与和及、/](?=..)")  # 责任主体与协同单位: the first part speaks
+LIST_WORD = re.compile(r"(?<=..)(清单|名称|列表|一览)$")
+PROSE_MARK = re.compile(r"[。，；,;]")
+SENTENCE_MARK = re.compile(r"[。；;！]")
+SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -112,10 +118,10 @@ def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None. Of a coordinated name (责任主体与协同
     单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
     otherwise the head noun, the word ending last (目标类型 is a type, not a target)."""
-    cell = re.split(r"(?<=..)[与和及、/](?=..)", cell.replace(" ", ""))[0]
-    cell = re.sub(r"(?<=..)(清单|名称|列表|一览)$", "", cell)  # 时限清单: a list of deadlines
-    hits = [(m.end(), -m.start(), role) for role, pattern in ROLE_WORDS
-            for m in re.finditer(pattern, cell)]  # the longest of the words ending last
+    cell = COORDINATED.split(cell.replace(" ", ""))[0]
+    cell = LIST_WORD.sub("", cell)  # 时限清单: a list of deadlines
+    hits = [(m.end(), -m.start(), role) for role, pattern in ROLE_PATTERNS
+            for m in pattern.finditer(cell)]  # the longest of the words ending last
     fixed = [h for h in hits if h[2] in ("lead", "support")]
     if fixed:
         return min(fixed, key=lambda h: -h[1])[2]
@@ -149,11 +155,16 @@ def _cells_of(text: str) -> list[str]:
 
 
 def is_pipe_line(text: str) -> bool:
-    return text.count("|") + text.count("｜") >= 2 or bool(EDGE_BAR.search(text))
+    bars = text.count("|") + text.count("｜")
+    return bars >= 2 or bars == 1 and bool(EDGE_BAR.search(text))
 
 
 def _bare(text: str) -> str:
-    """A cell without the bars a page leaves before or after it."""
+    """A cell without the bars a page leaves before or after it. (A line without a bar is
+    only stripped: the pattern, tried at every offset of a long line, cost more than the
+    rest of the table search.)"""
+    if "|" not in text and "｜" not in text:
+        return text.strip()
     return EDGE_BARS.sub("", text).strip()
 
 
@@ -196,7 +207,7 @@ def find_header(lines, i):
     j, cells = i, []  # one cell a line
     while j < len(lines) and len(_bare(lines[j].text).replace(" ", "")) <= 14 \
             and _bare(lines[j].text) and not NUMBER_CELL.match(_bare(lines[j].text)) \
-            and not re.search(r"[。，；,;]", lines[j].text) and not HEADING_CELL.match(lines[j].text):
+            and not PROSE_MARK.search(lines[j].text) and not HEADING_CELL.match(lines[j].text):
         cells.append(_bare(lines[j].text))
         j += 1
         if len(cells) >= 3 and _header_ok(cells) and (not _header_ok(cells + [
@@ -230,8 +241,8 @@ def cell_type(text: str) -> str:
             or ONGOING_CELL.match(simple)):
         return "deadline"
     simple = simple.rstrip("。；;")
-    parts = [p for p in re.split(r"\s+", simple) if p]
-    if not re.search(r"[。；;！]", simple) and len(simple) <= 200:
+    parts = [p for p in SPACES.split(simple) if p]
+    if not SENTENCE_MARK.search(simple) and len(simple) <= 200:
         units = [u for p in parts for u in split_units(p)]
         named = [is_unit_like(u.name) for u in units]
         if units and (all(named) or len(units) > 2 and all(named[:-1]) and len(units[-1].name) <= 2):
