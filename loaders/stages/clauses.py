@@ -14,6 +14,7 @@ assign (``由市应急局负责。``). The grammar is the one of Chinese officia
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -47,6 +48,15 @@ VERBS = [  # (pattern at the end of a segment, role); order matters
 ]
 VERB_AT_END = re.compile(r"(?:(?:按|依|根据)(?:照)?(?:各自)?(?:职责|职能|分工)(?:分工)?|各司其职)?(?:" + "|".join(
     f"(?P<v{i}>{p})" for i, (p, _) in enumerate(VERBS)) + r")(?:工作)?$")
+VERB_SPAN = 24  # no verb with its prefix and 工作 is longer (根据各自职责分工 分工牵头负责 工作: 18)
+
+
+def verb_at_end(text: str):
+    """VERB_AT_END searched only where a match can start (a search from every offset of a
+    long segment was a fifth of the clause reading)."""
+    return VERB_AT_END.search(text, max(0, len(text) - VERB_SPAN))
+
+
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
 ALIAS_NOTE = re.compile(r"^(以下|下文)?(简称|称|下称)")
 ROLE_MARK = re.compile(r"牵头|主责|牵头单位|负责|配合|协办|主办")
@@ -81,6 +91,7 @@ class ClauseReading:
 
 # --- clause grammar -------------------------------------------------------------------
 
+@lru_cache(maxsize=16384)  # a plan writes the same clauses again and again (（市应急局牵头）)
 def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False) -> ClauseReading:
     """Read one clause's text (without its brackets) into roles, deadline and leaders;
     ``lead_named``: another clause of the item names the lead (责任单位 then implements)."""
@@ -96,7 +107,7 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
         body = body.strip(" ，,；;。")
         if label == "lead" and has_lead_label and text_label.startswith("责任"):
             label = "implement"
-        if label is None and MARKED_UNIT.search(body) and not VERB_AT_END.search(body):
+        if label is None and MARKED_UNIT.search(body) and not verb_at_end(body):
             label = "lead"  # （市应急局（牵头）、市公安局）: a list whose marks say the roles
         if label == "deadline":
             deadline = body or deadline
@@ -108,7 +119,7 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
             note = FIRST_IS_LEAD_NOTE.search(body)  # X(首位单位为牵头单位，下同)、Y
             if note:
                 body, first_is_lead = body[: note.start()] + body[note.end():], True
-            if any(VERB_AT_END.search(seg) for seg in split_top(body, "，,；;")):
+            if any(verb_at_end(seg) for seg in split_top(body, "，,；;")):
                 got, _, ok = _read_verbs(body, jurisdiction_stem, lead_seen=False)
                 roles.extend(got)  # 责任单位：X牵头，Y参加，各镇街落实
                 clean &= ok
@@ -209,7 +220,7 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
     for seg in split_top(part, "，,"):
         if STANDING.search(seg):  # 以下各项均需各县市区负责 / 不再一一列出
             body = STANDING_WORDS.sub("", seg)
-            vm = VERB_AT_END.search(body)
+            vm = verb_at_end(body)
             if vm:
                 standing.extend(Role(u, _role(vm)) for u in split_units(body[: vm.start()], stem))
             continue
@@ -224,7 +235,7 @@ def _read_verbs(part: str, stem: str, lead_seen: bool):
                 roles.extend(Role(u, "support") for u in helpers)
                 pending, lead_seen = [], True
                 continue
-        m = VERB_AT_END.search(seg)
+        m = verb_at_end(seg)
         if not m and seg.startswith("会同"):  # 由X牵头，会同Y等部门: Y supports
             partners = split_units(seg[2:], stem)
             roles.extend(Role(u, "support") for u in partners)
@@ -360,7 +371,7 @@ def opening_clause_end(sentence: str, stem: str = "") -> int:
     named = NAME_PREFIX.match(sentence)
     end = named.end() if named else 0
     first = FIRST_PART.match(sentence, end)
-    if not first or not (VERB_AT_END.search(first.group(0)) or BY_WITH_TAIL.match(first.group(0))):
+    if not first or not (verb_at_end(first.group(0)) or BY_WITH_TAIL.match(first.group(0))):
         return 0  # (cheap: most sentences do not open with a clause)
     for part in COMMA_PARTS.finditer(sentence[end:]):
         piece = part.group(0).rstrip("，,")

@@ -259,9 +259,10 @@ def settle(node: Node, trail: tuple = ()) -> None:
     whether it sits among actions, its heading as the source wrote it."""
     for child in node.children:
         child.trail = trail + (child,)
-        child.action = is_action(child)
         child.heading = heading_title(child.first_raw)
         child.topic = heading_title(child.first_text)
+        child.action = node.action and (child.kind in ("titled", "table") or not NON_ACTION.search(
+            child.topic))  # is_action, from the parent's
         settle(child, child.trail)
 
 
