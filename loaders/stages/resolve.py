@@ -82,20 +82,22 @@ class Resolver:
         self.registry = registry
         self.level = level
         self._clause: tuple = (None, None, None)  # one clause, many units: cut it once
+        self._names: dict[str, str] = {}  # a plan names the same units again and again
 
     def resolve(self, records) -> list[Assignment]:
         """The assignments that stand, each (unit, role) once, in the order first found."""
         seen, out = set(), []
         for e in decide(records):
-            a = self.assignment(e)
-            key = (a.unit, a.role, a.source == "inline")
+            unit = self._names.get(e.mention.name)
+            if unit is None:
+                unit = self._names[e.mention.name] = self.registry.canonical(e.mention.name)
+            key = (unit, e.role, e.source == "inline")
             if key not in seen:
                 seen.add(key)
-                out.append(a)
+                out.append(self.assignment(e, unit))
         return out
 
-    def assignment(self, e: Evidence) -> Assignment:
-        unit = self.registry.canonical(e.mention.name)
+    def assignment(self, e: Evidence, unit: str) -> Assignment:
         clause, mention = e.written or (e.clause, e.mention.text)
         if e.where is not None and e.written is None:
             if self._clause[:2] != (e.clause, e.where):
