@@ -204,9 +204,10 @@ def test_whole_unit_names_a_space_apart_are_two_units(tmp_path):
 def test_the_agent_a_sentence_names_after_by_is_an_inline_lead(tmp_path):
     # 由 marks the agent wherever it stands in the sentence
     plan = read(tmp_path, "一、整改结果由县安委办（县安监局）组织复查。\n二、逾期未整改的，由县应急局报告县人民政府。\n"
-                "三、此项工作由县应急局会同县公安局组织实施。\n")
+                "三、此项工作由县应急局会同县公安局组织实施。\n四、按照一类物资由一个单位负责储备的原则完善机制。\n")
     inline = {t.label: {(a.unit, a.role) for a in t.assignments if a.source == "inline"}
               for t in plan.tasks}
     assert inline["一"] == {("县安委办(县安监局)", "lead")}
     assert inline["二"] == {("县应急管理局", "lead")}
+    assert inline["四"] == set()  # 一个单位: any one, no unit
     assert roles(plan, "县公安局") == {("县应急管理局", "lead"), ("县公安局", "support")}  # the clause's
