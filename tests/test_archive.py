@@ -19,6 +19,7 @@ from dutygraph.loaders.readers.review import COLUMNS, REVIEW_SHEET
 from dutygraph.main import cli
 
 PLANS_DIR = Path(__file__).parent.parent / "data" / "plans"
+pytestmark = pytest.mark.xdist_group("archive")  # one worker: the module fixture built once
 HUAIHUA = PLANS_DIR / "huaihua-2022-safety-key-points.txt"
 
 

@@ -19,6 +19,7 @@ from invariants import check_plan
 from test_extraction_accuracy import totals
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
+pytestmark = pytest.mark.xdist_group("corpus")  # one worker: the module fixture built once
 
 
 @pytest.fixture(scope="module")
