@@ -58,6 +58,7 @@ class _Builder:
         self.warnings: list[Finding] = []
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
         self.resolver = Resolver(registry, self.level)
+        self.readings: dict[str, tuple] = {}  # text -> its assigning clauses (see clauses)
 
     # -- evidence --
     @staticmethod
@@ -94,7 +95,17 @@ class _Builder:
         """Whether some clause in the text names a responsible unit."""
         return any(reading.roles for _, reading in self.clauses(text))
 
-    def clauses(self, text: str):
+    def clauses(self, text: str) -> tuple:
+        """``assigning`` of the text, read once: a group's closing clause is read for each
+        of its items, a section's body once for the section and once for its task."""
+        found = self.readings.get(text)
+        if found is None:
+            if len(self.readings) > 4096:
+                self.readings.clear()
+            found = self.readings[text] = tuple(self.assigning(text))
+        return found
+
+    def assigning(self, text: str):
         """(span, reading) for each clause in the text that really assigns. Where a lead is
         named by its own label line (牵头单位：X), a 责任单位 line beside it implements."""
         lead_named = bool(LEAD_LABEL.search(text))

@@ -64,13 +64,12 @@ def rank(e: Evidence) -> tuple[int, int, str]:
 
 def decide(records) -> list[Evidence]:
     """The records that stand (see PRECEDENCE); inline ones all kept, after the others."""
-    explicit = [e for e in records if e.source != "inline"]
+    ranked = [(e, rank(e)) for e in records if e.source != "inline"]
     best: dict[str, tuple] = {}
-    for e in explicit:
-        r = rank(e)
+    for e, r in ranked:
         if r[2] == DECIDES:
             best[e.role] = min(best.get(e.role, r), r)
-    return [e for e in explicit if rank(e)[2] == ADDS or rank(e) == best[e.role]] + [
+    return [e for e, r in ranked if r[2] == ADDS or r == best[e.role]] + [
         e for e in records if e.source == "inline"]
 
 
