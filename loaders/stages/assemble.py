@@ -334,7 +334,8 @@ def find_deadline(text: str) -> str | None:
     """A date the text sets (2022年底前, 6月底前), else an ongoing form (持续推进): a task
     that 持续推进 its work 2022年底前 is due then."""
     simple = text
-    m = DEADLINE_IN_TEXT.search(simple) or ONGOING_IN_TEXT.search(simple)
+    dated = "前" in text or "年内" in text or "季度末" in text  # each date form holds one
+    m = (dated and DEADLINE_IN_TEXT.search(simple)) or ONGOING_IN_TEXT.search(simple)
     return m.group(1).replace(" ", "") if m else None
 
 

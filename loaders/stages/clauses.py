@@ -54,7 +54,14 @@ VERB_SPAN = 24  # no verb with its prefix and 工作 is longer (根据各自职�
 def verb_at_end(text: str):
     """VERB_AT_END searched only where a match can start (a search from every offset of a
     long segment was a fifth of the clause reading)."""
+    if not VERB_WORD.search(text, max(0, len(text) - 12)):
+        return None  # every match holds one of these words in its last 12 characters
     return VERB_AT_END.search(text, max(0, len(text) - VERB_SPAN))
+
+
+VERB_WORD = re.compile(r"督促|督导|指导|监督|督办|牵头|主办|承办|带队|统筹|统一|落实|实施|配合|参与|参加|"
+                       r"协助|协同|协办|负责|负总责|主责")
+REPEATED_COLON = re.compile(r"\s*[:：]")
 
 
 LABEL_WORD = re.compile("|".join(f"(?:{p})" for p, _ in LABEL_ROLE))
@@ -107,14 +114,17 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
         body = body.strip(" ，,；;。")
         if label == "lead" and has_lead_label and text_label.startswith("责任"):
             label = "implement"
-        if label is None and MARKED_UNIT.search(body) and not verb_at_end(body):
+        if label is None and ("（" in body or "(" in body) and MARKED_UNIT.search(body) \
+                and not verb_at_end(body):
             label = "lead"  # （市应急局（牵头）、市公安局）: a list whose marks say the roles
         if label == "deadline":
             deadline = body or deadline
         elif label == "leader":
             leaders.extend(split_top(body, "、，,；;"))
         elif label:  # in a labelled list, commas and semicolons only separate names
-            body = re.sub(r"^" + re.escape(text_label) + r"\s*[:：]", "", body)  # 组织单位:组织单位:
+            repeated = body.startswith(text_label) and REPEATED_COLON.match(body, len(text_label))
+            if repeated:  # 组织单位:组织单位:
+                body = body[repeated.end():]
             body = body.split("。")[0]  # a note after the list is not part of it
             note = FIRST_IS_LEAD_NOTE.search(body)  # X(首位单位为牵头单位，下同)、Y
             if note:
@@ -142,9 +152,6 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
     if roles and not lead_named and not any(r.role in ("lead", "supervise") for r in roles):
         # 落实 names the implementers where someone else leads; alone, they lead
         roles = [Role(r.mention, "lead" if r.role == "implement" else r.role) for r in roles]
-    if len(simple) == len(text):  # mentions as written: the source's script, not ours
-        roles = [Role(_as_written(r.mention, simple, text), r.role) for r in roles]
-        standing = [Role(_as_written(r.mention, simple, text), r.role) for r in standing]
     return ClauseReading(tuple(roles), deadline, tuple(leaders), tuple(standing),
                          clean and bool(roles or standing or deadline), ordered, first_is_lead)
 
@@ -167,13 +174,6 @@ def _names_only(body: str, stem: str) -> str:
     return "、".join(kept) if whole else " ".join(kept)
 
 
-def _as_written(mention: UnitMention, simple: str, text: str) -> UnitMention:
-    at = simple.find(mention.text)
-    if at < 0:
-        return mention
-    return UnitMention(text[at: at + len(mention.text)], mention.name, mention.exhaustive)
-
-
 FIRST_IS_LEAD = re.compile(r"(首位|第一位|排名第一|列第一位|排在第一位|排第一|排名首位|列首位)"
                            r"[^，。；,;)）]{0,12}?(为|是)?牵头")
 FIRST_IS_LEAD_NOTE = re.compile(r"[（(][^（）()]*?" + FIRST_IS_LEAD.pattern + r"[^（）()]*[)）]")
@@ -191,6 +191,8 @@ def _marked_role(mark: str | None, label: str, any_marked: bool) -> str:
 def _split_labels(part: str) -> list[tuple[str | None, str, str]]:
     """'责任单位：X 完成时限：Y' -> [('lead', 'X', '责任单位'), ('deadline', 'Y', '完成时限')];
     text without a label -> (None, text, '')."""
+    if not LABEL_MARK.search(part):  # a label needs a colon or a closing 】
+        return [(None, part, "")]
     matches = [m for m in LABEL.finditer(part)
                if m.start() == 0 or part[m.start() - 1] in " ，,。；;【[\n"]
     if not matches:
@@ -402,9 +404,8 @@ def _opening_label(sentence: str):
     """The label a sentence opens with (责任单位：, 【牵头单位】), or None."""
     if not LABEL_MARK.search(sentence):
         return None  # (cheap: a label needs a colon or a closing 】)
-    simple = sentence
-    lm = LABEL.search(simple)
-    return lm if lm and not simple[: lm.start()].strip(" 　【[") else None
+    lead = len(sentence) - len(sentence.lstrip(" 　【["))
+    return LABEL.match(sentence, lead)
 
 
 def _inside(at: int, blocks, starts) -> bool:

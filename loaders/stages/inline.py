@@ -47,10 +47,13 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
     """(mention, role, sentence, offset) for each subject unit outside the clause spans;
     ``level`` (市, 县 …) prefixes departments named by their short stems."""
     out = []
-    chars = list(text)  # one pass: re-slicing the text per span was quadratic
-    for a, b in taken:  # clause spans are not sentences of their own
-        chars[a:b] = "。" * (b - a)
-    text = "".join(chars)
+    pieces, last = [], 0
+    for a, b in sorted(taken):  # clause spans are not sentences of their own
+        a = max(a, last)
+        if b > a:
+            pieces += [text[last:a], "。" * (b - a)]
+            last = b
+    text = "".join(pieces) + text[last:]
     for m in CLAUSE_PIECE.finditer(text):
         start = m.start()
         sentence = m.group(0).strip()
@@ -94,7 +97,7 @@ def subjects(sentence: str, stem: str) -> list[tuple[UnitMention, str]]:
 
 def agents(sentence: str, stem: str) -> list[UnitMention]:
     """The units 由 names as the agent inside a sentence, when all of them are units."""
-    m = AGENT.search(sentence)
+    m = AGENT.search(sentence) if "由" in sentence else None
     if not m or ROLE_INSIDE.search(m.group("units")):
         return []  # (由X会同Y…: the clause grammar's, not an agent alone)
     units = split_units(m.group("units"), stem)

@@ -426,7 +426,7 @@ def split_inline_ordinals(node: Node) -> None:
     if node.children or node.kind in ("root", "titled", "table", "annex") or len(node.lines) != 1:
         return
     line, body = node.lines[0], node.first_text
-    marks = [m for m in INLINE_ORDINAL.finditer(body)]
+    marks = [m for m in INLINE_ORDINAL.finditer(body)] if "是" in body else []
     numbers = [m.group(1) for m in marks]
     if len(marks) < 2 or numbers[:2] != ["一", "二"] or marks[0].start() != len(heading_title(body)) + 1:
         return
