@@ -8,6 +8,7 @@ explicit assignments (source ``inline``) in every count.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .unitlist import UnitMention, is_unit_like, split_units
 from ..units import is_collective
@@ -80,27 +81,29 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
 ROLE_INSIDE = re.compile(r"会同|牵头|配合|协助|负责")
 
 
-def subjects(sentence: str, stem: str) -> list[tuple[UnitMention, str]]:
+@lru_cache(maxsize=16384)  # boilerplate sentences recur (各地各部门要…)
+def subjects(sentence: str, stem: str) -> tuple[tuple[UnitMention, str], ...]:
     """(unit, role) for the units a sentence opens with as its subject, when all of them
     are units (县应急局牵头组织…: lead; X督促…: supervise)."""
     sm = SUBJECT.match(sentence)
     if not sm or NOT_A_SUBJECT.match(sm.group("units")):
-        return []
+        return ()
     role = "supervise" if sm.group("verb") in SUPERVISE else "lead"
     listed = split_units(sm.group("units"), stem)
     units = [u for u in listed if is_unit_like(u.name) and not GENERIC.match(u.name)
              and "的" not in u.name and (len(u.name) > 2 or is_collective(u.name))]
     if not units or len(units) != len(listed):
-        return []
-    return [(UnitMention(u.text, u.name, u.exhaustive), role) for u in units]
+        return ()
+    return tuple((UnitMention(u.text, u.name, u.exhaustive), role) for u in units)
 
 
-def agents(sentence: str, stem: str) -> list[UnitMention]:
+@lru_cache(maxsize=16384)
+def agents(sentence: str, stem: str) -> tuple[UnitMention, ...]:
     """The units 由 names as the agent inside a sentence, when all of them are units."""
     m = AGENT.search(sentence) if "由" in sentence else None
     if not m or ROLE_INSIDE.search(m.group("units")):
-        return []  # (由X会同Y…: the clause grammar's, not an agent alone)
+        return ()  # (由X会同Y…: the clause grammar's, not an agent alone)
     units = split_units(m.group("units"), stem)
     named = [UnitMention(u.text, u.name, u.exhaustive) for u in units
              if is_unit_like(u.name) and not GENERIC.match(u.name) and "的" not in u.name]
-    return named if named and len(named) == len(units) else []
+    return tuple(named) if named and len(named) == len(units) else ()
