@@ -56,32 +56,36 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
             last = b
     text = "".join(pieces) + text[last:]
     for m in CLAUSE_PIECE.finditer(text):
-        start = m.start()
         sentence = m.group(0).strip()
-        offset = start + (len(m.group(0)) - len(m.group(0).lstrip()))
-        simple = sentence
-        for om in OBJECT.finditer(simple):
-            role = "lead" if om.group("verb") in ("配合", "协助") else "implement"
-            for u in split_units(om.group("units"), stem):
-                if is_unit_like(u.name) and not NOT_A_SUBJECT.match(u.name) and "的" not in u.name:
-                    out.append((UnitMention(u.text, u.name, u.exhaustive), role, sentence, offset))
-        am = ABBREVIATED.match(simple)
-        if am:  # 发改 -> 县发改局: the registry folds it into its full name
-            out.extend((UnitMention(s, f"{level}{s}局"), "lead", sentence, offset)
-                       for s in am.group("stems").split("、"))
-            if am.group("more"):
-                out.append((UnitMention(am.group("more"), am.group("more")), "lead", sentence, offset))
-            continue
-        found = subjects(simple, stem)
-        out.extend((u, role, sentence, offset) for u, role in found or [
-            (u, "lead") for u in agents(simple, stem)])
+        offset = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+        out.extend((u, role, sentence, offset) for u, role in units_in(sentence, stem, level))
     return out
+
+
+@lru_cache(maxsize=16384)  # boilerplate sentences recur (各地各部门要…)
+def units_in(sentence: str, stem: str, level: str) -> tuple[tuple[UnitMention, str], ...]:
+    """(unit, role) for each unit a sentence sets to work: those it urges or backs, then
+    departments by their short stems, else its subject, else the agent after 由."""
+    out = []
+    for om in OBJECT.finditer(sentence):
+        role = "lead" if om.group("verb") in ("配合", "协助") else "implement"
+        out.extend((UnitMention(u.text, u.name, u.exhaustive), role)
+                   for u in split_units(om.group("units"), stem)
+                   if is_unit_like(u.name) and not NOT_A_SUBJECT.match(u.name)
+                   and "的" not in u.name)
+    am = ABBREVIATED.match(sentence)
+    if am:  # 发改 -> 县发改局: the registry folds it into its full name
+        out.extend((UnitMention(s, f"{level}{s}局"), "lead") for s in am.group("stems").split("、"))
+        if am.group("more"):
+            out.append((UnitMention(am.group("more"), am.group("more")), "lead"))
+        return tuple(out)
+    return tuple(out) + (subjects(sentence, stem)
+                         or tuple((u, "lead") for u in agents(sentence, stem)))
 
 
 ROLE_INSIDE = re.compile(r"会同|牵头|配合|协助|负责")
 
 
-@lru_cache(maxsize=16384)  # boilerplate sentences recur (各地各部门要…)
 def subjects(sentence: str, stem: str) -> tuple[tuple[UnitMention, str], ...]:
     """(unit, role) for the units a sentence opens with as its subject, when all of them
     are units (县应急局牵头组织…: lead; X督促…: supervise)."""
@@ -97,7 +101,6 @@ def subjects(sentence: str, stem: str) -> tuple[tuple[UnitMention, str], ...]:
     return tuple((UnitMention(u.text, u.name, u.exhaustive), role) for u in units)
 
 
-@lru_cache(maxsize=16384)
 def agents(sentence: str, stem: str) -> tuple[UnitMention, ...]:
     """The units 由 names as the agent inside a sentence, when all of them are units."""
     m = AGENT.search(sentence) if "由" in sentence else None
