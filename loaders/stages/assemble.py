@@ -53,7 +53,7 @@ class _Builder:
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
-        self.standing: list[Assignment] = []
+        self.standing: list[Evidence] = []  # blanket clauses, resolved at the end
         self.regions: list[Region] = []
         self.warnings: list[Finding] = []
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
@@ -62,8 +62,8 @@ class _Builder:
 
     # -- evidence --
     @staticmethod
-    def assignment(mention, role, source, clause, line, evidence="",
-                   where: Line | None = None) -> Evidence:
+    def record(mention, role, source, clause, line, evidence="",
+               where: Line | None = None) -> Evidence:
         """A record of evidence; ``where`` (the Line the clause stands in) gives the clause
         and the mention as the source wrote them when it is resolved."""
         return Evidence(mention, role, source, evidence or source, clause, line, where)
@@ -79,11 +79,11 @@ class _Builder:
             if reading.first_is_lead:
                 self.first_lead_from = min(self.first_lead_from, line)
             first = reading.ordered and line >= self.first_lead_from
-            found.extend(self.assignment(r.mention, "support" if first and k else r.role,
+            found.extend(self.record(r.mention, "support" if first and k else r.role,
                                          "explicit", clause, line, "first" if first else span.kind,
                                          clause_line)
                          for k, r in enumerate(reading.roles))
-            self.standing.extend(self.assignment(r.mention, r.role, "explicit", clause, line,
+            self.standing.extend(self.record(r.mention, r.role, "explicit", clause, line,
                                                  where=clause_line)
                                  for r in reading.standing)
             deadline = deadline or (reading.deadline and clause_line.written(reading.deadline))
@@ -164,11 +164,11 @@ class _Builder:
                 continue
             if RANGE.search(span.inner):
                 continue
-            own.extend(self.assignment(r.mention, r.role, "inherited",
+            own.extend(self.record(r.mention, r.role, "inherited",
                                        heading[span.start:span.end], first.number, "heading",
                                        head_line)
                        for r in reading.roles)
-        own.extend(self.assignment(u, "lead", "inherited", heading, first.number, "header",
+        own.extend(self.record(u, "lead", "inherited", heading, first.number, "header",
                                    head_line)
                    for u in header_units(heading, self.stem))
         for line in node.lines[1:]:  # （一）至（五）项由X负责。 on a line of its own
@@ -180,7 +180,7 @@ class _Builder:
             RANGE_AT_START.match(x.text) or self.read_standing(x))]
         for line in label_lines:  # 牵头单位：X on its own line under a heading
             for _, reading in self.clauses(line.text):
-                own.extend(self.assignment(r.mention, r.role, "inherited", line.text, line.number,
+                own.extend(self.record(r.mention, r.role, "inherited", line.text, line.number,
                                            "heading", line) for r in reading.roles)
         body_text = "\n".join(x.text for x in node.lines[1:] if x not in clause_lines)
         if self.assigns(body_text) and node.action:
@@ -195,7 +195,7 @@ class _Builder:
         kept as the plan's standing assignments; True when the line was one."""
         if not STANDING_LINE.search(line.text):
             return False
-        found = [self.assignment(r.mention, r.role, "explicit", line.text, line.number, "sentence",
+        found = [self.record(r.mention, r.role, "explicit", line.text, line.number, "sentence",
                                  line)
                  for _, reading in self.clauses(line.text) for r in reading.standing]
         self.standing.extend(found)
@@ -214,7 +214,7 @@ class _Builder:
             first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
             for number in number_range(first, last):
                 out.setdefault(number, []).extend(
-                    self.assignment(r.mention, r.role, "range", clause, line, where=where)
+                    self.record(r.mention, r.role, "range", clause, line, where=where)
                     for r in reading.roles)
         return out
 
@@ -235,10 +235,10 @@ class _Builder:
         found, deadline, leaders, spans = self.read_text(where, line_at)
         if node.after is not None and node.after not in lines:  # 上述项目由X负责 / a group's clause
             for _, reading in self.clauses(node.after.text):
-                found += [self.assignment(r.mention, r.role, "range", node.after.text,
+                found += [self.record(r.mention, r.role, "range", node.after.text,
                                           node.after.number, "after", node.after)
                           for r in reading.roles]
-        found += [self.assignment(u, "lead", "explicit", words, lines[0].number, "header", where)
+        found += [self.record(u, "lead", "explicit", words, lines[0].number, "header", where)
                   for u, words in item_heading_units(
                       node.kind, node.first_text, text, node.number, len(lines) > 1,
                       [n.topic for n in node.trail[:-1]], node.parent.kind == "root",
@@ -246,7 +246,7 @@ class _Builder:
         if not found and not inherited and not node.action:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
-        inline = [self.assignment(m, role, "inline", sentence, line_at(offset),
+        inline = [self.record(m, role, "inline", sentence, line_at(offset),
                                   where=where.cut(offset, offset + len(sentence)))
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
         self.tasks.append(Task(
@@ -314,7 +314,7 @@ class _Builder:
                     leaders=leaders))
             previous = row
 
-    def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Assignment]:
+    def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Evidence]:
         """A unit cell: a clause of its own (市应急局牵头，市公安局配合) or a list taking the
         column's role. The clause is the cell as written; a cell of the row above (merged
         over this one) is inherited."""
