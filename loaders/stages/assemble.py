@@ -20,7 +20,8 @@ from .inline import find_inline
 from ...model import Assignment, Finding, Region, Section, Task, Unit
 from .resolve import Evidence, Resolver, unglue
 from .outline import Node, build_tree, heading_title, paragraph_node
-from .tables import UNIT_ROLES, sub_items
+from .table_cells import UNIT_ROLES
+from .tables import sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
 from ..units import Registry, normalise_name, split_level
 
