@@ -205,11 +205,10 @@ class _Builder:
     def read_ranges(self, inner: str, clause: str, line: int, where: Line | None = None) -> dict:
         """（一）至（五）项由X负责 -> {'一': [...], '二': [...], …}."""
         out: dict[str, list] = {}
-        simple = inner
-        marks = list(RANGE.finditer(simple))
+        marks = list(RANGE.finditer(inner))
         for k, m in enumerate(marks):
-            end = marks[k + 1].start() if k + 1 < len(marks) else len(simple)
-            reading = read_clause(simple[m.end(): end].strip("，,；; "), self.stem)
+            end = marks[k + 1].start() if k + 1 < len(marks) else len(inner)
+            reading = read_clause(inner[m.end(): end].strip("，,；; "), self.stem)
             if not reading.roles:
                 continue
             first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
@@ -334,9 +333,8 @@ class _Builder:
 def find_deadline(text: str) -> str | None:
     """A date the text sets (2022年底前, 6月底前), else an ongoing form (持续推进): a task
     that 持续推进 its work 2022年底前 is due then."""
-    simple = text
     dated = "前" in text or "年内" in text or "季度末" in text  # each date form holds one
-    m = (dated and DEADLINE_IN_TEXT.search(simple)) or ONGOING_IN_TEXT.search(simple)
+    m = (dated and DEADLINE_IN_TEXT.search(text)) or ONGOING_IN_TEXT.search(text)
     return m.group(1).replace(" ", "") if m else None
 
 

@@ -103,11 +103,10 @@ def read_clause(text: str, jurisdiction_stem: str = "", lead_named: bool = False
     """Read one clause's text (without its brackets) into roles, deadline and leaders;
     ``lead_named``: another clause of the item names the lead (责任单位 then implements)."""
     text = LINE_BREAK.sub("", text)  # a clause broken over two lines reads as one
-    simple = text
     roles: list[Role] = []
     standing: list[Role] = []
     deadline, leaders, clean, ordered, first_is_lead = None, [], True, False, False
-    pieces = _split_labels(simple)
+    pieces = _split_labels(text)
     has_lead_label = lead_named or any(label == "lead" and re.match(r"牵头|主责|主办", text_label)
                                        for label, _, text_label in pieces)
     for label, body, text_label in pieces:
@@ -347,12 +346,11 @@ def find_clauses(text: str) -> list[ClauseSpan]:
         k = bisect_left(starts, m.end()) - 1  # the last span starting before the sentence ends
         if not seg.strip() or m.start() < label_until or (k >= 0 and taken[k][1] > m.start()):
             continue
-        simple = seg
         if _opening_label(seg):
             rest_end = _label_block_end(text, m.start())
             spans.append(ClauseSpan(m.start(), rest_end, text[m.start():rest_end].rstrip("。"), "label"))
             label_until = max(label_until, rest_end)
-        elif not has_role_word(simple):
+        elif not has_role_word(seg):
             continue
         elif opening := opening_clause_end(seg):
             named = NAME_PREFIX.match(seg)  # 第一组：X带队，负责…: the clause after the name

@@ -210,25 +210,24 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
             stack.append(node)
             i += 1
             continue
-        simple = text
         if i in signature:
             roster.append((line, "signature"))
             i += 1
             continue
-        if CATEGORY.match(simple):  # 【公共设施】 alone on a line: a category heading
+        if CATEGORY.match(text):  # 【公共设施】 alone on a line: a category heading
             roster.append((line, "heading"))
             i += 1
             continue
-        if ROSTER.match(simple) or (in_roster and PERSON.match(simple)):
+        if ROSTER.match(text) or (in_roster and PERSON.match(text)):
             roster.append((line, "roster"))
             in_roster = True
             i += 1
             continue
         in_roster = False
-        titled = TITLED.match(simple)
+        titled = TITLED.match(text)
         if titled and (stack[-1].kind != "root" or unit_heading(titled.group(1)) and len(
                 titled.group(2)) >= 12 and not unit_heading(titled.group(2))) \
-                and not NOT_A_TITLE.search(titled.group(1)) and not _is_label(simple):
+                and not NOT_A_TITLE.search(titled.group(1)) and not _is_label(text):
             if stack[-1].kind == "titled":
                 stack.pop()
             node = Node("titled", titled.group(1), [line], stack[-1])
