@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 
 from ..model import Member, Plan
-from .units import Registry, normalise_name
+from .stages.normalise import Line
+from .units import Registry, tidy_name
 
 POST = (r"常务副组长|副组长|组长|常务副主任|副主任|主任|副总指挥长|总指挥长|副总指挥|总指挥|"
         r"副指挥长|指挥长|成员单位|成员|委员")
@@ -30,40 +31,42 @@ OFFICE_SPLIT = re.compile(r"[,，、;；]")
 SPACE = re.compile(r"\s")
 
 
-def _office_unit(office: str, registry: Registry) -> tuple[str, str]:
-    """(unit, title) from a person's office as written: the last part naming an office.
+def _office_unit(office: str, registry: Registry) -> str:
+    """The unit of a person's office (normalised): the last part naming an office.
 
-    >>> _office_unit("市委常委,市人民政府常务副市长", Registry.default())
-    ('市人民政府', '市委常委,市人民政府常务副市长')
-    >>> _office_unit("市应急局局长", Registry.default())[0]
+    >>> _office_unit("市委常委，市人民政府常务副市长", Registry.default())
+    '市人民政府'
+    >>> _office_unit("市应急局局长", Registry.default())
     '市应急管理局'
     """
     for part in reversed([p for p in OFFICE_SPLIT.split(office) if p.strip()]):
-        unit = JOB.sub("", normalise_name(part))
-        if len(unit) >= 2 and unit != normalise_name(part) or len(unit) >= 3:
-            return registry.canonical(unit), office.strip()
-    return "", office.strip()
+        unit = JOB.sub("", tidy_name(part))
+        if len(unit) >= 2 and unit != tidy_name(part) or len(unit) >= 3:
+            return registry.canonical(unit)
+    return ""
 
 
-def _members(post: str, rest: str, line: int, registry: Registry) -> list[Member]:
+def _members(post: str, rest: str, line: Line, registry: Registry) -> list[Member]:
+    """The members one line names; the person and title as the source wrote them."""
     m = PERSON.match(rest)
     if m:
-        unit, title = _office_unit(m["office"], registry)
-        return [Member(post, SPACE.sub("", m["person"]), unit, title, line)]
+        unit = _office_unit(m["office"], registry)
+        person, title = (line.written(m[k]) for k in ("person", "office"))
+        return [Member(post, SPACE.sub("", person), unit, title.strip(), line.number)]
     out = []
     for item in ITEM_SPLIT.split(rest.strip().rstrip("。")):
-        name = JOB.sub("", normalise_name(item))
+        name = JOB.sub("", tidy_name(item))
         if len(name) >= 2:
-            out.append(Member(post, "", registry.canonical(name), "", line))
+            out.append(Member(post, "", registry.canonical(name), "", line.number))
     return out
 
 
 def read_roster(plan: Plan, lines, registry: Registry | None = None) -> tuple[Member, ...]:
     """The members of every roster in the lines the plan skipped (``coverage``), in order.
 
-    ``lines`` are the document's lines (line n is ``lines[n - 1]``). A roster starts at a
-    ``POST：`` line inside a skipped region and runs over people and posts until the first
-    line that is neither.
+    ``lines`` are the document's lines as the first stage normalised them (``Line``). A
+    roster starts at a ``POST：`` line inside a skipped region and runs over people and
+    posts until the first line that is neither.
     """
     registry = registry or Registry.default()
     skipped = set()
@@ -71,18 +74,16 @@ def read_roster(plan: Plan, lines, registry: Registry | None = None) -> tuple[Me
         skipped.update(range(region.start_line, region.end_line + 1))
     members: list[Member] = []
     post = ""
-    for number in sorted(skipped):
-        if number > len(lines):
-            break
-        text = lines[number - 1]
-        if not text.strip():
+    for line in lines:
+        if line.number not in skipped:
             continue
+        text = line.text
         m = LINE.match(text)
         if m:
             post = SPACE.sub("", m["post"])
-            members.extend(_members(post, m["rest"], number, registry))
+            members.extend(_members(post, m["rest"], line, registry))
         elif post and PERSON.match(text):
-            members.extend(_members(post, text, number, registry))
+            members.extend(_members(post, text, line, registry))
         else:
             post = ""
     return tuple(members)

@@ -31,8 +31,12 @@ LOWER_LEVELS = {"省": ("市", "县", "区", "乡", "镇"), "市": ("县", "区"
 @lru_cache(maxsize=65536)  # the same few hundred names are asked for again and again
 def normalise_name(name: str) -> str:
     """Simplified script, round brackets, no spaces or emphasis marks."""
-    name = to_simplified(name).translate(BRACKETS)
-    return MARKS.sub("", name).strip("、，,；;：:。.")
+    return tidy_name(to_simplified(name))
+
+
+def tidy_name(name: str) -> str:
+    """Round brackets, no spaces or emphasis marks (a name already in simplified script)."""
+    return MARKS.sub("", name.translate(BRACKETS)).strip("、，,；;：:。.")
 
 
 def split_level(name: str) -> tuple[str, str]:

@@ -54,6 +54,19 @@ def test_a_roster_paragraph_of_units(tmp_path):
         ("成员单位", "", "市应急管理局"), ("成员单位", "", "市交通运输局")]
 
 
+def test_a_roster_in_traditional_script(tmp_path):
+    """The roster is read from the normalised lines: its posts and units in simplified
+    script, the person and the title as the plan prints them."""
+    path = tmp_path / "plan.txt"
+    path.write_text("某市安全生產工作要點\n一、成立領導小組\n組  長：張 三（市應急局局長）\n"
+                    "副組長：李四(市公安局副局長)\n二、重點任務\n1.開展檢查。（牽頭單位：市應急管理局）\n",
+                    encoding="utf-8")
+    roster = load_plan(path).roster
+    assert [(m.post, m.person, m.unit, m.title) for m in roster] == [
+        ("组长", "張三", "市应急管理局", "市應急局局長"),
+        ("副组长", "李四", "市公安局", "市公安局副局長")]
+
+
 def test_roster_file_csv_and_xlsx(tmp_path):
     csv_path = tmp_path / "roster.csv"
     csv_path.write_text("\ufeff单位,姓名,职务\n市应急局,张 三,副组长\n市公安局,,\n\n", encoding="utf-8")

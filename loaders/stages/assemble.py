@@ -1,4 +1,5 @@
-"""From the outline tree to the Plan's sections, tasks, units and coverage.
+"""Evidence: the outline tree walked once into sections, tasks and the records naming
+their units (``resolve`` makes those assignments), with where every line went.
 
 A leaf item in a section of actions is a task; a parent is a section, and a task too when
 its own text carries an assignment. A section heading's clause (``（牵头单位：X）``) is
@@ -15,15 +16,13 @@ from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses,
 from .clean import CleanText
 from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
 from .normalise import Line
-from ..readers.document import to_simplified
 from .inline import find_inline
-from ...model import Assignment, Finding, Region, Section, Task, Unit
-from .resolve import Evidence, Resolver, unglue
-from .outline import Node, build_tree, heading_title, paragraph_node
+from ...model import Finding, Region, Section, Task
+from .resolve import Evidence
+from .outline import Node, heading_title, paragraph_node
 from .table_cells import UNIT_ROLES
 from .tables import sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
-from ..units import Registry, normalise_name, split_level
 
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
@@ -36,29 +35,32 @@ ONGOING_IN_TEXT = re.compile(r"(长期坚持|持续推进)")
 
 
 @dataclass(frozen=True)
-class Outline:
+class Found:
+    """What the evidence pass found: the tasks, each with the records naming its units
+    (``records[k]`` is ``tasks[k]``'s; its assignments are the resolver's to make), the
+    plan's standing clauses, and where every line went."""
+
     sections: tuple[Section, ...]
     tasks: tuple[Task, ...]
-    units: tuple[Unit, ...]
-    standing: tuple[Assignment, ...]
+    records: tuple[tuple[Evidence, ...], ...]
+    standing: tuple[Evidence, ...]
     warnings: tuple[Finding, ...]
     regions: tuple[Region, ...]
-    aliases: tuple[tuple[str, ...], ...]
 
 
 class _Builder:
     """Walks the tree once, collecting records (a helper of build_outline only)."""
 
-    def __init__(self, registry: Registry, jurisdiction: str):
+    def __init__(self, jurisdiction: str):
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
         self.tasks: list[Task] = []
+        self.records: list[tuple[Evidence, ...]] = []  # each task's, in its order
         self.standing: list[Evidence] = []  # blanket clauses, resolved at the end
         self.regions: list[Region] = []
         self.warnings: list[Finding] = []
         self.first_lead_from = 10 ** 9  # line where a first-is-lead rule was stated
-        self.resolver = Resolver(registry, self.level)
         self.readings: dict[str, tuple] = {}  # text -> its assigning clauses (see clauses)
 
     # -- evidence --
@@ -255,8 +257,8 @@ class _Builder:
             title=heading_title(where.raw), text=where.raw, line=lines[0].number,
             end_line=lines[-1].end,
             deadline=deadline or find_deadline(text),
-            assignments=tuple(self.resolver.resolve(found + list(inherited) + inline)),
             leaders=tuple(dict.fromkeys(leaders))))
+        self.records.append(tuple(found + list(inherited) + inline))
 
     def add_table(self, node: Node, section_id, inherited):
         """Each row a task (each numbered sub-item of its task cell, when it has several);
@@ -310,8 +312,8 @@ class _Builder:
                     if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
                     deadline=cells["deadline"].strip() or find_deadline(piece),
-                    assignments=tuple(self.resolver.resolve(found + list(inherited))),
                     leaders=leaders))
+                self.records.append(tuple(found + list(inherited)))
             previous = row
 
     def cell_assignments(self, cell: str, role: str, row, merged=False) -> list[Evidence]:
@@ -338,9 +340,11 @@ def find_deadline(text: str) -> str | None:
     return m.group(1).replace(" ", "") if m else None
 
 
-def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = "") -> Outline:
-    root, roster, damaged = build_tree(cleaned)
-    builder = _Builder(registry, jurisdiction)
+def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
+                  jurisdiction: str = "") -> Found:
+    """The tree walked once: sections, tasks and the evidence naming their units."""
+    root, roster, damaged = tree
+    builder = _Builder(jurisdiction)
     builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
                                     if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
     builder.walk(root, None, [], {})
@@ -359,43 +363,5 @@ def build_outline(cleaned: CleanText, registry: Registry, jurisdiction: str = ""
     builder.regions.extend(Region(x.number, x.end, kind, len(x.text)) for x, kind in roster)
     builder.warnings.extend(Finding("numbering", x.number, "numbering damaged: the item's "
                                     "number was lost", x.raw[:40]) for x in damaged)
-    standing = tuple(builder.resolver.resolve(builder.standing))
-    tasks = unglue(builder.tasks)
-    units, aliases, typos = collect_units(tasks, standing)
-    return Outline(tuple(builder.sections), tuple(tasks), units,
-                   standing, tuple(builder.warnings) + typos,
-                   tuple(builder.regions), aliases)
-
-
-def collect_units(tasks, standing):
-    """Every unit with its mentions; alias groups; names that look like typos of others."""
-    mentions: dict[str, dict] = {}
-    for a in [a for t in tasks for a in t.assignments] + list(standing):
-        entry = mentions.setdefault(a.unit, {"mentions": {}, "collective": a.collective, "line": a.line})
-        entry["mentions"].setdefault(a.mention, None)
-    units = tuple(Unit(name, tuple(e["mentions"]), split_level(name)[0], e["collective"])
-                  for name, e in sorted(mentions.items()))
-    aliases = tuple((u.name, *sorted({to_simplified(m) for m in u.mentions} - {u.name}))
-                    for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
-    return units, aliases, find_typos(units, mentions)
-
-
-def find_typos(units, mentions) -> tuple[Finding, ...]:
-    """A spelling that is another unit's spelling less one character (市警支队 beside
-    市交警支队): a warning naming both, never a merge. Spellings are the canonical names and
-    the mentions as written, so an abbreviation's typo is caught too."""
-    spelling_of: dict[str, str] = {}  # spelling -> unit name
-    for u in units:
-        if not u.collective:
-            for s in (u.name, *(normalise_name(m) for m in u.mentions)):
-                spelling_of.setdefault(s, u.name)
-    pairs = {}  # one character more is one deleted back: n·len look-ups, not n² distances
-    for long_, owner in spelling_of.items():
-        for k in range(len(long_)):
-            short = long_[:k] + long_[k + 1:]
-            if len(short) >= 4 and spelling_of.get(short, owner) != owner \
-                    and split_level(short)[0] == split_level(long_)[0]:
-                pairs.setdefault((spelling_of[short], owner), long_)
-    return tuple(Finding("typo", mentions[short]["line"],
-                         f"unit name {short} looks like a typo of {long_}", short)
-                 for (short, _), long_ in sorted(pairs.items()))
+    return Found(tuple(builder.sections), tuple(builder.tasks), tuple(builder.records),
+                 tuple(builder.standing), tuple(builder.warnings), tuple(builder.regions))

@@ -1,8 +1,9 @@
 """Document to Plan: the stages in their order, each entered once.
 
 normalise (script, width, pinyin, spaces) → regions (furniture, spam, run-on pages, tables
-found, broken lines rejoined; ``clean``) → metadata → outline and evidence, resolved into
-tasks (``assemble``) → the roster the regions set aside → how well it was read (``reading``).
+found, broken lines rejoined; ``clean``) → metadata → the outline tree → the evidence of
+every item (``assemble``) → its assignments (``resolve``) → the roster the regions set
+aside → how well it was read (``reading``).
 """
 from __future__ import annotations
 
@@ -12,28 +13,33 @@ from ...model import Plan, Source
 from ..readers.document import Document, detect_script
 from ..roster import read_roster
 from ..units import Registry
-from .assemble import build_outline
+from .assemble import read_evidence
 from .clean import clean_lines
 from .metadata import read_metadata
 from .normalise import normalise
+from .outline import build_tree
 from .reading import read_quality
+from .resolve import resolve_plan
 
 
 def parse_document(doc: Document, registry: Registry | None = None) -> Plan:
     registry = registry or Registry.default()
-    cleaned = clean_lines(normalise(doc.lines))
+    normalised = normalise(doc.lines)
+    cleaned = clean_lines(normalised)
     meta = read_metadata(doc.lines, cleaned)
-    outline = build_outline(cleaned, registry, jurisdiction=meta.jurisdiction)
+    tree = build_tree(cleaned)
+    found = read_evidence(tree, cleaned, meta.jurisdiction)
+    resolved = resolve_plan(found, registry, meta.jurisdiction)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,
                     script=detect_script("\n".join(doc.lines)), sha256=doc.sha256,
                     size=doc.size)
     plan = Plan(
-        source=source, **dataclasses.asdict(meta), sections=outline.sections,
-        tasks=outline.tasks, units=outline.units, standing=outline.standing,
-        warnings=tuple(doc.warnings) + cleaned.warnings + outline.warnings,
-        coverage=tuple(sorted(doc.skipped + cleaned.skipped + outline.regions,
+        source=source, **dataclasses.asdict(meta), sections=found.sections,
+        tasks=resolved.tasks, units=resolved.units, standing=resolved.standing,
+        warnings=tuple(doc.warnings) + cleaned.warnings + found.warnings + resolved.warnings,
+        coverage=tuple(sorted(doc.skipped + cleaned.skipped + found.regions,
                               key=lambda r: (r.start_line, r.end_line, r.kind))),
-        aliases=outline.aliases,
+        aliases=resolved.aliases,
     )
-    plan = dataclasses.replace(plan, roster=read_roster(plan, doc.lines, registry))
+    plan = dataclasses.replace(plan, roster=read_roster(plan, normalised.lines, registry))
     return dataclasses.replace(plan, reading=read_quality(plan, cleaned.lines, registry))

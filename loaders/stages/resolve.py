@@ -25,8 +25,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ...model import Assignment
-from ..units import Registry, is_collective
+from ...model import Assignment, Finding, Task, Unit
+from ..readers.document import to_simplified
+from ..units import Registry, is_collective, normalise_name, split_level
 from .normalise import Line
 from .unitlist import OFFICE_END, UnitMention
 
@@ -136,3 +137,56 @@ def unglue(tasks):
         return [replace(a, unit=left), replace(a, unit=right)]
     return [replace(t, assignments=tuple(x for a in t.assignments for x in split(a)))
             if any(a.unit in glued for a in t.assignments) else t for t in tasks]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    tasks: tuple[Task, ...]
+    standing: tuple[Assignment, ...]
+    units: tuple[Unit, ...]
+    aliases: tuple[tuple[str, ...], ...]
+    warnings: tuple[Finding, ...]  # names that look like typos of others
+
+
+def resolve_plan(found, registry: Registry, jurisdiction: str = "") -> Resolved:
+    """Every task's records (``assemble.Found``) into its assignments, and the plan's units."""
+    resolver = Resolver(registry, jurisdiction[-1:])
+    tasks = unglue([replace(t, assignments=tuple(resolver.resolve(records)))
+                    for t, records in zip(found.tasks, found.records)])
+    standing = tuple(resolver.resolve(found.standing))
+    units, aliases, typos = collect_units(tasks, standing)
+    return Resolved(tuple(tasks), standing, units, aliases, typos)
+
+
+def collect_units(tasks, standing):
+    """Every unit with its mentions; alias groups; names that look like typos of others."""
+    mentions: dict[str, dict] = {}
+    for a in [a for t in tasks for a in t.assignments] + list(standing):
+        entry = mentions.setdefault(a.unit, {"mentions": {}, "collective": a.collective, "line": a.line})
+        entry["mentions"].setdefault(a.mention, None)
+    units = tuple(Unit(name, tuple(e["mentions"]), split_level(name)[0], e["collective"])
+                  for name, e in sorted(mentions.items()))
+    aliases = tuple((u.name, *sorted({to_simplified(m) for m in u.mentions} - {u.name}))
+                    for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
+    return units, aliases, find_typos(units, mentions)
+
+
+def find_typos(units, mentions) -> tuple[Finding, ...]:
+    """A spelling that is another unit's spelling less one character (市警支队 beside
+    市交警支队): a warning naming both, never a merge. Spellings are the canonical names and
+    the mentions as written, so an abbreviation's typo is caught too."""
+    spelling_of: dict[str, str] = {}  # spelling -> unit name
+    for u in units:
+        if not u.collective:
+            for s in (u.name, *(normalise_name(m) for m in u.mentions)):
+                spelling_of.setdefault(s, u.name)
+    pairs = {}  # one character more is one deleted back: n·len look-ups, not n² distances
+    for long_, owner in spelling_of.items():
+        for k in range(len(long_)):
+            short = long_[:k] + long_[k + 1:]
+            if len(short) >= 4 and spelling_of.get(short, owner) != owner \
+                    and split_level(short)[0] == split_level(long_)[0]:
+                pairs.setdefault((spelling_of[short], owner), long_)
+    return tuple(Finding("typo", mentions[short]["line"],
+                         f"unit name {short} looks like a typo of {long_}", short)
+                 for (short, _), long_ in sorted(pairs.items()))
