@@ -8,12 +8,14 @@ inherited by every task below it; a range (``（一）至（五）项由X负责`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .duties import header_units, item_heading_units
 from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses,
                       read_clause)
 from .clean import CleanText
+from .deadlines import normalise_deadline
 from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
 from .normalise import Line
 from .inline import find_inline
@@ -51,7 +53,8 @@ class Found:
 class _Builder:
     """Walks the tree once, collecting records (a helper of build_outline only)."""
 
-    def __init__(self, jurisdiction: str):
+    def __init__(self, jurisdiction: str, year: int | None):
+        self.year = year  # a deadline's year where it names none
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
@@ -231,8 +234,7 @@ class _Builder:
             starts.append(starts[-1] + len(line.text) + 1 - (node.marker_len if line is lines[0] else 0))
 
         def line_at(offset: int) -> int:
-            k = max(i for i, s in enumerate(starts) if s <= offset)
-            return lines[k].number
+            return lines[bisect_right(starts, offset) - 1].number
 
         found, deadline, leaders, spans = self.read_text(where, line_at)
         if node.after is not None and node.after not in lines:  # 上述项目由X负责 / a group's clause
@@ -248,6 +250,7 @@ class _Builder:
         if not found and not inherited and not node.action:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
+        deadline = deadline or find_deadline(text)
         inline = [self.record(m, role, "inline", sentence, line_at(offset),
                                   where=where.cut(offset, offset + len(sentence)))
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
@@ -256,7 +259,7 @@ class _Builder:
             label="/".join(n.number for n in node.trail), number=node.number,
             title=heading_title(where.raw), text=where.raw, line=lines[0].number,
             end_line=lines[-1].end,
-            deadline=deadline or find_deadline(text),
+            deadline=deadline, due=normalise_deadline(deadline, self.year),
             leaders=tuple(dict.fromkeys(leaders))))
         self.records.append(tuple(found + list(inherited) + inline))
 
@@ -303,6 +306,7 @@ class _Builder:
             pieces = task_cell.split("\n") if "\n" in task_cell else sub_items(task_cell) or [
                 task_cell]  # lines stacked in the task cell, or its numbered sub-items
             for m, piece in enumerate(pieces, 1):
+                deadline = cells["deadline"].strip() or find_deadline(piece)
                 label = "/".join(prefix + [number] + ([str(m)] if len(pieces) > 1 else []))
                 self.tasks.append(Task(
                     id=f"T{len(self.tasks) + 1}", section=section, label=label,
@@ -311,7 +315,7 @@ class _Builder:
                     text="\n".join([row.raw_of(piece)] + [row.raw_of(u) for u in unit_text])
                     if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
-                    deadline=cells["deadline"].strip() or find_deadline(piece),
+                    deadline=deadline, due=normalise_deadline(deadline, self.year),
                     leaders=leaders))
                 self.records.append(tuple(found + list(inherited)))
             previous = row
@@ -340,11 +344,12 @@ def find_deadline(text: str) -> str | None:
     return m.group(1).replace(" ", "") if m else None
 
 
-def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
-                  jurisdiction: str = "") -> Found:
-    """The tree walked once: sections, tasks and the evidence naming their units."""
+def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText, jurisdiction: str = "",
+                  year: int | None = None) -> Found:
+    """The tree walked once: sections, tasks (their deadlines read in the plan's ``year``)
+    and the evidence naming their units."""
     root, roster, damaged = tree
-    builder = _Builder(jurisdiction)
+    builder = _Builder(jurisdiction, year)
     builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
                                     if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
     builder.walk(root, None, [], {})

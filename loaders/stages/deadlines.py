@@ -186,6 +186,6 @@ def with_due(plan):
 
     def dated(task):
         due = normalise_deadline(task.deadline, plan.year)
-        return task if due is None and task.due is None else dataclasses.replace(task, due=due)
+        return task if due == task.due else dataclasses.replace(task, due=due)
 
     return dataclasses.replace(plan, tasks=tuple(dated(t) for t in plan.tasks))

@@ -36,7 +36,7 @@ ABBREVIATED = re.compile(  # 发改、住建、国土、安监等部门要…: d
     r"(?:(?:及|和)(?P<more>[\u4e00-\u9fff]{2,10}部门))?(?:要|应|须|负责|按照|根据)")
 
 
-CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,]+")
+CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,\s][^。；;！？\n，,]*")  # starts at its first character
 # 由 marks the agent wherever it stands (整改结果由县安委办（县安监局）组织复查): the units
 # after it, up to an office's ending (and a bracketed other name), lead
 AGENT = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))由(?P<units>[^，。；：由]{2,40}?"
@@ -56,9 +56,10 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
             last = b
     text = "".join(pieces) + text[last:]
     for m in CLAUSE_PIECE.finditer(text):
-        sentence = m.group(0).strip()
-        offset = m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-        out.extend((u, role, sentence, offset) for u, role in units_in(sentence, stem, level))
+        sentence = m.group().rstrip()
+        found = units_in(sentence, stem, level)
+        if found:
+            out.extend((u, role, sentence, m.start()) for u, role in found)
     return out
 
 

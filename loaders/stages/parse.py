@@ -8,6 +8,8 @@ aside → how well it was read (``reading``).
 from __future__ import annotations
 
 import dataclasses
+import gc
+from contextlib import contextmanager
 
 from ...model import Plan, Source
 from ..readers.document import Document, detect_script
@@ -23,12 +25,31 @@ from .resolve import resolve_plan
 
 
 def parse_document(doc: Document, registry: Registry | None = None) -> Plan:
-    registry = registry or Registry.default()
+    with cyclic_gc_paused():
+        return _parse(doc, registry or Registry.default())
+
+
+@contextmanager
+def cyclic_gc_paused():
+    """The stages make millions of small objects that hold no cycles (lines, records,
+    tuples) and keep most of them to the end; Python's cyclic collector, counting them,
+    scans the whole heap again and again: a sixth to a quarter of the time of a large
+    plan. Reference counting still frees what is dropped; the collector runs again after."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _parse(doc: Document, registry: Registry) -> Plan:
     normalised = normalise(doc.lines)
     cleaned = clean_lines(normalised)
     meta = read_metadata(doc.lines, cleaned)
     tree = build_tree(cleaned)
-    found = read_evidence(tree, cleaned, meta.jurisdiction)
+    found = read_evidence(tree, cleaned, meta.jurisdiction, meta.year)
     resolved = resolve_plan(found, registry, meta.jurisdiction)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,
                     script=detect_script("\n".join(doc.lines)), sha256=doc.sha256,

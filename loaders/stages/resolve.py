@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ...model import Assignment, Finding, Task, Unit
 from ..readers.document import to_simplified
@@ -32,7 +33,7 @@ from .normalise import Line
 from .unitlist import OFFICE_END, UnitMention
 
 DECIDES, ADDS = "decides", "adds"
-PRECEDENCE = (  # (level, mode, which evidence belongs to it), strongest first
+PRECEDENCE = (  # (level, mode, which records belong: by source and kind), strongest first
     ("item", DECIDES, lambda e: e.source == "explicit"),  # own clause, cell or unit heading
     ("group", DECIDES, lambda e: e.evidence == "after"),  # 上述各项由X负责 closing its group
     ("range", DECIDES, lambda e: e.source == "range"),  # （一）至（五）项由X负责
@@ -41,9 +42,9 @@ PRECEDENCE = (  # (level, mode, which evidence belongs to it), strongest first
 )
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """A unit found named in a role for an item, before resolving."""
+class Evidence(NamedTuple):
+    """A unit found named in a role for an item, before resolving (a tuple: a large plan
+    makes one for every unit of every item)."""
 
     mention: UnitMention
     role: str
@@ -57,14 +58,23 @@ class Evidence:
 
 def rank(e: Evidence) -> tuple[int, int, str]:
     """Lower is stronger: the level in PRECEDENCE, then nearness (for headings)."""
-    for level, (_, mode, belongs) in enumerate(PRECEDENCE):
-        if belongs(e):
-            return level, (-e.line if level else 0), mode
-    return len(PRECEDENCE), 0, ADDS
+    key = (e.source, e.evidence)  # all PRECEDENCE reads of a record
+    found = _LEVEL.get(key)
+    if found is None:
+        found = _LEVEL[key] = next(((level, mode) for level, (_, mode, belongs)
+                                    in enumerate(PRECEDENCE) if belongs(e)),
+                                   (len(PRECEDENCE), ADDS))
+    level, mode = found
+    return level, (-e.line if level else 0), mode
+
+
+_LEVEL: dict[tuple[str, str], tuple[int, str]] = {}  # (source, evidence) -> level, mode
 
 
 def decide(records) -> list[Evidence]:
     """The records that stand (see PRECEDENCE); inline ones all kept, after the others."""
+    if len(records) < 2:
+        return records
     ranked = [(e, rank(e)) for e in records if e.source != "inline"]
     best: dict[str, tuple] = {}
     for e, r in ranked:
@@ -100,8 +110,8 @@ class Resolver:
     def assignment(self, e: Evidence, unit: str) -> Assignment:
         clause, mention = e.written or (e.clause, e.mention.text)
         if e.where is not None and e.written is None:
-            if self._clause[:2] != (e.clause, e.where):
-                self._clause = (e.clause, e.where, e.where.written(e.clause))
+            if self._clause[0] is not e.where or self._clause[1] != e.clause:
+                self._clause = (e.where, e.clause, e.where.written(e.clause))
             clause, mention = self._clause[2], e.where.written(e.mention.text)
         return Assignment(unit=unit, mention=mention, role=e.role,
                           collective=is_collective(unit, self.level), source=e.source,
@@ -151,7 +161,7 @@ class Resolved:
 def resolve_plan(found, registry: Registry, jurisdiction: str = "") -> Resolved:
     """Every task's records (``assemble.Found``) into its assignments, and the plan's units."""
     resolver = Resolver(registry, jurisdiction[-1:])
-    tasks = unglue([replace(t, assignments=tuple(resolver.resolve(records)))
+    tasks = unglue([Task(**{**vars(t), "assignments": tuple(resolver.resolve(records))})
                     for t, records in zip(found.tasks, found.records)])
     standing = tuple(resolver.resolve(found.standing))
     units, aliases, typos = collect_units(tasks, standing)
