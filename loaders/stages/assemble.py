@@ -257,7 +257,8 @@ class _Builder:
         self.tasks.append(Task(
             id=f"T{len(self.tasks) + 1}", section=section_id,
             label="/".join(n.number for n in node.trail), number=node.number,
-            title=heading_title(where.raw), text=where.raw, line=lines[0].number,
+            title=node.heading if len(lines) == 1 else heading_title(where.raw), text=where.raw,
+            line=lines[0].number,
             end_line=lines[-1].end,
             deadline=deadline, due=normalise_deadline(deadline, self.year),
             leaders=tuple(dict.fromkeys(leaders))))

@@ -118,10 +118,14 @@ def match_marker(text: str):
     return None
 
 
+PRINTED = {"cn_paren": "({})", "num_half": "{})", "num_paren": "({})", "ordinal": "{}是",
+           "chapter": "第{}章", "part": "第{}节", "article": "第{}条", "box": "专栏{}",
+           "group": "第{}组", "bullet": "•{}"}  # a kind's number as printed
+
+
 def printed_number(kind: str, number: str) -> str:
-    return {"cn_paren": f"({number})", "num_half": f"{number})", "num_paren": f"({number})",
-            "ordinal": f"{number}是", "chapter": f"第{number}章", "part": f"第{number}节",
-            "article": f"第{number}条", "box": f"专栏{number}", "group": f"第{number}组", "bullet": f"•{number}"}.get(kind, number)
+    form = PRINTED.get(kind)
+    return form.format(number) if form else number
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
@@ -365,14 +369,16 @@ def split_backward_groups(node: Node) -> None:
 def attach_group_clauses(node: Node) -> None:
     """A clause alone on the last line of the last item, ``（责任单位：X）``, where the items
     before it name no unit of their own: it names the units of the whole group."""
-    from .clauses import find_clauses
-
     for child in node.children:
         attach_group_clauses(child)
+    if len(node.children) < 2 or node.children[-1].children or len(node.children[-1].lines) < 2:
+        return  # (the last child is the last leaf, of two lines at least)
     leaves = [c for c in node.children if not c.children and c.kind not in ("table", "annex")]
-    if len(leaves) < 2 or node.children[-1] is not leaves[-1] or len(leaves[-1].lines) < 2:
+    if len(leaves) < 2 or node.children[-1] is not leaves[-1]:
         return
     last = leaves[-1].lines[-1]
+    from .clauses import find_clauses
+
     if not CLAUSE_LINE.match(last.text) or any(
             c.after or find_clauses(c.first_text + "".join(x.text for x in c.lines[1:]))
             for c in leaves[:-1]):
@@ -397,9 +403,8 @@ def merge_field_items(node: Node) -> None:
     for child in node.children:
         merge_field_items(child)
     kids = node.children
-    fields = [FIELD.match(k.first_text) for k in kids]
-    if len(kids) < 2 or not all(fields) or any(k.children for k in kids) or not any(
-            _is_label(k.first_text) for k in kids):
+    if len(kids) < 2 or not all(FIELD.match(k.first_text) for k in kids) or any(
+            k.children for k in kids) or not any(_is_label(k.first_text) for k in kids):
         return
     node.children = []
     for kid in kids:

@@ -108,15 +108,17 @@ class Resolver:
         return out
 
     def assignment(self, e: Evidence, unit: str) -> Assignment:
-        clause, mention = e.written or (e.clause, e.mention.text)
-        if e.where is not None and e.written is None:
-            if self._clause[0] is not e.where or self._clause[1] != e.clause:
-                self._clause = (e.where, e.clause, e.where.written(e.clause))
-            clause, mention = self._clause[2], e.where.written(e.mention.text)
-        return Assignment(unit=unit, mention=mention, role=e.role,
-                          collective=is_collective(unit, self.level), source=e.source,
-                          clause=clause, line=e.line, exhaustive=e.mention.exhaustive,
-                          evidence=e.evidence or e.source)
+        where = e.where
+        if e.written is not None:
+            clause, mention = e.written
+        elif where is None:
+            clause, mention = e.clause, e.mention.text
+        else:
+            if self._clause[0] is not where or self._clause[1] != e.clause:
+                self._clause = (where, e.clause, where.written(e.clause))
+            clause, mention = self._clause[2], where.written(e.mention.text)
+        return Assignment(unit, mention, e.role, is_collective(unit, self.level), e.source,
+                          clause, e.line, e.mention.exhaustive, e.evidence or e.source)
 
 
 # a part of the office before it (市公安局交警支队), or its members (X指挥部成员单位)
