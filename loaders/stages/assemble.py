@@ -15,7 +15,7 @@ from .duties import header_units, item_heading_units
 from .clauses import (FIRST_IS_LEAD, LABEL, ClauseReading, find_clauses,
                       read_clause)
 from .clean import CleanText
-from .deadlines import normalise_deadline
+from ..grammar.markers import ITEM_NUMBER
 from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
 from .normalise import Line
 from .inline import find_inline
@@ -28,7 +28,6 @@ from .unitlist import OFFICE_END, is_unit_like, split_units
 
 LEAD_LABEL = re.compile(r"(?:^|\n)\s*[（(【\[]?\s*(牵头(责任)?(单位|部门))\s*[】\]]?\s*[:：]")
 STANDING_LINE = re.compile(r"(以下|下列|其余)各项|不再一一列出|不再重复列出")
-ITEM_NUMBER = re.compile(r"^(\d{1,4})[.、．]\s*(?=\D)")
 ROLE_IN_CELL = re.compile(r"牵头|配合|落实|负责|参与|协助|督促")
 DEADLINE_IN_TEXT = re.compile(
     r"((?:20\d\d|19\d\d)\s*年(?:\d{1,2}\s*月)?(?:底|末|年底)?前|(?<![\d年])\d{1,2}\s*月(?:底|末)?前|"
@@ -53,8 +52,7 @@ class Found:
 class _Builder:
     """Walks the tree once, collecting records (a helper of build_outline only)."""
 
-    def __init__(self, jurisdiction: str, year: int | None):
-        self.year = year  # a deadline's year where it names none
+    def __init__(self, jurisdiction: str):
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
@@ -260,8 +258,7 @@ class _Builder:
             title=node.heading if len(lines) == 1 else heading_title(where.raw), text=where.raw,
             line=lines[0].number,
             end_line=lines[-1].end,
-            deadline=deadline, due=normalise_deadline(deadline, self.year),
-            leaders=tuple(dict.fromkeys(leaders))))
+            deadline=deadline, leaders=tuple(dict.fromkeys(leaders))))
         self.records.append(tuple(found + list(inherited) + inline))
 
     def add_table(self, node: Node, section_id, inherited):
@@ -316,7 +313,7 @@ class _Builder:
                     text="\n".join([row.raw_of(piece)] + [row.raw_of(u) for u in unit_text])
                     if len(pieces) > 1 else row.text,
                     line=row.line, end_line=row.end_line,
-                    deadline=deadline, due=normalise_deadline(deadline, self.year),
+                    deadline=deadline,
                     leaders=leaders))
                 self.records.append(tuple(found + list(inherited)))
             previous = row
@@ -345,12 +342,11 @@ def find_deadline(text: str) -> str | None:
     return m.group(1).replace(" ", "") if m else None
 
 
-def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText, jurisdiction: str = "",
-                  year: int | None = None) -> Found:
-    """The tree walked once: sections, tasks (their deadlines read in the plan's ``year``)
-    and the evidence naming their units."""
+def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
+                  jurisdiction: str = "") -> Found:
+    """The tree walked once: sections, tasks and the evidence naming their units."""
     root, roster, damaged = tree
-    builder = _Builder(jurisdiction, year)
+    builder = _Builder(jurisdiction)
     builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
                                     if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
     builder.walk(root, None, [], {})

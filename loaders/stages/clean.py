@@ -14,6 +14,7 @@ from .unitlist import is_unit_like
 from ...model import Finding, Region
 from .normalise import Line, Normalised
 from .tables import find_tables
+from ..grammar.markers import SEQUENCE_MARK
 from ..grammar.numerals import to_int
 
 # Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
@@ -125,14 +126,6 @@ def cut_spam(line: Line) -> Line:
     for piece in pieces[1:] + [line.cut(last)]:
         out = out.joined(piece)
     return out.strip()
-
-
-# the space or stop before a marker is matched, not looked behind for (scanned, not tried
-# at every offset; no marker ends in a space or stop, so no match takes the next one's)
-SEQUENCE_MARK = re.compile(r"[\s。；，](?:(?P<dec>\d{1,2}(?:\.\d{1,2}){1,2})(?=\s*\D)|"
-                           r"(?P<num>\d{1,3})[.、．](?!\d)|"
-                           r"(?P<cn>[一二三四五六七八九十]{1,3})、|（(?P<paren>[一二三四五六七八九十]{1,3})）|"
-                           r"（(?P<pnum>\d{1,3})）)")
 
 
 def numbered_cuts(text: str) -> list[int]:

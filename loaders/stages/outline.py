@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import CleanText
+from ..grammar.markers import INLINE_ORDINAL, MARKER_RES, RANK, printed_number
 from ..grammar.numerals import CN, RANGE_AT_START
 from .normalise import Line
 from .tables import TableBlock
@@ -17,32 +18,6 @@ from .tables import TableBlock
 FIRST_SENTENCE = re.compile(r"^(.+?)(。|；|;|！|？|：|:|$)")
 CLOSING_CLAUSE = re.compile(r"[（(][^（）()]*[)）]$")
 
-MARKERS = [  # (kind, pattern); the group is the number as printed
-    ("chapter", rf"^第\s*([{CN}\d]+)\s*[章篇编]\s*"),
-    ("part", rf"^第\s*([{CN}\d]+)\s*(?:节|部分)\s*"),
-    ("article", rf"^第\s*([{CN}\d]+)\s*条\s*"),
-    ("box", rf"^专栏\s*([{CN}\d]+)\s*[:：.、]?\s*"),
-    ("group", rf"^第\s*([{CN}\d]+)\s*(?:组|小组)\s*[:：]\s*"),
-    ("cn", rf"^([{CN}]+)\s*[、．.]\s*"),
-    ("cn_paren", rf"^[（(]\s*([{CN}]+)\s*[）)]\s*[、.．]?\s*"),
-    ("decimal", r"^(\d{1,2}(?:\.\d{1,2}){1,3})(?![\d.%])\s*(?=[\u4e00-\u9fff“（(])"),  # 3.1预防
-    ("num", r"^(\d+)\s*[.．、﹒](?:(?!\d)|(?=\d{4}\s*年|\d{1,2}\s*月))\s*"),  # 1.2009年底前
-    ("num_half", r"^(\d+)\s*[)）]\s*"),
-    ("num_paren", r"^[（(]\s*(\d+)\s*[）)]\s*"),
-    ("circled", r"^([①-⑳])\s*"),
-    ("paren_digit", r"^([⑴-⒇])\s*"),
-    ("digit_stop", r"^([⒈-⒛])\s*"),
-    ("bullet", r"^()(?:——|—|●|■|◆|•|▲|★|☆|○|◇|□|※|➢|Ø)\s*(?=\S)"),
-    ("ordinal", rf"^([{CN}]+)是\s*[，,：:]?\s*"),
-    ("lost_paren", r"^()[)）]\s*(?=[\u4e00-\u9fff])"),
-]
-# The conventional depth of each marker (第一章 > 第一条 > 一、 > （一） > 1. > 1.1 > （1） > ①):
-# a marker never opens inside a deeper one, so an item that a page cut off before its
-# heading (a stray （五） or 4.) does not swallow the headings after it.
-RANK = {"chapter": 0, "part": 1, "article": 2, "cn": 3, "lost_paren": 4, "cn_paren": 4,
-        "num": 5, "decimal1": 6, "decimal2": 6.1, "decimal3": 6.2, "num_half": 7, "num_paren": 7, "circled": 8, "paren_digit": 8,
-        "digit_stop": 8, "ordinal": 9, "bullet": 9}
-MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
 ANNEX = re.compile(rf"^附\s*件\s*[\d{CN}]*\s*(?:[:：].*)?$")
 ANNEX_KINDS = r"(表|方案|清单|办法|细则|名单|计划|要点|意见|安排|分解)[。;；]?\s*([（(]略[)）])?$"
 ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\d{1,2}\s*[.、．]\s*)?.{2,60}" + ANNEX_KINDS)
@@ -116,16 +91,6 @@ def match_marker(text: str):
         if m and len(text) > m.end() or (m and kind in ("chapter", "part")):
             return kind, m
     return None
-
-
-PRINTED = {"cn_paren": "({})", "num_half": "{})", "num_paren": "({})", "ordinal": "{}是",
-           "chapter": "第{}章", "part": "第{}节", "article": "第{}条", "box": "专栏{}",
-           "group": "第{}组", "bullet": "•{}"}  # a kind's number as printed
-
-
-def printed_number(kind: str, number: str) -> str:
-    form = PRINTED.get(kind)
-    return form.format(number) if form else number
 
 
 def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
@@ -390,7 +355,6 @@ def attach_group_clauses(node: Node) -> None:
 CLAUSE_LINE = re.compile(r"^[（(【\[]?\s*(责任单位|牵头单位|主责单位|责任部门|牵头部门)\s*[:：]")
 
 
-INLINE_ORDINAL = re.compile(rf"(?:^|(?<=[。；;:：]))\s*([{CN}]{{1,2}})是(?=[\u4e00-\u9fff“])")
 
 
 FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]")

@@ -49,8 +49,8 @@ def _parse(doc: Document, registry: Registry) -> Plan:
     cleaned = clean_lines(normalised)
     meta = read_metadata(doc.lines, cleaned)
     tree = build_tree(cleaned)
-    found = read_evidence(tree, cleaned, meta.jurisdiction, meta.year)
-    resolved = resolve_plan(found, registry, meta.jurisdiction)
+    found = read_evidence(tree, cleaned, meta.jurisdiction)
+    resolved = resolve_plan(found, registry, meta.jurisdiction, meta.year)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,
                     script=detect_script("\n".join(doc.lines)), sha256=doc.sha256,
                     size=doc.size)

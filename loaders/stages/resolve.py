@@ -29,6 +29,7 @@ from typing import NamedTuple
 from ...model import Assignment, Finding, Task, Unit
 from ..readers.document import to_simplified
 from ..units import Registry, is_collective, normalise_name, split_level
+from .deadlines import normalise_deadline
 from .normalise import Line
 from .unitlist import OFFICE_END, UnitMention
 
@@ -160,10 +161,13 @@ class Resolved:
     warnings: tuple[Finding, ...]  # names that look like typos of others
 
 
-def resolve_plan(found, registry: Registry, jurisdiction: str = "") -> Resolved:
-    """Every task's records (``assemble.Found``) into its assignments, and the plan's units."""
+def resolve_plan(found, registry: Registry, jurisdiction: str = "",
+                 year: int | None = None) -> Resolved:
+    """Every task's records (``assemble.Found``) into its assignments, its deadline read in
+    the plan's ``year`` (``due``), and the plan's units."""
     resolver = Resolver(registry, jurisdiction[-1:])
-    tasks = unglue([Task(**{**vars(t), "assignments": tuple(resolver.resolve(records))})
+    tasks = unglue([Task(**{**vars(t), "assignments": tuple(resolver.resolve(records)),
+                            "due": normalise_deadline(t.deadline, year)})
                     for t, records in zip(found.tasks, found.records)])
     standing = tuple(resolver.resolve(found.standing))
     units, aliases, typos = collect_units(tasks, standing)

@@ -36,7 +36,6 @@ ONGOING_CELL = re.compile(r"^(长期|持续|常态|每年|每月|每季|全年)[
 PERSON_CELL = re.compile(r"^([\u4e00-\u9fff]{2,4})(?:同志)?$|^[\u4e00-\u9fff]{1,4}(县长|区长|市长|"
                          r"镇长|主任|书记|局长|部长|秘书长|常委|委员)$")
 HEADING_CELL = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])")
-SUB_ITEM = re.compile(r"(?:^|(?<=[。；;\s]))(\d{1,2})\s*[.、．](?!\d)")
 GROUP_CELL = re.compile(r"^第[一二三四五六七八九十\d]+[组队批]$")  # 第一组: a row's name
 TITLE_CELL = re.compile(r"(表|方案|清单|计划|要点|附件\s*\d*)$")
 ROLE_VERB = re.compile(r"牵头|负责|配合|落实|参与|协助")

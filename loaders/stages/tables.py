@@ -21,7 +21,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .table_cells import (HEADING_CELL, NUMBER_CELL, PROSE_MARK, RULE, SUB_ITEM, TITLE_CELL,
+from ..grammar.markers import SUB_ITEM
+from .table_cells import (HEADING_CELL, NUMBER_CELL, PROSE_MARK, RULE, TITLE_CELL,
                           UNIT_ROLES, UNIT_WORD, align, bare_cell, cell_type, cells_of,
                           classify_header, header_ok, header_role, is_pipe_line)
 from .unitlist import is_unit_like
