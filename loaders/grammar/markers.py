@@ -35,6 +35,9 @@ RANK = {"chapter": 0, "part": 1, "article": 2, "cn": 3, "lost_paren": 4, "cn_par
         "num": 5, "decimal1": 6, "decimal2": 6.1, "decimal3": 6.2, "num_half": 7, "num_paren": 7,
         "circled": 8, "paren_digit": 8, "digit_stop": 8, "ordinal": 9, "bullet": 9}
 MARKER_RES = [(kind, re.compile(p)) for kind, p in MARKERS]
+# all of them in one pattern: the first kind whose marker opens a text, in one call
+ANY_MARKER = re.compile("|".join(f"(?P<{kind}>{p})" for kind, p in MARKERS))
+KIND_AT = {kind: k for k, (kind, _) in enumerate(MARKERS)}
 
 PRINTED = {"cn_paren": "({})", "num_half": "{})", "num_paren": "({})", "ordinal": "{}是",
            "chapter": "第{}章", "part": "第{}节", "article": "第{}条", "box": "专栏{}",

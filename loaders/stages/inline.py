@@ -36,7 +36,7 @@ ABBREVIATED = re.compile(  # 发改、住建、国土、安监等部门要…: d
     r"(?:(?:及|和)(?P<more>[\u4e00-\u9fff]{2,10}部门))?(?:要|应|须|负责|按照|根据)")
 
 
-CLAUSE_PIECE = re.compile(r"[^。；;！？\n，,\s][^。；;！？\n，,]*")  # starts at its first character
+PIECE_END = re.compile(r"[。；;！？\n，,]")  # a sentence's pieces end at stops and commas
 # 由 marks the agent wherever it stands (整改结果由县安委办（县安监局）组织复查): the units
 # after it, up to an office's ending (and a bracketed other name), lead
 AGENT = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]))由(?P<units>[^，。；：由]{2,40}?"
@@ -55,11 +55,14 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
             pieces += [text[last:a], "。" * (b - a)]
             last = b
     text = "".join(pieces) + text[last:]
-    for m in CLAUSE_PIECE.finditer(text):
-        sentence = m.group().rstrip()
-        found = units_in(sentence, stem, level)
+    at = 0  # where the piece starts
+    for piece in PIECE_END.split(text):
+        sentence = piece.strip()
+        found = sentence and units_in(sentence, stem, level)
         if found:
-            out.extend((u, role, sentence, m.start()) for u, role in found)
+            offset = at + len(piece) - len(piece.lstrip())
+            out.extend((u, role, sentence, offset) for u, role in found)
+        at += len(piece) + 1
     return out
 
 

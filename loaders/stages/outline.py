@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from .clean import CleanText
-from ..grammar.markers import INLINE_ORDINAL, MARKER_RES, RANK, printed_number
+from ..grammar.markers import (ANY_MARKER, INLINE_ORDINAL, KIND_AT, MARKER_RES, RANK,
+                               printed_number)
 from ..grammar.numerals import CN, RANGE_AT_START
 from .normalise import Line
 from .tables import TableBlock
@@ -86,7 +87,12 @@ def heading_title(text: str) -> str:
 
 
 def match_marker(text: str):
-    for kind, rx in MARKER_RES:
+    """(kind, match) of the marker opening the text: the first kind in MARKERS that
+    matches with text after it (a chapter or part may stand alone)."""
+    first = ANY_MARKER.match(text)
+    if first is None:  # no kind matches: most lines that are no item say so in one call
+        return None
+    for kind, rx in MARKER_RES[KIND_AT[first.lastgroup]:]:
         m = rx.match(text)
         if m and len(text) > m.end() or (m and kind in ("chapter", "part")):
             return kind, m
@@ -99,7 +105,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     root = Node("root", "", [])
     stack: list[Node] = [root]
     lines = list(cleaned.lines)
-    tables = {block.first: block for block in cleaned.tables}
+    tables = {id(block.first): block for block in cleaned.tables}  # the Line itself, not its hash
     roster: list[tuple[Line, str]] = []
     signature = signature_lines(lines)
     damaged: list[Line] = []
@@ -108,7 +114,7 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        table = tables.get(line)
+        table = tables.get(id(line))
         if table is not None:
             end = next((k for k in range(i, len(lines)) if lines[k].number > table.last_line),
                        len(lines))
