@@ -40,8 +40,9 @@ def _office_unit(office: str, registry: Registry) -> str:
     '市应急管理局'
     """
     for part in reversed([p for p in OFFICE_SPLIT.split(office) if p.strip()]):
-        unit = JOB.sub("", tidy_name(part))
-        if len(unit) >= 2 and unit != tidy_name(part) or len(unit) >= 3:
+        name = tidy_name(part)
+        unit = JOB.sub("", name)
+        if len(unit) >= 2 and unit != name or len(unit) >= 3:
             return registry.canonical(unit)
     return ""
 

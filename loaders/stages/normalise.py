@@ -179,6 +179,8 @@ def normalise(raw_lines) -> Normalised:
     """Every non-blank line normalised; a line of marks only is recorded as skipped."""
     kept, skipped = [], []
     for number, raw in enumerate(raw_lines, 1):
+        if not raw or raw.isspace():
+            continue  # (a blank line, as tidy would give)
         text = tidy(raw)
         if not text:
             if raw.strip():  # only marks (>, #, **) or invisible characters: say so
