@@ -4,14 +4,15 @@ Pure numpy/scipy (no scikit-learn). Chinese plans reword a task between years bu
 most of its characters, so single characters (n = 1) with IDF weights already separate
 carried-over tasks from unrelated ones; what stands out is not the raw cosine (every
 safety task shares 安全生产, 加强, 落实…) but how far a pair rises above the background
-similarity of its two tasks, which ``distinctiveness`` measures.
+similarity of its two tasks, which ``distinctiveness`` measures. scipy is imported on
+first use (about 0.3 s), so an audit or report with no two years of one place never
+imports it.
 """
 from __future__ import annotations
 
 import re
 
 import numpy as np
-from scipy import sparse
 
 from dutygraph.loaders.readers.document import to_simplified
 
@@ -72,6 +73,8 @@ def plain_text(text: str) -> str:
 
 def ngram_counts(texts, ngram=(1,)):
     """Sparse document × n-gram count matrix over the given n-gram sizes."""
+    from scipy import sparse  # imported when plans are compared, not for every audit
+
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, text in enumerate(texts):
@@ -89,6 +92,8 @@ def ngram_counts(texts, ngram=(1,)):
 
 def tfidf_vectors(texts, ngram=(1,)):
     """Rows of unit length: sublinear TF-IDF of the texts' n-grams, IDF over the texts."""
+    from scipy import sparse
+
     counts = ngram_counts(list(texts), ngram)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
