@@ -219,9 +219,27 @@ def _write_in_place(target: Path, content, out) -> Path:
     return target
 
 
+GC_OLDER = (100, 100)  # collections of the generation below before one of the next (Python: 10, 10)
+
+
 class SafeGroup(click.Group):
     """A click group whose every error is one line: unexpected exceptions (exit 2, or the
     traceback with --debug), usage errors (exit 2) and Ctrl-C (exit 130)."""
+
+    def __call__(self, *args, **extra):
+        """The process's entry (the console script, ``python -m dutygraph``, ``python
+        main.py``; tests call ``main``). A run keeps most of what it makes (modules, plans,
+        the graph) to its end, so the collector looks at the older generations ten times
+        less often (0.1 CPU s less on the sample report; the youngest, where most cycles
+        die, as often as before). When the command is done (its files written and closed),
+        what is still alive is frozen (``gc.freeze``), so the collections Python runs at
+        the exit skip it and the operating system frees it (0.25 CPU s). Garbage in a cycle
+        at that moment is not finalized, which Python does not promise at the exit either."""
+        gc.set_threshold(gc.get_threshold()[0], *GC_OLDER)
+        try:
+            return self.main(*args, **extra)
+        finally:
+            gc.freeze()
 
     def invoke(self, ctx: click.Context):
         try:

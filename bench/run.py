@@ -117,20 +117,19 @@ def report(tasks: int, units: int = 80) -> dict:
 
 def report_cli(runs: int) -> dict:
     """``dutygraph report data/plans/ -o r.html`` as a user runs it: a whole process, its
-    CPU time (user + sys, start-up and imports included), the best of ``runs``."""
-    best = None
+    CPU time (user + sys, start-up and imports included), the median of ``runs`` after one
+    run not counted (it compiles the page's templates into the user's cache folder, as any
+    earlier report has), and the largest peak memory of the counted runs."""
+    import statistics
+
     with tempfile.TemporaryDirectory() as folder:
-        for _ in range(runs):
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run([sys.executable, str(ROOT / "main.py"), "report",
-                            str(ROOT / "data" / "plans"), "-o", str(Path(folder) / "r.html")],
-                           check=True, capture_output=True)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-            best = cpu if best is None else min(best, cpu)
+        args = ("report", ROOT / "data" / "plans", "-o", Path(folder) / "r.html")
+        _cli_cpu(*args)
+        measured = [_cli_cpu(*args) for _ in range(runs)]
         size = (Path(folder) / "r.html").stat().st_size
-    return {"size": f"report of the 5 sample plans, {size / MB:.2f} MB", "seconds": best,
-            "value": best, "unit": "CPU s"}
+    cpu = statistics.median(c for c, _ in measured)
+    return {"size": f"report of the 5 sample plans, {size / MB:.2f} MB", "seconds": cpu,
+            "value": cpu, "unit": "CPU s", "peak_mb": max(p for _, p in measured)}
 
 
 def hostile_clause(spec: str) -> dict:
@@ -381,7 +380,7 @@ def rows(quick: bool):
             ("compare", "compare", 500, "-", lambda r: True),
             ("compare", "compare", 2000, "< 10 s", under(10)),
             ("report", "report", 300, "< 5 s (smooth)", under(5)),
-            ("report", "report_cli", 3, "< 2 CPU s, whole process", lambda r: r["value"] < 2),
+            ("report", "report_cli", 5, "< 2 CPU s, whole process", lambda r: r["value"] < 2),
             *HOSTILE]
 
 

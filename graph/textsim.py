@@ -4,14 +4,16 @@ Pure numpy/scipy (no scikit-learn). Chinese plans reword a task between years bu
 most of its characters, so single characters (n = 1) with IDF weights already separate
 carried-over tasks from unrelated ones; what stands out is not the raw cosine (every
 safety task shares 安全生产, 加强, 落实…) but how far a pair rises above the background
-similarity of its two tasks, which ``distinctiveness`` measures.
+similarity of its two tasks, which ``distinctiveness`` measures. scipy is imported on
+first use (about 0.3 s), so an audit or report with no two years of one place never
+imports it; and the plans of two years (a few hundred texts a side) are compared with
+numpy alone, to the same bits (``small_cosines``).
 """
 from __future__ import annotations
 
 import re
 
 import numpy as np
-from scipy import sparse
 
 from dutygraph.loaders.readers.document import to_simplified
 
@@ -72,6 +74,8 @@ def plain_text(text: str) -> str:
 
 def ngram_counts(texts, ngram=(1,)):
     """Sparse document × n-gram count matrix over the given n-gram sizes."""
+    from scipy import sparse  # imported when plans are compared, not for every audit
+
     vocab: dict[str, int] = {}
     rows, cols, vals = [], [], []
     for r, text in enumerate(texts):
@@ -89,6 +93,8 @@ def ngram_counts(texts, ngram=(1,)):
 
 def tfidf_vectors(texts, ngram=(1,)):
     """Rows of unit length: sublinear TF-IDF of the texts' n-grams, IDF over the texts."""
+    from scipy import sparse
+
     counts = ngram_counts(list(texts), ngram)
     df = np.asarray((counts > 0).sum(axis=0)).ravel()
     idf = np.log((1 + counts.shape[0]) / (1 + df)) + 1.0
@@ -104,6 +110,9 @@ def tfidf_cosine(old_texts, new_texts, ngram=(1,)) -> np.ndarray:
     """Cosine similarity (old × new) of sublinear TF-IDF vectors, IDF over both plans."""
     if not old_texts or not new_texts:
         return np.zeros((len(old_texts), len(new_texts)))
+    small = small_cosines(list(old_texts), list(new_texts), ngram)
+    if small is not None:
+        return small
     unit = tfidf_vectors(list(old_texts) + list(new_texts), ngram)
     a, b = unit[: len(old_texts)], unit[len(old_texts):]
     return np.asarray((a @ b.T).todense())
@@ -118,21 +127,26 @@ def best_sentence_pairs(old_sentences, new_sentences, pairs, ngram=(2,)) -> np.n
     flat_new = [s for group in new_sentences for s in group]
     if not pairs or not flat_old or not flat_new:
         return out
-    unit = tfidf_vectors(flat_old + flat_new, ngram)
-    a, b = unit[: len(flat_old)], unit[len(flat_old):]
+    small = small_cosines(flat_old, flat_new, ngram)
+    if small is None:
+        unit = tfidf_vectors(flat_old + flat_new, ngram)
+        a, b = unit[: len(flat_old)], unit[len(flat_old):]
     start_old = np.cumsum([0] + [len(g) for g in old_sentences])
     start_new = np.cumsum([0] + [len(g) for g in new_sentences])
     by_old: dict[int, list] = {}
     for k, (i, j) in enumerate(pairs):
         by_old.setdefault(i, []).append((k, j))
     for i, items in by_old.items():
-        rows = a[start_old[i]:start_old[i + 1]]
-        if rows.shape[0] == 0:
+        if start_old[i + 1] == start_old[i]:
             continue
         cols = [c for _, j in items for c in range(start_new[j], start_new[j + 1])]
         if not cols:
             continue
-        sims = np.asarray((rows @ b[cols].T).todense())
+        if small is not None:
+            sims = small[start_old[i]:start_old[i + 1]][:, cols]
+        else:
+            rows = a[start_old[i]:start_old[i + 1]]
+            sims = np.asarray((rows @ b[cols].T).todense())
         at = 0
         for k, j in items:
             width = start_new[j + 1] - start_new[j]
@@ -140,6 +154,68 @@ def best_sentence_pairs(old_sentences, new_sentences, pairs, ngram=(2,)) -> np.n
                 out[k] = sims[:, at:at + width].max()
             at += width
     return out
+
+
+SMALL_ENTRIES = 4_000_000  # n-grams × new texts (and products to add) numpy alone computes
+
+
+def small_cosines(old_texts, new_texts, ngram) -> np.ndarray | None:
+    """``tfidf_cosine`` of few short texts without scipy (whose import costs 0.3 s, more
+    than the product); None when the texts are too many or too long for a dense matrix.
+
+    The numbers are scipy's to the last bit: each step is the same float operation on the
+    same values in the same order. Counts per row in vocabulary order (scipy's canonical
+    form); the squares summed by ``np.add.reduceat`` as scipy's row sums do; each weight
+    times 1/norm; and each cosine added up term by term from a row's last n-gram to its
+    first, starting from 0, the order of scipy's sparse product (``csr_matmat`` lists a
+    row's columns last to first after the diagonal scaling)."""
+    n_old, n_new = len(old_texts), len(new_texts)
+    if 16 * n_old * n_new > SMALL_ENTRIES:  # many texts: to scipy without counting twice
+        return None
+    texts = old_texts + new_texts
+    indptr, indices, counts, size = _ngram_rows(texts, ngram)
+    lengths = np.diff(indptr)
+    longest = int(lengths[:n_old].max(initial=0))
+    if size * n_new > SMALL_ENTRIES or longest * n_old * n_new > SMALL_ENTRIES:
+        return None
+    df = np.bincount(indices, minlength=size)
+    idf = np.log((1 + len(texts)) / (1 + df)) + 1.0
+    weighted = (1.0 + np.log(counts)) * idf[indices]
+    norms = np.zeros(len(texts))
+    filled = np.flatnonzero(lengths)
+    if len(filled):
+        norms[filled] = np.add.reduceat(weighted * weighted, indptr[filled])
+    norms = np.sqrt(norms)
+    norms[norms == 0] = 1.0
+    unit = np.repeat(1.0 / norms, lengths) * weighted
+    new = np.zeros((size, n_new))  # column j: new text j's unit vector
+    first = indptr[n_old]
+    new[indices[first:], np.repeat(np.arange(n_new), lengths[n_old:])] = unit[first:]
+    out = np.zeros((n_old, n_new))
+    for p in range(longest):  # the p-th n-gram from the end of every old row that has it
+        rows = np.flatnonzero(lengths[:n_old] > p)
+        at = indptr[rows + 1] - 1 - p
+        out[rows] += unit[at, np.newaxis] * new[indices[at]]
+    return out
+
+
+def _ngram_rows(texts, ngram):
+    """``ngram_counts`` as arrays (row starts, columns, counts, vocabulary size), each row's
+    columns in vocabulary order as scipy keeps them."""
+    vocab: dict[str, int] = {}
+    indptr, indices, vals = [0], [], []
+    for text in texts:
+        counts: dict[int, int] = {}
+        for n in ngram:
+            for i in range(len(text) - n + 1):
+                c = vocab.setdefault(text[i:i + n], len(vocab))
+                counts[c] = counts.get(c, 0) + 1
+        for c in sorted(counts):
+            indices.append(c)
+            vals.append(counts[c])
+        indptr.append(len(indices))
+    return (np.asarray(indptr), np.asarray(indices, dtype=np.intp),
+            np.asarray(vals, dtype=float), max(1, len(vocab)))
 
 
 def distinctiveness(sim: np.ndarray) -> np.ndarray:

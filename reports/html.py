@@ -32,12 +32,16 @@ MAX_SCOPE_UNITS = 12  # rows of each scope's heatmap in the page
 
 @lru_cache(maxsize=1)
 def environment():
-    """Templates from the package folder, autoescaped, failing loudly on a missing name."""
+    """Templates from the package folder, autoescaped, failing loudly on a missing name;
+    compiled once and kept for the next run (``template_cache``)."""
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
-    env = Environment(loader=PackageLoader(__package__, "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+    from .template_cache import template_cache
+
+    options = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True,
+               "keep_trailing_newline": True}
+    env = Environment(loader=PackageLoader(__package__, "templates"), undefined=StrictUndefined,
+                      bytecode_cache=template_cache(options), **options)
     env.filters["num"] = format_number
     env.filters["pct"] = lambda x: f"{100 * x:.1f}%"
     env.tests["contains"] = lambda seq, item: item in seq
