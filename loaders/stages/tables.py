@@ -112,9 +112,11 @@ def find_header(lines, i):
     words = text.split()
     if len(words) >= 3 and header_ok(words) and not NUMBER_CELL.match(words[0] or "x"):
         return words, "space", i + 1
-    inline = header_in_line(words)
+    inline = header_in_line(words) if len(words) > 3 else None  # three cells, then a row's
     if inline:
         return inline, "run", i + 1
+    if len(bare_cell(text).replace(" ", "")) > 14:
+        return None  # a line too long to be a header cell (most lines: said at once)
     j, cells = i, []  # one cell a line
     while j < len(lines) and len(bare_cell(lines[j].text).replace(" ", "")) <= 14 \
             and bare_cell(lines[j].text) and not NUMBER_CELL.match(bare_cell(lines[j].text)) \
