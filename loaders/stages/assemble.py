@@ -249,11 +249,10 @@ class _Builder:
             self.regions.extend(Region(x.number, x.end, "non_action", len(x.text)) for x in lines)
             return
         deadline = deadline or find_deadline(text)
-        inline, piece = [], (None,)  # (offset, line, Line) of the sentence, shared by its units
-        for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level):
-            if piece[0] != offset:
-                piece = (offset, line_at(offset), where.cut(offset, offset + len(sentence)))
-            inline.append(self.record(m, role, "inline", sentence, piece[1], where=piece[2]))
+        cut: dict[int, Line] = {}  # a sentence's Line, one for all its units
+        inline = [self.record(m, role, "inline", sentence, line_at(offset), where=cut.get(
+                      offset) or cut.setdefault(offset, where.cut(offset, offset + len(sentence))))
+                  for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
         self.tasks.append(Task(
             id=f"T{len(self.tasks) + 1}", section=section_id,
             label="/".join(n.number for n in node.trail), number=node.number,

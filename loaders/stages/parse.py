@@ -31,10 +31,11 @@ def parse_document(doc: Document, registry: Registry | None = None) -> Plan:
 
 @contextmanager
 def cyclic_gc_paused():
-    """The stages make millions of small objects that hold no cycles (lines, records,
-    tuples) and keep most of them to the end; Python's cyclic collector, counting them,
-    scans the whole heap again and again: a sixth to a quarter of the time of a large
-    plan. Reference counting still frees what is dropped; the collector runs again after."""
+    """The stages make millions of small objects (lines, records, tuples) and keep most of
+    them to the end; Python's cyclic collector, counting them, scans the whole heap again
+    and again: a sixth to a quarter of the time of a large plan. Reference counting still
+    frees what is dropped; the few cycles (the outline's nodes and their parents) wait for
+    the collector's next run, after the stages."""
     paused = gc.isenabled()
     gc.disable()
     try:

@@ -1,4 +1,5 @@
-"""Resolve: the evidence found for one item into its assignments, by a precedence table.
+"""Resolve: the evidence found for each item into its assignments, by a precedence table;
+then the plan's units, their aliases and names that look like typos (``resolve_plan``).
 
 The stage before this one reads the outline and emits an ``Evidence`` record for each unit
 it finds named for an item: the mention, the role, the kind of evidence (``evidence``) and
@@ -57,6 +58,9 @@ class Evidence(NamedTuple):
     written: tuple[str, str] | None = None  # (clause, mention) as written, where known
 
 
+_LEVEL: dict[tuple[str, str], tuple[int, str]] = {}  # (source, evidence) -> level, mode
+
+
 def rank(e: Evidence) -> tuple[int, int, str]:
     """Lower is stronger: the level in PRECEDENCE, then nearness (for headings)."""
     key = (e.source, e.evidence)  # all PRECEDENCE reads of a record
@@ -67,9 +71,6 @@ def rank(e: Evidence) -> tuple[int, int, str]:
                                    (len(PRECEDENCE), ADDS))
     level, mode = found
     return level, (-e.line if level else 0), mode
-
-
-_LEVEL: dict[tuple[str, str], tuple[int, str]] = {}  # (source, evidence) -> level, mode
 
 
 def decide(records) -> list[Evidence]:
