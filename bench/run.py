@@ -227,11 +227,14 @@ def dense_leads(units: int) -> dict:
 
 
 def _cli_cpu(*args, stdout=subprocess.DEVNULL) -> tuple[float, float]:
-    """(CPU seconds, user + system, and peak RSS in MB) of ``dutygraph ARGS`` as a process."""
+    """(CPU seconds, user + system, and peak RSS in MB) of ``dutygraph ARGS`` as a process.
+    Python may write its bytecode, as an installed package has it (a shell that sets
+    PYTHONDONTWRITEBYTECODE would have every run compile the modules again)."""
     import os
 
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                               stdout=stdout, stderr=subprocess.DEVNULL)
+                               stdout=stdout, stderr=subprocess.DEVNULL, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode:
