@@ -68,6 +68,13 @@ def test_every_field_plan_matches_the_golden_file():
     assert json.loads(text)["tasks"][2]["title"] == AWKWARD[2]
 
 
+def test_a_large_plan_reindented_a_piece_at_a_time_is_jsons_own_output():
+    plan = every_field_plan()
+    large = dataclasses.replace(plan, tasks=plan.tasks * 600)  # several pieces of 256 KB
+    text = plan_json(large)
+    assert len(text) > 4 * 2 ** 18 and text == reference(large)
+
+
 def test_one_line_form_is_json_dumps_default():
     plan = every_field_plan()
     assert plan_json(plan, indent=False) == reference(plan, indent=None)
