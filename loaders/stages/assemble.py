@@ -50,7 +50,7 @@ class Found:
 
 
 class _Builder:
-    """Walks the tree once, collecting records (a helper of build_outline only)."""
+    """Walks the tree once, collecting records (a helper of read_evidence only)."""
 
     def __init__(self, jurisdiction: str):
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
