@@ -13,15 +13,20 @@ from dutygraph.reports.template_cache import cache_folder
 from report_plans import small_plan
 
 
-def page(monkeypatch, cache_home) -> str:
-    """The small plan's page from a new Environment whose cache is under ``cache_home``."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+def fresh_page() -> str:
+    """The small plan's page from a new Environment (made again after, for the next test)."""
     html.environment.cache_clear()
     try:
         plans = [small_plan()]
         return html.render_report(plans, run_audit(plans))
     finally:
         html.environment.cache_clear()
+
+
+def page(monkeypatch, cache_home) -> str:
+    """The small plan's page, its templates' cache under ``cache_home``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    return fresh_page()
 
 
 def cached_files(cache_home):
@@ -33,12 +38,7 @@ def uncached() -> str:
     """The page with no cache at all."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("dutygraph.reports.template_cache.cache_folder", lambda tag: None)
-        html.environment.cache_clear()
-        try:
-            plans = [small_plan()]
-            return html.render_report(plans, run_audit(plans))
-        finally:
-            html.environment.cache_clear()
+        return fresh_page()
 
 
 def test_compiled_once_then_read_from_the_cache(monkeypatch, tmp_path, uncached):
