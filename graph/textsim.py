@@ -76,19 +76,8 @@ def ngram_counts(texts, ngram=(1,)):
     """Sparse document × n-gram count matrix over the given n-gram sizes."""
     from scipy import sparse  # imported when plans are compared, not for every audit
 
-    vocab: dict[str, int] = {}
-    rows, cols, vals = [], [], []
-    for r, text in enumerate(texts):
-        counts: dict[int, int] = {}
-        for n in ngram:
-            for i in range(len(text) - n + 1):
-                c = vocab.setdefault(text[i:i + n], len(vocab))
-                counts[c] = counts.get(c, 0) + 1
-        rows.extend([r] * len(counts))
-        cols.extend(counts.keys())
-        vals.extend(counts.values())
-    shape = (len(texts), max(1, len(vocab)))
-    return sparse.csr_matrix((np.asarray(vals, dtype=float), (rows, cols)), shape=shape)
+    indptr, indices, counts, size = _ngram_rows(texts, ngram)
+    return sparse.csr_matrix((counts, indices, indptr), shape=(len(texts), size))
 
 
 def tfidf_vectors(texts, ngram=(1,)):
@@ -200,8 +189,9 @@ def small_cosines(old_texts, new_texts, ngram) -> np.ndarray | None:
 
 
 def _ngram_rows(texts, ngram):
-    """``ngram_counts`` as arrays (row starts, columns, counts, vocabulary size), each row's
-    columns in vocabulary order as scipy keeps them."""
+    """The n-gram counts of each text as arrays (row starts, columns, counts, vocabulary
+    size), each row's columns in vocabulary order: a CSR matrix's own, in scipy's canonical
+    form."""
     vocab: dict[str, int] = {}
     indptr, indices, vals = [0], [], []
     for text in texts:
