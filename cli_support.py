@@ -219,7 +219,7 @@ def _write_in_place(target: Path, content, out) -> Path:
     return target
 
 
-GC_OLDER = (100, 100)  # collections of the generation below before one of the next (Python: 10, 10)
+GC_OLDER = (100, 100)  # collections of the generation below per one of these (Python: 10, 10)
 
 
 class SafeGroup(click.Group):
