@@ -48,22 +48,28 @@ def find_inline(text: str, taken, stem: str = "", level: str = ""):
     """(mention, role, sentence, offset) for each subject unit outside the clause spans;
     ``level`` (市, 县 …) prefixes departments named by their short stems."""
     out = []
-    pieces, last = [], 0
-    for a, b in sorted(taken):  # clause spans are not sentences of their own
+    for start, end in _outside(taken, len(text)):
+        at = start  # where the piece starts
+        for piece in PIECE_END.split(text[start:end]):
+            sentence = piece.strip()
+            found = sentence and units_in(sentence, stem, level)
+            if found:
+                offset = at + len(piece) - len(piece.lstrip())
+                out.extend((u, role, sentence, offset) for u, role in found)
+            at += len(piece) + 1
+    return out
+
+
+def _outside(taken, length: int):
+    """(start, end) of the stretches of the text outside the clause spans: a clause is not
+    a sentence of its own, and the text on either side of it ends there."""
+    last = 0
+    for a, b in sorted(taken):
         a = max(a, last)
         if b > a:
-            pieces += [text[last:a], "。" * (b - a)]
+            yield last, a
             last = b
-    text = "".join(pieces) + text[last:]
-    at = 0  # where the piece starts
-    for piece in PIECE_END.split(text):
-        sentence = piece.strip()
-        found = sentence and units_in(sentence, stem, level)
-        if found:
-            offset = at + len(piece) - len(piece.lstrip())
-            out.extend((u, role, sentence, offset) for u, role in found)
-        at += len(piece) + 1
-    return out
+    yield last, length
 
 
 @lru_cache(maxsize=16384)  # boilerplate sentences recur (各地各部门要…)
