@@ -158,15 +158,11 @@ def without_marks(raw: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(raw[k] for k in idx), tuple(idx) + (len(raw),)
 
 
-def _as_line(number: int, raw: str, simplified: str, omap) -> Line:
-    norm = widen(simplified)
-    return Line(number, raw if norm == raw else norm, number, raw, omap)
-
-
 def normalise_line(number: int, raw: str) -> Line:
     """One tidied source line as a Line."""
     text, omap = without_marks(raw)
-    return _as_line(number, raw, simplify(text), omap)
+    norm = widen(simplify(text))
+    return Line(number, raw if norm == raw else norm, number, raw, omap)
 
 
 @dataclass(frozen=True)
@@ -188,7 +184,8 @@ def normalise(raw_lines) -> Normalised:
             continue
         kept.append((number, text))
     plain = [without_marks(text) for _, text in kept]
-    simplified = simplify_all([text for text, _ in plain])
-    lines = tuple(_as_line(number, raw, simple, omap)
-                  for (number, raw), (_, omap), simple in zip(kept, plain, simplified))
+    # widened all at once: a few replaces over the whole text, not a search per line
+    normal = widen("\n".join(simplify_all([text for text, _ in plain]))).split("\n")
+    lines = tuple(Line(number, raw if norm == raw else norm, number, raw, omap)
+                  for (number, raw), (_, omap), norm in zip(kept, plain, normal))
     return Normalised(lines, tuple(skipped))
