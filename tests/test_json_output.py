@@ -68,8 +68,14 @@ def test_every_field_plan_matches_the_golden_file():
     assert json.loads(text)["tasks"][2]["title"] == AWKWARD[2]
 
 
+def test_a_string_with_spaces_running_keeps_them():
+    plan = dataclasses.replace(every_field_plan(), title="两个  空格，三个   空格 ")
+    text = plan_json(plan)
+    assert text == reference(plan) and "两个  空格，三个   空格 " in text.decode()
+
+
 def test_a_large_plan_reindented_a_piece_at_a_time_is_jsons_own_output():
-    plan = every_field_plan()
+    plan = dataclasses.replace(every_field_plan(), title="两个  空格")  # level by level
     large = dataclasses.replace(plan, tasks=plan.tasks * 600)  # several pieces of 256 KB
     text = plan_json(large)
     assert len(text) > 4 * 2 ** 18 and text == reference(large)
