@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import Region
 from ..readers.document import PINYIN, TONE_MARK, _converter
@@ -33,20 +34,17 @@ LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9f
 WIDTH_MARKS = re.compile("[" + "".join(map(chr, WIDTH)) + "]")  # the characters WIDTH changes
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line of the plan: ``text`` normalised, ``raw`` as written; ``omap`` gives the
-    offset in ``raw`` of each offset of ``text`` (None where they are one to one)."""
+class Line(NamedTuple):
+    """One line of the plan: ``text`` normalised, ``raw`` as written (the same object when
+    they are the same); ``omap`` gives the offset in ``raw`` of each offset of ``text``
+    (None where they are one to one). A tuple: a large plan makes a line and its pieces
+    tens of thousands of times."""
 
     number: int  # first source line
     text: str
     end: int  # last source line (differs when lines were rejoined)
-    raw: str = ""
+    raw: str
     omap: tuple[int, ...] | None = None
-
-    def __post_init__(self):
-        if not self.raw:
-            object.__setattr__(self, "raw", self.text)
 
     def raw_at(self, start: int, stop: int | None = None) -> str:
         """The source text under ``text[start:stop]``."""
