@@ -156,6 +156,8 @@ def without_invisible(doc: "Document") -> "Document":
     """The document with invisible characters removed from its lines (one warning if any)."""
     import dataclasses
 
+    if not INVISIBLE_RE.search("\n".join(doc.lines)):  # most: one scan, not one a line
+        return doc
     total: dict[str, int] = {}
     lines, first = [], 0
     for number, line in enumerate(doc.lines, 1):
