@@ -63,10 +63,10 @@ class Line(NamedTuple):
     def cut(self, start: int, stop: int | None = None) -> "Line":
         """The part ``text[start:stop]`` as a Line of its own, its raw text beside it."""
         stop = len(self.text) if stop is None else stop
-        if self.omap is None:
-            text = self.text[start:stop]
-            return Line(self.number, text, self.end,
-                        text if self.raw is self.text else self.raw[start:stop])
+        if self.omap is None:  # the raw text the same object where it reads the same: a
+            text = self.text[start:stop]  # piece without a widened mark is cited at once
+            raw = text if self.raw is self.text else self.raw[start:stop]
+            return Line(self.number, text, self.end, text if raw == text else raw)
         base = self.omap[start]
         return Line(self.number, self.text[start:stop], self.end, self.raw_at(start, stop),
                     tuple(k - base for k in self.omap[start: stop + 1]))
