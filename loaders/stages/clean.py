@@ -50,6 +50,13 @@ STARTS_NEW_BLOCK = re.compile(
 TITLE_END = re.compile(r"(方案|要点|规划|计划|意见|办法|通知|细则|措施|安排|纲要|清单|分工|"
                        r"方案|要點|規劃|計劃|意見|辦法|通知|細則|措施|安排|綱要|清單)$")
 PIPE_ROW = re.compile(r"[|｜].*[|｜]")
+
+
+def pipe_row(text: str) -> bool:
+    """Two bars on the line: a table row. (Most lines hold no bar: said without a scan.)"""
+    return ("|" in text or "｜" in text) and PIPE_ROW.search(text) is not None
+
+
 BROKEN_LINE_MIN = 24  # a line this long ending mid-sentence was broken at a page end
 
 
@@ -153,7 +160,7 @@ def split_run_on(line: Line) -> list[Line]:
     each space before an item number or a label; a shorter line stays whole. Groups
     (``第一组：…；第二组：…``) are cut apart wherever they stand."""
     text = line.text
-    if PIPE_ROW.search(text):
+    if pipe_row(text):
         return [line]  # a table row keeps its cells together
     cuts = [m.start() for m in RUN_ON_SPLIT.finditer(text)] if len(text) >= RUN_ON_MIN else []
     if len(cuts) < 2:
@@ -190,7 +197,7 @@ def rejoin_broken(lines: list[Line]) -> list[Line]:
                     and not STARTS_NEW_BLOCK.match(line.text)
                     and not (STARTS_NEW_BLOCK.match(prev.text) and len(prev.text) < 30)
                     and not TITLE_END.search(prev.text)
-                    and not PIPE_ROW.search(prev.text)
+                    and not pipe_row(prev.text)
                     and line.number - prev.end <= 3):
                 out[-1] = prev.joined(line)
                 continue

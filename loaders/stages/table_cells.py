@@ -6,6 +6,7 @@ column take no cell or several). ``tables.py`` finds the tables and reads their 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .clauses import read_clause
 from .unitlist import is_unit_like, split_units
@@ -49,6 +50,7 @@ SENTENCE_MARK = re.compile(r"[。；;！]")
 SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # the table search asks it of every short line, again and again
 def header_role(cell: str) -> str | None:
     """The column role a header cell names, or None. Of a coordinated name (责任主体与协同
     单位) the first part speaks; 牵头 / 配合 fix the role wherever they stand (牵头责任单位);
