@@ -348,8 +348,9 @@ def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
     """The tree walked once: sections, tasks and the evidence naming their units."""
     root, roster, damaged = tree
     builder = _Builder(jurisdiction)
-    builder.first_lead_from = next((x.number for x in cleaned.lines  # stated in the notice
-                                    if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
+    if FIRST_IS_LEAD.search("\n".join(x.text for x in cleaned.lines)):  # (most never say)
+        builder.first_lead_from = next((x.number for x in cleaned.lines  # said in the notice
+                                        if FIRST_IS_LEAD.search(x.text)), 10 ** 9)
     builder.walk(root, None, [], {})
     preamble = root.lines
     if not builder.tasks:  # no numbered items: paragraphs that assign are the tasks

@@ -19,6 +19,7 @@ DUTY_WORDS = (r"(?:安全生产|安全|生产|消防|防汛|抗旱|森林防火|
               r"工作|主要|具体|行业|岗位|相关)")  # 安全生产监管职责, 消防安全工作职责
 HEADER_UNITS = re.compile(r"^(?P<units>[^，。；;：:]{2,60}?)(?:的)?" + DUTY_WORDS + r"*"
                           r"(?:职责|任务|分工|责任)(?:如下|清单)?[:：]?$")
+DUTY_ENDING = re.compile(r"(?:职责|任务|分工|责任)(?:如下|清单|是|为)?[:：]?$")  # how both end
 # X应当…履行下列消防安全职责： / X的主要职责是：: the subject holds the duties listed below
 DUTY_INTRO = re.compile(r"^(?P<units>[^，。；;：:]{2,40}?)(?=应当|应|要|须|必须|负责|履行|承担|具体|的主要)"
                         r"[^。；;]{0,60}?(?:下列|以下|如下|主要)[\u4e00-\u9fff]{0,8}(?:职责|任务)"
@@ -29,7 +30,8 @@ def header_units(heading: str, stem: str = "") -> list[UnitMention]:
     """The units a whole heading names as the holders of the duties below it (``市教育局的
     工作职责``, ``区公安分局工作职责：``, ``各街道办事处``), or []."""
     simple = heading.strip(" 。")
-    m = HEADER_UNITS.match(simple) or DUTY_INTRO.match(simple)
+    m = (HEADER_UNITS.match(simple) or DUTY_INTRO.match(simple)) \
+        if DUTY_ENDING.search(simple[-8:]) else None  # (their lazy heads, tried at length)
     text = m.group("units") if m else simple
     if not m and (len(text) > 30 or re.search(r"[（(：:，,。]", text)) or ORDINAL_NAME.match(text):
         return []  # 第一检查督导组: a group's name, not an office

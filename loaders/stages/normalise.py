@@ -31,7 +31,8 @@ SPACE_RUN = re.compile(r"[ \t]+")
 # A word of two to four characters spaced out to align a column or a signature (户 县,
 # 牵 头 部 门, 杨 剑): read as the word; a space between words of two or more stays.
 LETTER_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
-WIDTH_MARKS = re.compile("[" + "".join(map(chr, WIDTH)) + "]")  # the characters WIDTH changes
+ASCII_MARKS = [chr(k) for k in WIDTH if k < 128]  # the characters WIDTH changes: these,
+FULL_WIDTH_ALNUM = re.compile("[" + "".join(chr(k) for k in WIDTH if k >= 128) + "]")  # these
 
 
 class Line(NamedTuple):
@@ -129,20 +130,24 @@ def simplify_all(texts: list[str]) -> list[str]:
 
 
 def widen(text: str) -> str:
-    """``text.translate(WIDTH)``: one width of punctuation, ASCII digits and letters. Only
-    the characters present are replaced (translate looks every character up, a tenth of
-    the stage); no character WIDTH gives is one it changes, so the order does not matter."""
-    for ch in set(WIDTH_MARKS.findall(text)):
+    """``text.translate(WIDTH)``: one width of punctuation, ASCII digits and letters. A
+    replace for each ASCII mark, and the full-width letters and digits only where some are
+    found (translate looks every character up, a tenth of the stage); no character WIDTH
+    gives is one it changes, so the order does not matter."""
+    for ch in ASCII_MARKS:
         text = text.replace(ch, WIDTH[ord(ch)])
+    if FULL_WIDTH_ALNUM.search(text):
+        for ch in set(FULL_WIDTH_ALNUM.findall(text)):
+            text = text.replace(ch, WIDTH[ord(ch)])
     return text
 
 
-def without_marks(raw: str) -> tuple[str, tuple[int, ...] | None]:
-    """The text without the pinyin a converter left (``責(zé)任``) and the spaces inside a
-    letter-spaced word (``户 县``), and the offset in ``raw`` of each of its offsets (None
-    where nothing was removed)."""
+def without_marks(raw: str, pinyin: bool = True) -> tuple[str, tuple[int, ...] | None]:
+    """The text without the pinyin a converter left (``責(zé)任``; ``pinyin=False``: the
+    document has no tone mark) and the spaces inside a letter-spaced word (``户 县``), and
+    the offset in ``raw`` of each of its offsets (None where nothing was removed)."""
     dropped = []
-    if "(" in raw and TONE_MARK.search(raw):
+    if pinyin and "(" in raw and TONE_MARK.search(raw):
         dropped = [(m.start(), m.end()) for m in PINYIN.finditer(raw)]
     if " " in raw:  # 户 县, 牵 头 部 门: the spaces inside the word
         dropped += [(m.start() + k, m.start() + k + 1) for m in LETTER_SPACED.finditer(raw)
@@ -181,7 +186,8 @@ def normalise(raw_lines) -> Normalised:
                 skipped.append(Region(number, number, "blank", len(raw)))
             continue
         kept.append((number, text))
-    plain = [without_marks(text) for _, text in kept]
+    pinyin = TONE_MARK.search("\n".join(text for _, text in kept)) is not None
+    plain = [without_marks(text, pinyin) for _, text in kept]
     # widened all at once: a few replaces over the whole text, not a search per line
     normal = widen("\n".join(simplify_all([text for text, _ in plain]))).split("\n")
     lines = tuple(Line(number, raw if norm == raw else norm, number, raw, omap)

@@ -233,8 +233,9 @@ def settle(node: Node, trail: tuple = ()) -> None:
     whether it sits among actions, its heading as the source wrote it."""
     for child in node.children:
         child.trail = trail + (child,)
-        child.heading = heading_title(child.first_raw)
         child.topic = heading_title(child.first_text)
+        raw = child.first_raw
+        child.heading = child.topic if raw == child.first_text else heading_title(raw)
         child.action = node.action and (child.kind in ("titled", "table") or not NON_ACTION.search(
             child.topic))  # is_action, from the parent's
         settle(child, child.trail)
