@@ -93,16 +93,19 @@ class Line(NamedTuple):
 
 def tidy(text: str) -> str:
     """Spaces collapsed (ideographic and non-breaking ones too), Markdown marks off. Each
-    pattern runs only on a line holding the character it needs (a ``?``, a ``*`` or ``__``,
-    two spaces or a tab): most lines hold none, and a pattern tried at every offset of a
-    long line costs more than the rest of the stage."""
+    pattern runs only on a line holding the character it needs (a ``?``, a ``#`` near the
+    start, a ``*`` or ``__``, a ``>`` first, two spaces or a tab): most lines hold none,
+    and a pattern tried at every offset of a long line costs more than the rest of the
+    stage."""
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "")
     if "?" in text:
         text = NBSP_AS_QUESTION.sub(" ", text)  # a page's non-breaking spaces saved as ?
-    text = MARKDOWN_HEADING.sub("", text)
+    if "#" in text[:4]:  # (no more than three spaces before it)
+        text = MARKDOWN_HEADING.sub("", text)
     if "*" in text or "__" in text:
         text = MARKDOWN_EMPHASIS.sub("", text)
-    text = QUOTE_MARK.sub("", text)
+    if text.startswith(">"):
+        text = QUOTE_MARK.sub("", text)
     if "  " in text or "\t" in text:
         text = SPACE_RUN.sub(" ", text)
     return text.strip()
