@@ -17,19 +17,27 @@ from .tables import find_tables
 from ..grammar.markers import SEQUENCE_MARK
 from ..grammar.numerals import to_int
 
-# Web-page furniture: breadcrumbs, publication lines, page tools, navigation.
-FURNITURE = re.compile(
-    r"^(您现在的位置|当前位置|您的位置|首页\s*[>»›])|^[^<>]{1,16}\s[>»›]\s[^<>]{1,16}\s[>»›]\s"
-    r"|^(发布时间|发布日期|信息来源|来源|浏览次数|点击数|访问量|作者|编辑|责任编辑)\s*[:：]"
-    r"|字号\s*[:：]?\s*[\[【(（]?\s*[大中小\]]|[\[【]\s*(关闭|打印|收藏)\s*[\]】]|视力保护色"
-    r"|^(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口|免责声明)"
-    r"|^(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
-    r"|^(抄送|抄报|主送|印发|分送)\s*[:：]"
-    r"|^(索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
+# Web-page furniture: breadcrumbs, publication lines, page tools, navigation. Most forms
+# open the line (matched there only: a pattern anchored at the start is still tried at
+# every offset by search); the page tools stand anywhere.
+FURNITURE_LINE = re.compile(
+    r"(您现在的位置|当前位置|您的位置|首页\s*[>»›])|[^<>]{1,16}\s[>»›]\s[^<>]{1,16}\s[>»›]\s"
+    r"|(发布时间|发布日期|信息来源|来源|浏览次数|点击数|访问量|作者|编辑|责任编辑)\s*[:：]"
+    r"|(上一篇|下一篇|上一条|下一条|相关链接|相关阅读|分享到|扫一扫|打印本页|关闭窗口|免责声明)"
+    r"|(English\s|智能问答|网站地图|无障碍|政务微博|政务微信|主办单位|承办单位|版权所有|ICP备)"
+    r"|(抄送|抄报|主送|印发|分送)\s*[:：]"
+    r"|(索引号|主题分类|发文机关|发布机构|成文日期|发文字号|文号|公开方式|公开范围|公开属性|有效性|生效日期|"
     r"废止日期|主题词|阅读次数|浏览量|联系人|联系电话|传真|电子邮箱)\s*[:：]"
-    r"|^[\[【(（]?\s*字体\s*[:：]|^[（(]此件(主动|依申请|不予)?公开(发布)?[）)]$"
-    r"|^[-—－–]\s*\d{1,3}\s*[-—－–]$|^第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$"
+    r"|[\[【(（]?\s*字体\s*[:：]|[（(]此件(主动|依申请|不予)?公开(发布)?[）)]$"
+    r"|[-—－–]\s*\d{1,3}\s*[-—－–]$|第\s*\d{1,3}\s*页(\s*[/，,]?\s*共\s*\d{1,3}\s*页)?$"
 )
+PAGE_TOOLS = re.compile(r"字号\s*[:：]?\s*[\[【(（]?\s*[大中小\]]|[\[【]\s*(关闭|打印|收藏)\s*[\]】]|视力保护色")
+
+
+def is_furniture(text: str) -> bool:
+    return len(text) < 120 and bool(FURNITURE_LINE.match(text) or PAGE_TOOLS.search(text))
+
+
 # A page's mark that it goes on from the page before ([接上页] 省水利厅：…), cut off its line.
 CONTINUED = re.compile(r"^[\[【〔（]?\s*(接上页|续上页|续前页|上接第?\d{0,3}页)\s*[\]】〕）]?\s*")
 # Gambling spam that defaced pages inject, often in place of a place name.
@@ -74,7 +82,7 @@ def clean_lines(normalised: Normalised) -> CleanText:
     skipped = list(normalised.skipped)
     warnings: list[Finding] = []
     for line in normalised.lines:
-        if len(line.text) < 120 and FURNITURE.search(line.text):  # the length first: cheap
+        if is_furniture(line.text):
             skipped.append(Region(line.number, line.number, "furniture", len(line.raw)))
             continue
         if SPAM.search(line.text):
