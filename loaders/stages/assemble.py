@@ -19,7 +19,7 @@ from ..grammar.markers import ITEM_NUMBER
 from ..grammar.numerals import RANGE, RANGE_AT_START, number_range
 from .normalise import Line
 from .inline import find_inline
-from ...model import Finding, Region, Section, Task
+from ...model import Finding, Region, Section
 from .resolve import Evidence
 from .outline import Node, heading_title, paragraph_node
 from .table_cells import UNIT_ROLES
@@ -38,11 +38,12 @@ ONGOING_IN_TEXT = re.compile(r"(长期坚持|持续推进)")
 @dataclass(frozen=True)
 class Found:
     """What the evidence pass found: the tasks, each with the records naming its units
-    (``records[k]`` is ``tasks[k]``'s; its assignments are the resolver's to make), the
-    plan's standing clauses, and where every line went."""
+    (``records[k]`` is ``tasks[k]``'s), the plan's standing clauses, and where every line
+    went. A task is the fields of its ``Task`` but the resolver's (``assignments``,
+    ``due``): the resolver makes the Task, once."""
 
     sections: tuple[Section, ...]
-    tasks: tuple[Task, ...]
+    tasks: tuple[dict, ...]
     records: tuple[tuple[Evidence, ...], ...]
     standing: tuple[Evidence, ...]
     warnings: tuple[Finding, ...]
@@ -56,7 +57,7 @@ class _Builder:
         self.stem = re.sub(r"(市|县|区|州|省)$", "", jurisdiction)
         self.level = jurisdiction[-1:] if jurisdiction else ""
         self.sections: list[Section] = []
-        self.tasks: list[Task] = []
+        self.tasks: list[dict] = []  # each Task's fields but the resolver's (see Found)
         self.records: list[tuple[Evidence, ...]] = []  # each task's, in its order
         self.standing: list[Evidence] = []  # blanket clauses, resolved at the end
         self.regions: list[Region] = []
@@ -253,7 +254,7 @@ class _Builder:
         inline = [self.record(m, role, "inline", sentence, line_at(offset), where=cut.get(
                       offset) or cut.setdefault(offset, where.cut(offset, offset + len(sentence))))
                   for m, role, sentence, offset in find_inline(text, spans, self.stem, self.level)]
-        self.tasks.append(Task(
+        self.tasks.append(dict(
             id=f"T{len(self.tasks) + 1}", section=section_id,
             label="/".join(n.number for n in node.trail), number=node.number,
             title=node.heading if len(lines) == 1 else heading_title(where.raw), text=where.raw,
@@ -307,7 +308,7 @@ class _Builder:
             for m, piece in enumerate(pieces, 1):
                 deadline = cells["deadline"].strip() or find_deadline(piece)
                 label = "/".join(prefix + [number] + ([str(m)] if len(pieces) > 1 else []))
-                self.tasks.append(Task(
+                self.tasks.append(dict(
                     id=f"T{len(self.tasks) + 1}", section=section, label=label,
                     number=str(m) if len(pieces) > 1 else number,
                     title=heading_title(row.raw_of(piece)),
@@ -358,7 +359,7 @@ def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
             node = paragraph_node(line, str(len(builder.tasks) + 1), root)
             if builder.assigns(line.text):
                 builder.add_task(node, None, [])
-        taken = {t.line for t in builder.tasks}
+        taken = {t["line"] for t in builder.tasks}
         preamble = [x for x in root.lines if x.number not in taken]
         if not builder.tasks:
             builder.warnings.append(Finding("no_tasks", 1, "no numbered item and no paragraph "

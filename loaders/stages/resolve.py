@@ -167,8 +167,8 @@ def resolve_plan(found, registry: Registry, jurisdiction: str = "",
     """Every task's records (``assemble.Found``) into its assignments, its deadline read in
     the plan's ``year`` (``due``), and the plan's units."""
     resolver = Resolver(registry, jurisdiction[-1:])
-    tasks = unglue([Task(**{**vars(t), "assignments": tuple(resolver.resolve(records)),
-                            "due": normalise_deadline(t.deadline, year)})
+    tasks = unglue([Task(**t, assignments=tuple(resolver.resolve(records)),
+                         due=normalise_deadline(t["deadline"], year))
                     for t, records in zip(found.tasks, found.records)])
     standing = tuple(resolver.resolve(found.standing))
     units, aliases, typos = collect_units(tasks, standing)
