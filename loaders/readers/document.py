@@ -290,7 +290,7 @@ def detect_script(text: str) -> str:
     sample = sample[:SCRIPT_SAMPLE]
     if not sample:
         return "simplified"
-    changed = sum(1 for a, b in zip(sample, to_simplified(sample)) if a != b)
+    changed = sum(map(str.__ne__, sample, to_simplified(sample)))
     share = changed / len(sample)
     if share > 0.08:
         return "traditional"

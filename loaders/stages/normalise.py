@@ -56,10 +56,11 @@ class Line(NamedTuple):
 
     def written(self, piece: str) -> str:
         """A piece of ``text`` as the source wrote it (itself where it is not found)."""
-        if self.omap is None and self.raw is self.text:
+        at = -1 if self.raw is self.text else self.text.find(piece)
+        if at < 0:
             return piece
-        at = self.text.find(piece)
-        return self.raw_at(at, at + len(piece)) if at >= 0 else piece
+        return self.raw[at: at + len(piece)] if self.omap is None else self.raw_at(
+            at, at + len(piece))
 
     def cut(self, start: int, stop: int | None = None) -> "Line":
         """The part ``text[start:stop]`` as a Line of its own, its raw text beside it."""
