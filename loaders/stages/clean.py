@@ -157,6 +157,8 @@ def numbered_cuts(text: str) -> list[int]:
         n = to_int(value)
         if n:
             marks.append((kind, n, m.start() + 1))  # after its space or stop
+    if len(marks) < 2:
+        return []
     seen = {(kind, n) for kind, n, _ in marks}
     cuts = [at for kind, n, at in marks
             if n == 1 or (kind, n - 1) in seen or (kind, n + 1) in seen]
