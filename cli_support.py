@@ -229,11 +229,11 @@ class SafeGroup(click.Group):
         (modules, plans, the graph) to its end, so the cyclic collector is off for it: it
         would scan all of that again as it grows (a tenth of the CPU time of extracting a
         6 MB plan, 7 % of the sample report). Reference counting still frees what a run
-        drops; the cycles it leaves (a plan's outline tree, about the size of the plan's
-        text) go with the process. When the command is done (its files written and
-        closed), what is still alive is frozen (``gc.freeze``), so the collection Python
-        runs at the exit skips it and the operating system frees it (0.25 CPU s). Garbage
-        in a cycle is not finalized, which Python does not promise at the exit either."""
+        drops: reading a plan leaves no cycle (``outline.release``; a test holds it). When
+        the command is done (its files written and closed), what is still alive is frozen
+        (``gc.freeze``), so the collection Python runs at the exit skips it and the
+        operating system frees it (0.25 CPU s). Garbage in a cycle is not finalized, which
+        Python does not promise at the exit either."""
         gc.disable()
         try:
             return self.main(*args, **extra)

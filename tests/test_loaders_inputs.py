@@ -61,3 +61,31 @@ def test_a_bad_file_does_not_stop_the_run_and_is_summarised(tmp_path):
     rows = [ln for ln in lines if ln.startswith(str(tmp_path))]
     assert {r.split(",")[0] for r in rows} == {str(tmp_path / "a.txt"), str(tmp_path / "d.txt")}
     assert "Reading plans" not in result.output  # no progress bar when stderr is no terminal
+
+
+UNNUMBERED = ("某县安全生产工作方案\n加强隐患排查治理，由县应急局牵头负责。\n"
+              "做好道路交通安全整治（责任单位：县公安局）。\n")
+
+
+def test_reading_a_plan_leaves_no_cycle_for_the_collector(tmp_path):
+    """A command run from the shell keeps Python's cyclic collector off (``SafeGroup``):
+    reading a plan must leave nothing that only the collector frees (the outline's nodes
+    point at their parents), or a folder's trees would all stay to the end of the run."""
+    import gc
+
+    from dutygraph.loaders import load_plan
+
+    plain = tmp_path / "unnumbered.txt"  # its paragraphs are the tasks
+    plain.write_text(UNNUMBERED, encoding="utf-8")
+    paths = sorted(p for p in PLANS_DIR.iterdir() if p.suffix in (".txt", ".md")
+                   and p.name != "README.md") + [plain]
+    for path in paths:  # once first: what a module makes on first use is kept on purpose
+        load_plan(path)
+    gc.collect()
+    gc.disable()
+    try:
+        for path in paths:
+            assert load_plan(path).tasks
+            assert gc.collect() == 0, path.name
+    finally:
+        gc.enable()

@@ -21,7 +21,7 @@ from .normalise import Line
 from .inline import find_inline
 from ...model import Finding, Region, Section
 from .resolve import Evidence
-from .outline import Node, heading_title, paragraph_node
+from .outline import Node, heading_title, paragraph_node, release
 from .table_cells import UNIT_ROLES
 from .tables import sub_items
 from .unitlist import OFFICE_END, is_unit_like, split_units
@@ -359,6 +359,7 @@ def read_evidence(tree: tuple[Node, list, list], cleaned: CleanText,
             node = paragraph_node(line, str(len(builder.tasks) + 1), root)
             if builder.assigns(line.text):
                 builder.add_task(node, None, [])
+            release(node)  # (its trail holds itself)
         taken = {t["line"] for t in builder.tasks}
         preamble = [x for x in root.lines if x.number not in taken]
         if not builder.tasks:

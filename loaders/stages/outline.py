@@ -220,6 +220,18 @@ def build_tree(cleaned: CleanText) -> tuple[Node, list, list]:
     return root, roster, damaged
 
 
+def release(root: Node) -> None:
+    """Cut every node's links to its parent, its children and itself (``trail``) once the
+    tree has been read: with no cycle left, the tree is freed as soon as it is dropped (a
+    command run from the shell keeps the cyclic collector off, and every plan's tree would
+    stay to the end of the run)."""
+    nodes = [root]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node.children)
+        node.parent, node.children, node.trail = None, [], ()
+
+
 def paragraph_node(line: Line, number: str, root: Node) -> Node:
     """A paragraph of a plan without numbered items, as an item of its own."""
     node = Node("paragraph", number, [line], root)

@@ -19,7 +19,7 @@ from .assemble import read_evidence
 from .clean import clean_lines
 from .metadata import read_metadata
 from .normalise import normalise
-from .outline import build_tree
+from .outline import build_tree, release
 from .reading import read_quality
 from .resolve import resolve_plan
 
@@ -51,6 +51,7 @@ def _parse(doc: Document, registry: Registry) -> Plan:
     meta = read_metadata(doc.lines, cleaned)
     tree = build_tree(cleaned)
     found = read_evidence(tree, cleaned, meta.jurisdiction)
+    release(tree[0])
     resolved = resolve_plan(found, registry, meta.jurisdiction, meta.year)
     source = Source(path=doc.path, format=doc.format, encoding=doc.encoding,
                     script=detect_script("\n".join(doc.lines)), sha256=doc.sha256,
