@@ -79,18 +79,17 @@ def test_bad_file_is_reported_and_the_others_are_audited(tmp_path):
     assert run(missing).exit_code == 2
 
 
-def test_settings_file_in_the_working_folder(tmp_path):
+def test_settings_file_in_the_working_folder(tmp_path, monkeypatch):
     runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        Path("dutygraph.toml").write_text("[audit.overload]\nlead_share = 0.5\n", encoding="utf-8")
-        result = runner.invoke(cli, ["audit", SMALL, "--format", "json",
-                                     "--overload", "min_tasks=1"])
-        settings = json.loads(result.stdout)["settings"]
-        assert (settings["lead_share"], settings["min_tasks"]) == (0.5, 1)
-        Path("dutygraph.toml").write_text("[audit]\nfenc = 2\n", encoding="utf-8")
-        result = runner.invoke(cli, ["audit", SMALL])
-        assert result.exit_code == 2
-        assert "dutygraph.toml: unknown key 'fenc' in [audit]" in result.stderr
+    monkeypatch.chdir(tmp_path)
+    Path("dutygraph.toml").write_text("[audit.overload]\nlead_share = 0.5\n", encoding="utf-8")
+    result = runner.invoke(cli, ["audit", SMALL, "--format", "json", "--overload", "min_tasks=1"])
+    settings = json.loads(result.stdout)["settings"]
+    assert (settings["lead_share"], settings["min_tasks"]) == (0.5, 1)
+    Path("dutygraph.toml").write_text("[audit]\nfenc = 2\n", encoding="utf-8")
+    result = runner.invoke(cli, ["audit", SMALL])
+    assert result.exit_code == 2
+    assert "dutygraph.toml: unknown key 'fenc' in [audit]" in result.stderr
 
 
 def test_output_file_and_graph_export(tmp_path):
