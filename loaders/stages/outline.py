@@ -232,6 +232,19 @@ def release(root: Node) -> None:
         node.parent, node.children, node.trail = None, [], ()
 
 
+def written_heading(node: Node) -> str:
+    """``heading_title`` of the first line as written, from the normalised title (``topic``)
+    where the two texts meet offset for offset: normalising changes no stop, bracket or
+    space, so the title is the same stretch of both."""
+    first = node.lines[0] if node.lines else None
+    if first is None or first.omap is not None:
+        return heading_title(node.first_raw)
+    if first.raw is first.text:
+        return node.topic
+    start = node.marker_len + len(node.first_text) - len(node.first_text.lstrip())
+    return first.raw[start: start + len(node.topic)]
+
+
 def paragraph_node(line: Line, number: str, root: Node) -> Node:
     """A paragraph of a plan without numbered items, as an item of its own."""
     node = Node("paragraph", number, [line], root)
@@ -246,8 +259,7 @@ def settle(node: Node, trail: tuple = ()) -> None:
     for child in node.children:
         child.trail = trail + (child,)
         child.topic = heading_title(child.first_text)
-        raw = child.first_raw
-        child.heading = child.topic if raw == child.first_text else heading_title(raw)
+        child.heading = written_heading(child)
         child.action = node.action and (child.kind in ("titled", "table") or not NON_ACTION.search(
             child.topic))  # is_action, from the parent's
         settle(child, child.trail)
