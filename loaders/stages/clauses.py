@@ -298,7 +298,8 @@ class ClauseSpan:
     kind: str  # paren, label, sentence, opening, units
 
 
-def find_clauses(text: str) -> list[ClauseSpan]:
+@lru_cache(maxsize=4096)  # a heading is read for its ranges and again for its clauses
+def find_clauses(text: str) -> tuple[ClauseSpan, ...]:
     """Parentheticals that assign, labelled parts, and sentences that only assign."""
     spans: list[ClauseSpan] = []
     depth_stack: list[int] = []
@@ -362,7 +363,7 @@ def find_clauses(text: str) -> list[ClauseSpan]:
             tail = re.search(r"[，,]\s*(由[^，,]*[^。；;\n]*)$", seg)
             if tail and tail.start() > 0:  # …工作，由市应急局牵头负责。
                 spans.append(ClauseSpan(m.start() + tail.start(1), m.end(), tail.group(1), "sentence"))
-    return sorted(spans, key=lambda s: s.start)
+    return tuple(sorted(spans, key=lambda s: s.start))
 
 
 def opening_clause_end(sentence: str, stem: str = "") -> int:
