@@ -207,21 +207,10 @@ def plan_json(plan: Plan, indent: bool = True) -> bytes:
 def _one_space_indent(data: bytes, body: dict) -> bytes:
     """orjson's indentation (two spaces a level) made json's (one). When no string holds two
     spaces running (orjson's one-line form, which has no spaces of its own, says so), every
-    pair of spaces is indentation: one replace halves them all. Otherwise level by level
-    (``_reindent``), a quarter megabyte at a time, each piece cut just before a newline so
-    no line's indentation is split: the passes over a piece stay in the processor's cache."""
+    pair of spaces is indentation: one replace halves them all. Otherwise level by level."""
     if b"  " not in orjson.dumps(body):
         return data.replace(b"  ", b" ")
-    pieces, start = [], 0
-    while start < len(data):
-        end = data.find(b"\n", start + REINDENT_PIECE)
-        end = len(data) if end < 0 else end
-        pieces.append(_reindent(data[start:end]))
-        start = end
-    return b"".join(pieces)
-
-
-REINDENT_PIECE = 1 << 18
+    return _reindent(data)
 
 
 def _reindent(data: bytes) -> bytes:

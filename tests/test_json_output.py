@@ -74,9 +74,9 @@ def test_a_string_with_spaces_running_keeps_them():
     assert text == reference(plan) and "两个  空格，三个   空格 " in text.decode()
 
 
-def test_a_large_plan_reindented_a_piece_at_a_time_is_jsons_own_output():
+def test_a_large_plan_reindented_level_by_level_is_jsons_own_output():
     plan = dataclasses.replace(every_field_plan(), title="两个  空格")  # level by level
-    large = dataclasses.replace(plan, tasks=plan.tasks * 600)  # several pieces of 256 KB
+    large = dataclasses.replace(plan, tasks=plan.tasks * 600)  # over a megabyte
     text = plan_json(large)
     assert len(text) > 4 * 2 ** 18 and text == reference(large)
 

@@ -386,8 +386,6 @@ def attach_group_clauses(node: Node) -> None:
 CLAUSE_LINE = re.compile(r"^[（(【\[]?\s*(责任单位|牵头单位|主责单位|责任部门|牵头部门)\s*[:：]")
 
 
-
-
 FIELD = re.compile(r"^([\u4e00-\u9fff]{2,6})\s*[:：]")
 
 

@@ -183,8 +183,8 @@ def collect_units(tasks, standing):
         entry["mentions"].setdefault(a.mention, None)
     units = tuple(Unit(name, tuple(e["mentions"]), split_level(name)[0], e["collective"])
                   for name, e in sorted(mentions.items()))
-    aliases = tuple((u.name, *sorted({to_simplified(m) for m in u.mentions} - {u.name}))
-                    for u in units if {to_simplified(m) for m in u.mentions} - {u.name})
+    others = [({to_simplified(m) for m in u.mentions} - {u.name}, u.name) for u in units]
+    aliases = tuple((name, *sorted(names)) for names, name in others if names)
     return units, aliases, find_typos(units, mentions)
 
 
